@@ -1,0 +1,33 @@
+# One command does the set-up: every target creates .venv and installs the project when needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+JOBS ?= 2
+
+.PHONY: ui-test test bless stress bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(STAMP)
+
+ui-test: $(STAMP)
+	$(BIN)/pytest ui_tests -n $(JOBS) -q
+
+test: $(STAMP)
+	$(BIN)/pytest -n $(JOBS) -q
+
+bless: $(STAMP)
+	$(BIN)/pytest ui_tests -n $(JOBS) -q --bless
+
+stress: $(STAMP)
+	$(BIN)/harness stress ui_tests --schedules 200 --strategy random
+	$(BIN)/harness stress ui_tests --schedules 200 --strategy pct
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) reports/*.json reports/*.html

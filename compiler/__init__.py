@@ -1,0 +1,1 @@
+"""minirustc: a small compiler for a strict subset of Rust, built with rustc's parallel architecture."""

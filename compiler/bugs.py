@@ -1,0 +1,58 @@
+"""The catalogue of re-injectable historical bugs (`-Z inject-bug=NAME`).
+
+Each entry restores the faulty code path at the place named in `module`; the symptom then arises only
+from a real interleaving. `tests` lists the UI tests that pin a reproducing schedule."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Bug:
+    name: str
+    upstream: tuple[str, ...]
+    module: str
+    symptom: str
+    explanation: str
+    tests: tuple[str, ...]
+
+
+CATALOGUE = {
+    b.name: b
+    for b in [
+        Bug(
+            name="worker-local-cycle-handler",
+            upstream=("rust#94654", "PR #98570"),
+            module="compiler/ty/context.py (TyCtxt.describe_active_jobs), run by compiler/query/deadlock.py",
+            symptom="`WorkerLocal can only be used on the thread pool it was created on` ICE instead of E0391",
+            explanation=(
+                "When every worker of the pool is blocked, rayon calls rustc's deadlock handler, which spawns "
+                "a plain thread to break the query cycle. Before PR #98570 that thread collected the active "
+                "jobs together with their rendered descriptions, and rendering a description goes through "
+                "the tcx's worker-local arena. The handler thread is not a worker of the pool, so the "
+                "`WorkerLocal` panics and the E0391 is lost. A cycle that one worker finds on its own stack "
+                "never reaches the handler, so only schedules where the cycle spans two workers show the ICE. "
+                "The fix defers the descriptions to the worker that reports the cycle."
+            ),
+            tests=("ui_tests/parallel/worker-local-cycle-handler.rs",),
+        ),
+        Bug(
+            name="no-parallel-guard",
+            upstream=("PR #97307", "PR #99457", "PR #115144"),
+            module="compiler/sync/pool.py (ThreadPool.par_for_each)",
+            symptom="the set of errors reported next to a fatal error differs from run to run",
+            explanation=(
+                "rustc runs per-item work through rayon. With plain rayon, a panic in one item (here the "
+                "fatal E0275 overflow, which unwinds as `FatalErrorMarker`) stops the items that have not "
+                "started yet, so the errors those items would have reported depend on which items had run. "
+                "`ParallelGuard` (PR #115144, after the fixes in #97307 and #99457) lets every item run, "
+                "keeps the panic, and re-raises it afterwards, preferring a real ICE over a fatal error."
+            ),
+            tests=("ui_tests/parallel/no-parallel-guard.rs",),
+        ),
+    ]
+}
+
+
+def names() -> list[str]:
+    return sorted(CATALOGUE)

@@ -1,0 +1,261 @@
+"""The `minirustc` driver (rustc_driver / rustc_interface): options, the phase pipeline, and the
+handling of fatal errors, ICEs and schedule failures. `run_compiler` is re-entrant: the harness calls
+it in-process for each run, with no state shared between sessions."""
+from __future__ import annotations
+
+import io
+import os
+import sys
+import threading
+import traceback
+
+from compiler import const_eval
+from compiler.errors import Diag
+from compiler.errors.dcx import DiagCtxt
+from compiler.errors.emitter import HumanEmitter
+from compiler.lint import builtin
+from compiler.lint.levels import LEVEL_ATTRS, LintLevels
+from compiler.resolve import Resolver
+from compiler.session import Options, Session, UsageError, parse_args
+from compiler.sync.pool import FatalError
+from compiler.sync.runtime import Runtime
+from compiler.sync.scheduler import ScheduleAbort
+from compiler.syntax.lexer import LexError
+from compiler.syntax.parser import ParseError, parse_crate
+from compiler.syntax.span import SourceFile
+from compiler.ty import collect
+from compiler.ty.context import TyCtxt
+from compiler.ty.types import ERROR
+from compiler.typeck import check, wfcheck
+
+VERSION = "minirustc 0.1.0 (modelling rustc 1.95.0)"
+EXIT_SUCCESS, EXIT_FAILURE, EXIT_ICE = 0, 1, 101
+BUILTIN_ATTRS = set(LEVEL_ATTRS) | {"inline", "cold", "must_use", "deprecated", "recursion_limit", "doc",
+                                    "test", "allow_internal_unstable", "track_caller", "no_mangle"}
+BUG_REPORT_URL = ("https://github.com/rust-lang/rust/issues/new?labels=C-bug%2C+I-ICE%2C+T-compiler"
+                  "&template=ice.md")
+
+PROVIDERS = {
+    "analysis": lambda tcx, _: analysis(tcx),
+    "check_well_formed": wfcheck.check_well_formed,
+    "representability": wfcheck.representability,
+    "type_of": collect.type_of,
+    "fn_sig": collect.fn_sig,
+    "typeck": check.typeck,
+    "const_eval": const_eval.const_eval,
+    "trivial_const": const_eval.trivial_const,
+    "mir_built": const_eval.mir_built,
+    "eval_static_initializer": const_eval.eval_static_initializer,
+}
+FALLBACKS = {
+    "type_of": lambda tcx, d: ERROR,
+    "fn_sig": lambda tcx, d: ([ERROR] * len(d.node.params), ERROR),
+    "const_eval": const_eval.cycle_fallback,
+    "trivial_const": const_eval.cycle_fallback,
+    "mir_built": const_eval.cycle_fallback,
+    "eval_static_initializer": const_eval.cycle_fallback,
+}
+for _name in PROVIDERS:
+    FALLBACKS.setdefault(_name, lambda tcx, d: None)
+
+
+def main(argv: list[str] | None = None) -> int:
+    out = io.StringIO()
+    code = run_compiler(sys.argv[1:] if argv is None else argv, out)
+    sys.stderr.write(out.getvalue())
+    sys.stderr.flush()
+    return code
+
+
+def run_compiler(argv: list[str], out, source: str | None = None) -> int:
+    try:
+        opts = parse_args(argv)
+    except UsageError as e:
+        out.write(f"error: {e}\n\n")
+        return EXIT_FAILURE
+    if source is None:
+        try:
+            with open(opts.input, "rb") as f:
+                raw = f.read()
+        except OSError as e:
+            out.write(f"error: couldn't read `{opts.input}`: {e.strerror} (os error {e.errno})\n\n")
+            return EXIT_FAILURE
+        try:
+            source = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            out.write(f"error: couldn't read `{opts.input}`: stream did not contain valid UTF-8\n\n")
+            return EXIT_FAILURE
+    rt = Runtime(opts.threads, opts.strategy, opts.max_schedule_steps)
+    compiler = Compiler(opts, rt, out, source)
+    try:
+        return compiler.run()
+    finally:
+        if rt.sched is not None:
+            rt.sched.join_all()
+            if opts.dump_schedule:
+                _write_atomic(opts.dump_schedule, rt.token() + "\n")
+
+
+def _write_atomic(path: str, text: str):
+    tmp = f"{path}.tmp{os.getpid()}.{threading.get_ident()}"
+    with open(tmp, "w") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
+class Compiler:
+    def __init__(self, opts: Options, rt: Runtime, out, source: str):
+        self.opts, self.rt, self.out = opts, rt, out
+        self.file = SourceFile(_display_name(opts.input), source)
+        self.sess = Session(opts)
+        self.dcx = DiagCtxt(rt, HumanEmitter(opts.ui_testing), out)
+        self.tcx: TyCtxt | None = None
+
+    def run(self) -> int:
+        try:
+            self._run()
+        except FatalError:
+            self.dcx.flush()
+        except ScheduleAbort as abort:
+            return self._schedule_failure(abort)
+        except Exception as e:  # an ICE: any panic that escaped the compiler
+            self.dcx.flush()
+            return self._ice(e)
+        if self.tcx is not None and self.tcx.panics:
+            return self._ice(self.tcx.panics[0][0])
+        self.dcx.closing_lines()
+        return EXIT_FAILURE if self.dcx.err_count else EXIT_SUCCESS
+
+    def _run(self):
+        dcx = self.dcx
+        try:
+            crate = parse_crate(self.file)
+        except (LexError, ParseError) as e:
+            d = Diag("error", e.msg, e.code).primary(e.span, getattr(e, "label", None) or "")
+            dcx.emit(d)
+            dcx.flush()
+            raise FatalError() from None
+        self._check_crate_attrs(crate)
+        resolver = Resolver(crate, self.sess.crate_name, dcx.emit)
+        resolver.collect()
+        self._check_attrs(crate)
+        resolver.resolve_all()
+        if self.opts.crate_type == "bin" and not any(
+                d.kind == "fn" and d.name == "main" and d.parent is None for d in resolver.defs):
+            end = len(self.file.src)
+            d = Diag("error", f"`main` function not found in crate `{self.sess.crate_name}`", "E0601")
+            from compiler.syntax.span import Span
+            d.primary(Span(end, end, self.file),
+                      f"consider adding a `main` function to `{self.file.name}`")
+            dcx.emit(d)
+        dcx.flush()
+        dcx.lint_level = LintLevels(crate.attrs, resolver)
+        self.tcx = TyCtxt(self.sess, self.rt, dcx, resolver, PROVIDERS, FALLBACKS)
+        self.tcx.pool.install(lambda: self.tcx.query("analysis", None))
+
+    def _check_crate_attrs(self, crate):
+        for a in crate.attrs:
+            if a.name == "recursion_limit":
+                if a.value is None or not a.value.isdigit():
+                    self.dcx.emit(Diag("error", "malformed `recursion_limit` attribute input").primary(a.span))
+                else:
+                    self.sess.recursion_limit = int(a.value)
+
+    def _check_attrs(self, crate):
+        def visit(attrs):
+            for a in attrs:
+                if a.name not in BUILTIN_ATTRS:
+                    self.dcx.emit(Diag("error", f"cannot find attribute `{a.name}` in this scope")
+                                  .primary(a.span.__class__(a.span.lo + (3 if a.inner else 2),
+                                                            a.span.lo + (3 if a.inner else 2) + len(a.name),
+                                                            a.span.file)))
+
+        def walk(items):
+            for it in items:
+                visit(it.attrs)
+                for sub in getattr(it, "items", []):
+                    if hasattr(sub, "attrs") and not hasattr(sub, "items"):
+                        visit(sub.attrs)
+                if it.__class__.__name__ == "Mod":
+                    walk(it.items)
+        visit(crate.attrs)
+        walk(crate.items)
+
+    # ---- failures
+    def _schedule_failure(self, abort: ScheduleAbort) -> int:
+        self.dcx.flush()
+        if abort.kind == "divergence":
+            self.out.write(f"error: {abort.report}\n\n")
+            return EXIT_FAILURE
+        lines = abort.report.splitlines()
+        self.out.write(f"error: internal compiler error: {lines[0]}\n\n")
+        for line in lines[1:]:
+            self.out.write(f"note: {line.strip()}\n" if line.startswith("thread") else f"  {line.strip()}\n")
+        self._banner_notes()
+        return EXIT_ICE
+
+    def _ice(self, e: BaseException) -> int:
+        thread, stack = "rustc", getattr(e, "query_stack", [])
+        if self.tcx is not None and self.tcx.panics and self.tcx.panics[0][0] is e:
+            _, thread, stack = self.tcx.panics[0]
+        msg = str(e) if type(e).__module__.startswith("compiler") else f"{type(e).__name__}: {e}"
+        loc = _panic_location(e, self.opts.ui_testing)
+        self.out.write(f"thread '{thread}' panicked at {loc}:\n{msg}\n"
+                       "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n\n")
+        self.out.write("error: the compiler unexpectedly panicked. this is a bug.\n\n")
+        self.out.write(f"note: we would appreciate a bug report: {BUG_REPORT_URL}\n\n")
+        self._banner_notes()
+        self.out.write("query stack during panic:\n")
+        for i, frame in enumerate(stack):
+            self.out.write(f"#{i} [{frame[0]}] {frame[1]}\n")
+        self.out.write("end of query stack\n")
+        return EXIT_ICE
+
+    def _banner_notes(self):
+        self.out.write(f"note: {VERSION} running on python-{sys.version_info[0]}.{sys.version_info[1]}\n\n")
+        if self.opts.flag_line:
+            self.out.write(f"note: compiler flags: {' '.join(self.opts.flag_line)}\n\n")
+        token = self.rt.token()
+        if token is not None:
+            self.out.write(f"note: schedule: {token}\n\n")
+
+
+def _display_name(path: str) -> str:
+    return path.replace(os.sep, "/")
+
+
+def _panic_location(e: BaseException, ui_testing: bool) -> str:
+    tb = traceback.extract_tb(e.__traceback__) if e.__traceback__ else []
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for frame in reversed(tb):
+        if frame.filename.startswith(root):
+            rel = os.path.relpath(frame.filename, root).replace(os.sep, "/")
+            return f"{rel}:LL:CC" if ui_testing else f"{rel}:{frame.lineno}:1"
+    return "<unknown>:LL:CC" if ui_testing else "<unknown>"
+
+
+# ---- the analysis query: rustc_interface::passes::analysis
+def analysis(tcx):
+    defs = tcx.resolver.defs
+    dcx = tcx.dcx
+
+    def phase(items, f):
+        try:
+            tcx.pool.par_for_each(items, f)
+        finally:
+            dcx.flush()
+
+    phase([d for d in defs if d.kind not in ("mod", "trait")],
+          lambda d: tcx.query("check_well_formed", d))
+    owners = [d for d in defs if (d.kind in ("fn", "assoc_fn") and d.node.body is not None)
+              or d.kind in ("const", "static")]
+    phase(owners, lambda d: tcx.query("typeck", d))
+    phase([d for d in owners if d.kind in ("const", "static")],
+          lambda d: tcx.query("const_eval" if d.kind == "const" else "eval_static_initializer", d))
+    if dcx.has_errors():
+        return None
+    phase([d for d in owners if d.kind in ("fn", "assoc_fn")], lambda d: builtin.check_liveness(tcx, d))
+    builtin.check_dead_code(tcx)
+    dcx.flush()
+    phase([d for d in defs if d.kind != "impl"], lambda d: builtin.check_nonstandard_style(tcx, d))
+    return None

@@ -1,0 +1,103 @@
+"""`DiagCtxt`: collects diagnostics from every thread, applies lint levels, de-duplicates, and emits
+each phase's diagnostics in a deterministic order (source position), whatever the schedule."""
+from __future__ import annotations
+
+from compiler.errors.diagnostic import Diag, SubDiag
+from compiler.errors.emitter import HumanEmitter
+from compiler.sync.pool import FatalError
+from compiler.sync.types import Lock
+
+LINT_GROUPS = {"unused_variables": "unused", "dead_code": "unused", "unused_attributes": "unused",
+               "non_snake_case": "nonstandard_style", "non_camel_case_types": "nonstandard_style",
+               "non_upper_case_globals": "nonstandard_style"}
+
+
+class DiagCtxt:
+    def __init__(self, rt, emitter: HumanEmitter, out):
+        self.lock = Lock(rt, name="DiagCtxt")
+        self.emitter = emitter
+        self.out = out
+        self.pending: list[Diag] = []
+        self.seen: set[str] = set()
+        self.err_count = 0
+        self.warn_count = 0
+        self.codes: set[str] = set()
+        self.default_note_given: set[str] = set()
+        self.lint_level = None      # callable(diag) -> (level, source_span | None), set by the session
+
+    def emit(self, d: Diag):
+        if d.lint is not None and self.lint_level is not None:
+            level, src = self.lint_level(d)
+            if level == "allow":
+                return
+            d.level = "error" if level in ("deny", "forbid") else "warning"
+            d.lint_source = src
+        with self.lock.lock():
+            self.pending.append(d)
+
+    def emit_fatal(self, d: Diag):
+        d.is_fatal = True
+        self.emit(d)
+        raise FatalError()
+
+    def has_errors(self) -> bool:
+        return self.err_count > 0 or any(d.level == "error" for d in self.pending)
+
+    def flush(self):
+        """Emit the buffered diagnostics of the phase just finished, sorted by primary span."""
+        with self.lock.lock():
+            batch, self.pending = self.pending, []
+        batch.sort(key=lambda d: d.sort_key())
+        for d in batch:
+            if d.lint is not None:
+                self._lint_note(d)
+            text = self.emitter.render(d)
+            if text in self.seen:
+                continue
+            self.seen.add(text)
+            if d.level == "error":
+                self.err_count += 1
+                if d.code:
+                    self.codes.add(d.code)
+            elif d.level == "warning":
+                self.warn_count += 1
+            self.out.write(text + "\n")
+
+    def _lint_note(self, d: Diag):
+        src = getattr(d, "lint_source", None)
+        if src is not None:
+            if (d.lint, src) not in self.default_note_given:
+                self.default_note_given.add((d.lint, src))
+                d.children.insert(0, SubDiag("note", "the lint level is defined here", [_primary(src)]))
+            return
+        if d.lint in self.default_note_given:
+            return
+        self.default_note_given.add(d.lint)
+        group = LINT_GROUPS.get(d.lint)
+        part = f" (part of `#[warn({group})]`)" if group else ""
+        d.children.append(SubDiag("note", f"`#[warn({d.lint})]`{part} on by default"))
+
+    def raw(self, text: str):
+        self.out.write(text)
+
+    def closing_lines(self):
+        errs, warns = self.err_count, self.warn_count
+        w = f"{warns} warning{'s' if warns != 1 else ''} emitted"
+        if errs:
+            msg = f"aborting due to {errs} previous error{'s' if errs != 1 else ''}"
+            if warns:
+                msg += f"; {w}"
+            self.out.write(f"error: {msg}\n\n")
+            codes = sorted(self.codes)
+            if len(codes) == 1:
+                self.out.write(f"For more information about this error, try `rustc --explain {codes[0]}`.\n")
+            elif codes:
+                self.out.write(f"Some errors have detailed explanations: {', '.join(codes)}.\n")
+                self.out.write(f"For more information about an error, try `rustc --explain {codes[0]}`.\n")
+        elif warns:
+            self.out.write(f"warning: {w}\n\n")
+
+
+def _primary(span):
+    from compiler.errors.diagnostic import Label
+    return Label(span, "", True)

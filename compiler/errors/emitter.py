@@ -1,0 +1,116 @@
+"""Human emitter: renders a `Diag` the way rustc's HumanEmitter does (with `-Z ui-testing` support)."""
+from __future__ import annotations
+
+from compiler.errors.diagnostic import Diag, Label, SubDiag
+from compiler.syntax.span import Span
+
+
+class HumanEmitter:
+    def __init__(self, ui_testing: bool):
+        self.ui_testing = ui_testing
+
+    def render(self, d: Diag) -> str:
+        width = self._gutter_width(d)
+        out: list[str] = []
+        head = d.level + (f"[{d.code}]" if d.code else "")
+        out.append(f"{head}: {d.message}")
+        if d.labels:
+            out += self._snippet(d.labels, width)
+            if d.children:
+                out.append(" " * (width + 1) + "|")
+        for child in d.children:
+            out += self._child(child, width)
+        return "\n".join(line.rstrip() for line in out) + "\n"
+
+    # ---- pieces
+    def _gutter_width(self, d: Diag) -> int:
+        if self.ui_testing:
+            return 2
+        lines = [lab.span.file.lookup(lab.span.lo)[0] for lab in d.labels if not lab.span.is_dummy]
+        for c in d.children:
+            lines += [lab.span.file.lookup(lab.span.lo)[0] for lab in c.labels if not lab.span.is_dummy]
+        return len(str(max(lines))) if lines else 1
+
+    def _lineno(self, n: int, width: int) -> str:
+        return "LL" if self.ui_testing else str(n).rjust(width)
+
+    def _child(self, c: SubDiag, width: int) -> list[str]:
+        pad = " " * (width + 1)
+        if c.suggestion is not None:
+            return [f"{c.level}: {c.message}"] + self._suggestion(c.suggestion, width)
+        if not c.labels:
+            return [f"{pad}= {c.level}: {c.message}"]
+        return [f"{c.level}: {c.message}"] + self._snippet(c.labels, width)
+
+    def _snippet(self, labels: list[Label], width: int) -> list[str]:
+        labels = [lab for lab in labels if not lab.span.is_dummy]
+        if not labels:
+            return []
+        pad = " " * (width + 1)
+        primary = next((lab for lab in labels if lab.primary), labels[0])
+        file = primary.span.file
+        line, col = file.lookup(primary.span.lo)
+        out = [f"{' ' * width}--> {file.name}:{line}:{col}", f"{pad}|"]
+        by_line: dict[int, list[tuple[int, int, Label]]] = {}
+        for lab in labels:
+            ln, c0 = file.lookup(lab.span.lo)
+            ln_hi, c1 = file.lookup(max(lab.span.hi, lab.span.lo))
+            if ln_hi != ln:
+                c1 = len(file.line_text(ln)) + 1
+            by_line.setdefault(ln, []).append((c0 - 1, max(c1 - 1, c0), lab))
+        prev = None
+        for ln in sorted(by_line):
+            if prev is not None and ln - prev > 2:
+                out.append("...")
+            elif prev is not None and ln - prev == 2:
+                out.append(f"{self._lineno(prev + 1, width)} | {file.line_text(prev + 1)}")
+            out.append(f"{self._lineno(ln, width)} | {file.line_text(ln)}")
+            out += [f"{pad}| {row}" for row in self._annotate(by_line[ln])]
+            prev = ln
+        return out
+
+    @staticmethod
+    def _annotate(anns: list[tuple[int, int, Label]]) -> list[str]:
+        anns = sorted(anns, key=lambda a: (a[0], a[1]))
+        under: list[str] = []
+        for start, end, lab in anns:
+            while len(under) < end:
+                under.append(" ")
+            for i in range(start, end):
+                under[i] = "^" if lab.primary else "-"
+        texted = sorted([a for a in anns if a[2].text], key=lambda a: -a[0])
+        first = "".join(under)
+        if not texted:
+            return [first]
+        rows = [first + " " + texted[0][2].text]
+        rest = texted[1:]
+        if rest:
+            def bars(upto: list) -> list[str]:
+                row: list[str] = []
+                for start, _, _ in upto:
+                    while len(row) <= start:
+                        row.append(" ")
+                    row[start] = "|"
+                return row
+            rows.append("".join(bars(rest)))
+            for j, (start, _, lab) in enumerate(rest):
+                row = bars(rest[j + 1:])
+                while len(row) < start:
+                    row.append(" ")
+                rows.append("".join(row[:start]) + lab.text)
+        return rows
+
+    def _suggestion(self, parts: list[tuple[Span, str]], width: int) -> list[str]:
+        pad = " " * (width + 1)
+        file = parts[0][0].file
+        line, _ = file.lookup(parts[0][0].lo)
+        text = file.line_text(line)
+        line_start = file.line_starts[line - 1]
+        new, marks, last = "", "", 0
+        for span, ins in sorted(parts, key=lambda p: p[0].lo):
+            at = span.lo - line_start
+            new += text[last:at] + ins
+            marks += " " * (at - last) + "+" * len(ins)
+            last = at
+        new += text[last:]
+        return [f"{pad}|", f"{self._lineno(line, width)} | {new}", f"{pad}| {marks}"]

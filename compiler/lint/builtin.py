@@ -1,0 +1,118 @@
+"""The builtin lints of the subset: `unused_variables` (liveness), `dead_code`, and the
+`nonstandard_style` group (`non_snake_case`, `non_camel_case_types`, `non_upper_case_globals`)."""
+from __future__ import annotations
+
+from compiler.errors import Diag
+from compiler.syntax import ast
+
+
+def lint(tcx, name: str, owner, msg: str, span, label: str = "") -> None:
+    d = Diag("warning", msg, lint=name).primary(span, label)
+    d.lint_owner = owner
+    tcx.dcx.emit(d)
+
+
+# ---- liveness
+def check_liveness(tcx, d):
+    uses = tcx.resolver.local_uses
+    node = d.node
+    bindings = list(node.params) + [s for s in _locals(node.body)]
+    for b in bindings:
+        if uses.get(b, 0) == 0 and not b.name.startswith("_"):
+            lint(tcx, "unused_variables", d, f"unused variable: `{b.name}`", b.name_span,
+                 f"help: if this is intentional, prefix it with an underscore: `_{b.name}`")
+
+
+def _locals(block):
+    if block is None:
+        return
+    for s in block.stmts:
+        if isinstance(s, ast.Local):
+            yield s
+        for e in ([s.init] if isinstance(s, ast.Local) and s.init else [s.expr] if isinstance(s, ast.ExprStmt)
+                  else []):
+            yield from _expr_locals(e)
+
+
+def _expr_locals(e):
+    if isinstance(e, ast.BlockExpr):
+        yield from _locals(e.block)
+    elif isinstance(e, ast.If):
+        yield from _locals(e.then)
+        if e.els is not None:
+            yield from _expr_locals(e.els)
+    elif isinstance(e, (ast.While, ast.Loop)):
+        yield from _locals(e.body)
+
+
+# ---- dead code
+DEAD_WORDS = {"fn": "function `{}` is never used", "const": "constant `{}` is never used",
+              "static": "static `{}` is never used", "struct": "struct `{}` is never constructed",
+              "ty_alias": "type alias `{}` is never used", "trait": "trait `{}` is never used"}
+
+
+def check_dead_code(tcx):
+    r = tcx.resolver
+    live: set = set()
+    constructed: set = set()
+    work = [d for d in r.defs if (d.kind == "fn" and d.name == "main" and d.parent is None)
+            or (d.node.is_pub and d.kind != "impl") or d.kind in ("impl", "assoc_fn")]
+    while work:
+        d = work.pop()
+        if d in live:
+            continue
+        live.add(d)
+        for target, how in r.refs.get(d, ()):
+            if how == "value" and target.kind == "struct":
+                constructed.add(target)
+            if target not in live:
+                work.append(target)
+    for d in r.defs:
+        if d.kind not in DEAD_WORDS or d.name.startswith("_"):
+            continue
+        dead = d not in constructed if d.kind == "struct" else d not in live
+        if dead:
+            lint(tcx, "dead_code", d, DEAD_WORDS[d.kind].format(d.name), d.node.ident_span)
+
+
+# ---- nonstandard style
+def to_snake_case(s: str) -> str:
+    out = []
+    for i, c in enumerate(s):
+        if c.isupper() and i > 0 and (s[i - 1].islower() or s[i - 1].isdigit()):
+            out.append("_")
+        out.append(c.lower())
+    return "".join(out)
+
+
+def to_camel_case(s: str) -> str:
+    return "".join(p[:1].upper() + p[1:] for p in s.split("_") if p)
+
+
+def is_snake_case(s: str) -> bool:
+    s = s.strip("_")
+    return not s or (s == s.lower() and "__" not in s)
+
+
+def check_nonstandard_style(tcx, d):
+    node = d.node
+    if d.kind in ("fn", "assoc_fn"):
+        if not is_snake_case(node.name):
+            lint(tcx, "non_snake_case", d, f"function `{node.name}` should have a snake case name",
+                 node.ident_span, f"help: convert the identifier to snake case: `{to_snake_case(node.name)}`")
+        for b in list(node.params) + list(_locals(node.body)):
+            if b.name != "_" and not is_snake_case(b.name):
+                lint(tcx, "non_snake_case", d, f"variable `{b.name}` should have a snake case name", b.name_span,
+                     f"help: convert the identifier to snake case: `{to_snake_case(b.name)}`")
+    elif d.kind in ("struct", "ty_alias", "trait"):
+        name = node.name
+        if name[:1].islower() or "_" in name.strip("_"):
+            what = {"struct": "struct", "ty_alias": "type", "trait": "trait"}[d.kind]
+            lint(tcx, "non_camel_case_types", d, f"{what} `{name}` should have an upper camel case name",
+                 node.ident_span, f"help: convert the identifier to upper camel case: `{to_camel_case(name)}`")
+    elif d.kind in ("const", "static"):
+        name = node.name
+        if name != name.upper():
+            what = "constant" if d.kind == "const" else "static variable"
+            lint(tcx, "non_upper_case_globals", d, f"{what} `{name}` should have an upper case name",
+                 node.ident_span, f"help: convert the identifier to upper case: `{to_snake_case(name).upper()}`")

@@ -1,0 +1,125 @@
+"""Command-line options and the `Session` (rustc_session): `-Z` flags, crate name, recursion limit,
+and which historical bugs are injected."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from compiler import bugs
+from compiler.sync.strategy import ScheduleSpecError, Strategy, parse_spec
+
+DEFAULT_RECURSION_LIMIT = 128
+
+
+class UsageError(Exception):
+    """A bad command line: reported as one `error: ...` line, exit 1."""
+
+
+@dataclass
+class Options:
+    input: str | None = None
+    threads: int = 1
+    schedule: str | None = None
+    strategy: Strategy | None = None
+    inject_bugs: list[str] = field(default_factory=list)
+    dump_schedule: str | None = None
+    ui_testing: bool = False
+    max_schedule_steps: int | None = None
+    crate_name: str | None = None
+    crate_type: str = "bin"
+    flag_line: list[str] = field(default_factory=list)   # for the ICE banner
+
+
+Z_FLAGS = ("threads", "schedule", "inject-bug", "dump-schedule", "ui-testing", "max-schedule-steps")
+IGNORED_WITH_VALUE = ("--emit", "-o", "--edition", "--error-format", "--out-dir", "--json", "--color",
+                      "--target", "-L", "-A", "-W", "-D", "--cap-lints")
+
+
+def parse_args(argv: list[str]) -> Options:
+    o = Options()
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a == "-Z" or (a.startswith("-Z") and len(a) > 2):
+            if a == "-Z":
+                i += 1
+                if i >= len(argv):
+                    raise UsageError("`-Z` requires an argument")
+                z = argv[i]
+            else:
+                z = a[2:]
+            _apply_z(o, z)
+        elif a in ("--crate-name", "--crate-type"):
+            i += 1
+            if i >= len(argv):
+                raise UsageError(f"`{a}` requires an argument")
+            if a == "--crate-name":
+                o.crate_name = argv[i]
+            else:
+                o.crate_type = argv[i]
+        elif any(a == f or a.startswith(f + "=") for f in IGNORED_WITH_VALUE):
+            if "=" not in a and a in IGNORED_WITH_VALUE:
+                i += 1
+        elif a.startswith("-") and a != "-":
+            raise UsageError(f"unrecognized option `{a}`")
+        elif o.input is None:
+            o.input = a
+        else:
+            raise UsageError(f"multiple input filenames provided (first two filenames are `{o.input}` and `{a}`)")
+        i += 1
+    if o.input is None:
+        raise UsageError("no input filename given")
+    if o.strategy is not None and o.threads <= 1:
+        raise UsageError("`-Z schedule` needs `-Z threads=N` with N > 1")
+    replay_threads = getattr(o.strategy, "threads", None)
+    if replay_threads is not None and replay_threads != o.threads:
+        raise UsageError(f"the schedule token was recorded with `-Z threads={replay_threads}`, "
+                         f"not `-Z threads={o.threads}`")
+    return o
+
+
+def _apply_z(o: Options, z: str):
+    name, eq, value = z.partition("=")
+    if name not in Z_FLAGS:
+        raise UsageError(f"unknown unstable option: `{name}`")
+    if name == "ui-testing":
+        o.ui_testing = value in ("", "yes", "y", "on")
+        return
+    if not eq or not value:
+        raise UsageError(f"unstable option `{name}` requires a value (`-Z {name}=...`)")
+    if name == "threads":
+        if not value.isdigit() or not 1 <= int(value) <= 64:
+            raise UsageError(f"incorrect value `{value}` for unstable option `threads` - a number between "
+                             "1 and 64 was expected")
+        o.threads = int(value)
+        o.flag_line.append(f"-Z threads={value}")
+    elif name == "schedule":
+        try:
+            o.strategy = parse_spec(value)
+        except ScheduleSpecError as e:
+            raise UsageError(str(e)) from None
+        o.schedule = value
+    elif name == "inject-bug":
+        for b in value.split(","):
+            if b not in bugs.CATALOGUE:
+                raise UsageError(f"unknown bug `{b}` for `-Z inject-bug`; known bugs: {', '.join(bugs.names())}")
+            o.inject_bugs.append(b)
+        o.flag_line.append(f"-Z inject-bug={value}")
+    elif name == "dump-schedule":
+        o.dump_schedule = value
+    elif name == "max-schedule-steps":
+        if not value.isdigit():
+            raise UsageError(f"incorrect value `{value}` for unstable option `max-schedule-steps`")
+        o.max_schedule_steps = int(value)
+
+
+class Session:
+    def __init__(self, opts: Options, crate_attrs=()):
+        self.opts = opts
+        stem = os.path.splitext(os.path.basename(opts.input or "main.rs"))[0]
+        self.crate_name = opts.crate_name or stem.replace("-", "_")
+        self.recursion_limit = DEFAULT_RECURSION_LIMIT
+        self.injected = frozenset(opts.inject_bugs)
+
+    def bug(self, name: str) -> bool:
+        return name in self.injected

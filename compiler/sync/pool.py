@@ -1,0 +1,189 @@
+"""The thread pool (rayon-core as rustc uses it): N workers, `par_for_each` with `ParallelGuard`,
+`join`, and rayon's deadlock detection: when every worker is asleep or blocked and some worker is
+blocked, the registered `deadlock_handler` runs."""
+from __future__ import annotations
+
+from compiler.sync.runtime import Runtime
+
+
+class FatalError(Exception):
+    """rustc's `FatalErrorMarker`: a fatal diagnostic was emitted; unwind to the driver."""
+
+
+class ParallelGuard:
+    """Runs every item, keeps the panic to re-raise: a non-fatal panic (an ICE) outranks `FatalError`,
+    and among equals the lowest item index wins, so the outcome does not depend on the schedule."""
+
+    def __init__(self):
+        self.panic: tuple[int, BaseException] | None = None
+
+    @staticmethod
+    def _rank(index: int, exc: BaseException) -> tuple:
+        return (isinstance(exc, FatalError), index)
+
+    def record(self, index: int, exc: BaseException):
+        if self.panic is None or self._rank(index, exc) < self._rank(*self.panic):
+            self.panic = (index, exc)
+
+    def reraise(self):
+        if self.panic is not None:
+            raise self.panic[1]
+
+
+class _Batch:
+    def __init__(self, items, f):
+        self.items, self.f = items, f
+        self.next = 0
+        self.done = 0
+        self.in_flight = 0
+        self.stopped = False
+        self.guard = ParallelGuard()
+        self.first_panic: BaseException | None = None
+
+
+class ThreadPool:
+    def __init__(self, rt: Runtime, deadlock_handler=None, no_parallel_guard: bool = False):
+        self.rt = rt
+        self.n = rt.threads
+        self.deadlock_handler = deadlock_handler
+        self.no_parallel_guard = no_parallel_guard
+        self.batches: list[_Batch] = []
+        self.active = self.n
+        self.blocked = 0
+        self.terminate = False
+        self.exited = 0
+        self.handler_runs = 0
+        self._work = object()   # resource: "new work or terminate"
+        from compiler.sync.types import Lock
+        self.sleep_lock = Lock(rt, name="registry.sleep")
+
+    # ---- rayon's counters
+    def _change(self, d_active: int, d_blocked: int):
+        with self.sleep_lock.lock():
+            self.active += d_active
+            self.blocked += d_blocked
+            fire = d_active < 0 and self.active == 0 and self.blocked > 0 and self.deadlock_handler
+        if fire:
+            self.handler_runs += 1
+            self.deadlock_handler()
+
+    def mark_blocked(self):
+        self._change(-1, +1)
+
+    def mark_unblocked(self):
+        self._change(+1, -1)
+
+    # ---- running
+    def install(self, fn):
+        """Run `fn` on worker 0 with the other workers idle, as rustc runs the compiler in its pool."""
+        if not self.rt.parallel:
+            return fn()
+        result: dict = {}
+
+        def worker(index: int):
+            self.rt.local.worker_index = index
+            self.rt.local.registry = self
+            if index == 0:
+                try:
+                    result["value"] = fn()
+                except BaseException as e:  # noqa: BLE001 - re-raised on the caller
+                    result["error"] = e
+                    from compiler.sync.scheduler import ScheduleAbort
+                    if isinstance(e, ScheduleAbort):
+                        raise
+                finally:
+                    self.terminate = True
+                    self.rt.notify(self._work)
+            self._main_loop(index)
+            self.exited += 1
+            self.rt.notify(self)
+
+        for i in range(self.n):
+            self.rt.spawn(lambda i=i: worker(i), f"rustc-worker-{i}", True)
+        self.rt.wait_until(lambda: self.exited == self.n, self, "install: wait for the pool")
+        if "error" in result:
+            raise result["error"]
+        return result.get("value")
+
+    def _take(self):
+        for b in self.batches:
+            if b.next < len(b.items) and not b.stopped:
+                return b
+        return None
+
+    def _main_loop(self, index: int):
+        while True:
+            self.rt.yield_point("worker: look for work")
+            batch = self._take()
+            if batch is not None:
+                self._run_one(batch)
+                continue
+            if self.terminate:
+                return
+            self._change(-1, 0)
+            self.rt.wait_until(lambda: self.terminate or self._take() is not None, self._work, "worker: sleep")
+            self._change(+1, 0)
+
+    def _run_one(self, b: _Batch):
+        with self.sleep_lock.lock():
+            if b.next >= len(b.items) or b.stopped:
+                return
+            i = b.next
+            b.next += 1
+            b.in_flight += 1
+        try:
+            b.f(b.items[i])
+        except Exception as e:  # a panic inside one item
+            if self.no_parallel_guard:
+                if b.first_panic is None:
+                    b.first_panic = e
+                b.stopped = True
+            else:
+                b.guard.record(i, e)
+        finally:
+            with self.sleep_lock.lock():
+                b.in_flight -= 1
+                b.done += 1
+            self.rt.notify(b)
+
+    def par_for_each(self, items, f):
+        items = list(items)
+        if not self.rt.parallel:
+            return self._serial_for_each(items, f)
+        b = _Batch(items, f)
+        self.batches.append(b)
+        self.rt.notify(self._work)
+        while b.next < len(items) and not b.stopped:
+            self._run_one(b)
+
+        def finished():
+            return b.in_flight == 0 and (b.done == len(items) or b.stopped)
+
+        if not finished():
+            self._change(-1, 0)
+            self.rt.wait_until(finished, b, "par_for_each: wait for items")
+            self._change(+1, 0)
+        self.batches.remove(b)
+        if b.first_panic is not None:
+            raise b.first_panic
+        b.guard.reraise()
+
+    def _serial_for_each(self, items, f):
+        guard = ParallelGuard()
+        for i, item in enumerate(items):
+            try:
+                f(item)
+            except Exception as e:
+                if self.no_parallel_guard:
+                    raise
+                guard.record(i, e)
+        guard.reraise()
+
+    def join(self, a, b):
+        out = [None, None]
+
+        def run(i):
+            out[i] = (a, b)[i]()
+
+        self.par_for_each([0, 1], run)
+        return out[0], out[1]

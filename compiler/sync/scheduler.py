@@ -1,0 +1,156 @@
+"""The controlled scheduler: real OS threads, one baton. Only the thread holding the baton runs;
+every scheduling point asks the strategy who runs next. Deadlocks (no runnable thread while work
+remains) and livelocks (a step bound) abort every thread, so the caller never hangs."""
+from __future__ import annotations
+
+import threading
+
+from compiler.sync import token as tokens
+from compiler.sync.strategy import ReplayStrategy, Strategy
+
+RUNNABLE, BLOCKED, DONE = "runnable", "blocked", "done"
+DEFAULT_MAX_STEPS = 200_000
+
+
+class ScheduleAbort(BaseException):
+    """Unwinds every controlled thread after a deadlock, livelock or replay divergence."""
+
+    def __init__(self, kind: str, report: str):
+        super().__init__(report)
+        self.kind, self.report = kind, report
+
+
+class ThreadState:
+    __slots__ = ("tid", "name", "gate", "status", "blocked_on", "position", "is_worker")
+
+    def __init__(self, tid: int, name: str, is_worker: bool):
+        self.tid, self.name, self.is_worker = tid, name, is_worker
+        self.gate = threading.Lock()
+        self.gate.acquire()
+        self.status = RUNNABLE
+        self.blocked_on = None
+        self.position = "start"
+
+
+class ControlledScheduler:
+    def __init__(self, strategy: Strategy, threads: int, max_steps: int = DEFAULT_MAX_STEPS):
+        self.strategy = strategy
+        self.nthreads = threads
+        self.max_steps = max_steps
+        self.threads: list[ThreadState] = []
+        self.decisions: list[int] = []
+        self.steps = 0
+        self.abort: ScheduleAbort | None = None
+        self.os_threads: list[threading.Thread] = []
+        main = self._new_state("main", False)
+        self.current = main
+
+    def _new_state(self, name: str, is_worker: bool) -> ThreadState:
+        t = ThreadState(len(self.threads), name, is_worker)
+        self.threads.append(t)
+        self.strategy.new_thread(t.tid)
+        return t
+
+    # ---- the baton
+    def _choose(self, op: str) -> ThreadState:
+        runnable = [t for t in self.threads if t.status is RUNNABLE]
+        if not runnable:
+            self._fail("deadlock", f"deadlock detected at `{op}`: no thread can run")
+        if len(runnable) == 1:
+            return runnable[0]
+        tid = self.strategy.next_thread([t.tid for t in runnable], self.current.tid, self.steps)
+        if isinstance(self.strategy, ReplayStrategy) and self.strategy.diverged:
+            self._fail("divergence", f"schedule replay diverged: {self.strategy.diverged}")
+        self.decisions.append(tid)
+        return self.threads[tid]
+
+    def _switch(self, nxt: ThreadState):
+        cur = self.current
+        if nxt is cur:
+            return
+        self.current = nxt
+        nxt.gate.release()
+        cur.gate.acquire()
+        if self.abort is not None:
+            raise self.abort
+
+    def yield_point(self, op: str):
+        if self.abort is not None:
+            raise self.abort
+        cur = self.current
+        cur.position = op
+        self.steps += 1
+        if self.steps > self.max_steps:
+            self._fail("livelock", f"livelock: no progress after {self.max_steps} scheduling steps")
+        self._switch(self._choose(op))
+
+    def block(self, resource, op: str):
+        """Park the current thread until `notify(resource)`; the caller re-checks its condition."""
+        if self.abort is not None:
+            raise self.abort
+        cur = self.current
+        cur.status, cur.blocked_on, cur.position = BLOCKED, resource, op
+        self.steps += 1
+        self._switch(self._choose(op))
+
+    def notify(self, resource):
+        for t in self.threads:
+            if t.status is BLOCKED and t.blocked_on is resource:
+                t.status, t.blocked_on = RUNNABLE, None
+
+    def spawn(self, fn, name: str, is_worker: bool) -> ThreadState:
+        state = self._new_state(name, is_worker)
+
+        def body():
+            state.gate.acquire()
+            try:
+                if self.abort is None:
+                    fn()
+            except ScheduleAbort:
+                pass
+            finally:
+                self._exit(state)
+
+        th = threading.Thread(target=body, name=name, daemon=True)
+        self.os_threads.append(th)
+        th.start()
+        self.yield_point(f"spawn {name}")
+        return state
+
+    def _exit(self, state: ThreadState):
+        state.status = DONE
+        if self.abort is not None:
+            return
+        runnable = [t for t in self.threads if t.status is RUNNABLE]
+        if not runnable:
+            if any(t.status is BLOCKED for t in self.threads):
+                self._record_abort("deadlock", f"deadlock detected when thread `{state.name}` exited")
+            return
+        nxt = self._choose("exit")
+        self.current = nxt
+        nxt.gate.release()
+
+    # ---- failure
+    def _record_abort(self, kind: str, headline: str):
+        lines = [headline, "thread positions:"]
+        for t in self.threads:
+            where = f"blocked at `{t.position}`" if t.status is BLOCKED else f"{t.status} at `{t.position}`"
+            lines.append(f"  #{t.tid} {t.name}: {where}")
+        self.abort = ScheduleAbort(kind, "\n".join(lines))
+        for t in self.threads:
+            if t.status is not DONE and t is not self.current:
+                try:
+                    t.gate.release()
+                except RuntimeError:
+                    pass
+
+    def _fail(self, kind: str, headline: str):
+        self._record_abort(kind, headline)
+        raise self.abort
+
+    def join_all(self, timeout: float = 5.0):
+        for th in self.os_threads:
+            th.join(timeout)
+
+    def token(self) -> str:
+        return tokens.encode(self.nthreads, self.decisions)

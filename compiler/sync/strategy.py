@@ -1,0 +1,95 @@
+"""Scheduling strategies (shuttle's `Scheduler` interface): new_execution, next_thread, and parsing of
+`-Z schedule=SPEC` (`random:SEED`, `pct:SEED[:DEPTH]`, `replay:TOKEN`)."""
+from __future__ import annotations
+
+import random
+
+from compiler.sync import token as tokens
+
+PCT_STEP_ESTIMATE = 300
+
+
+class ScheduleSpecError(ValueError):
+    pass
+
+
+class Strategy:
+    name = "?"
+
+    def new_thread(self, tid: int):
+        pass
+
+    def next_thread(self, runnable: list[int], current: int, step: int) -> int:
+        raise NotImplementedError
+
+
+class RandomStrategy(Strategy):
+    name = "random"
+
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed)
+
+    def next_thread(self, runnable, current, step):
+        return runnable[self.rng.randrange(len(runnable))]
+
+
+class PctStrategy(Strategy):
+    """Probabilistic concurrency testing: random thread priorities and depth-1 priority change points."""
+    name = "pct"
+
+    def __init__(self, seed: int, depth: int = 3):
+        self.rng = random.Random(seed)
+        self.depth = depth
+        self.priority: dict[int, float] = {}
+        self.change_points = sorted(self.rng.sample(range(1, PCT_STEP_ESTIMATE), max(depth - 1, 0)))
+        self.lowered = 0
+
+    def new_thread(self, tid):
+        self.priority[tid] = self.depth + self.rng.random()
+
+    def next_thread(self, runnable, current, step):
+        while self.change_points and step >= self.change_points[0]:
+            self.change_points.pop(0)
+            self.lowered += 1
+            if current in self.priority:
+                self.priority[current] = self.depth - self.lowered - 1 + 0.5
+        return max(runnable, key=lambda t: self.priority.get(t, 0.0))
+
+
+class ReplayStrategy(Strategy):
+    name = "replay"
+
+    def __init__(self, token: str):
+        self.threads, self.decisions = tokens.decode(token)
+        self.pos = 0
+        self.diverged: str | None = None
+
+    def next_thread(self, runnable, current, step):
+        if self.pos >= len(self.decisions):
+            self.diverged = "the schedule token ended before the program did"
+            return runnable[0]
+        tid = self.decisions[self.pos]
+        self.pos += 1
+        if tid not in runnable:
+            self.diverged = f"decision {self.pos} picks thread {tid}, which is not runnable"
+            return runnable[0]
+        return tid
+
+
+def parse_spec(spec: str) -> Strategy:
+    kind, _, rest = spec.partition(":")
+    try:
+        if kind == "random":
+            return RandomStrategy(int(rest))
+        if kind == "pct":
+            seed, _, depth = rest.partition(":")
+            return PctStrategy(int(seed), int(depth) if depth else 3)
+    except ValueError:
+        raise ScheduleSpecError(f"invalid schedule `{spec}`: the seed and depth must be integers") from None
+    if kind == "replay":
+        try:
+            return ReplayStrategy(rest)
+        except tokens.TokenError as e:
+            raise ScheduleSpecError(str(e)) from None
+    raise ScheduleSpecError(f"unknown schedule strategy `{kind}` in `{spec}`; expected random:SEED, "
+                            "pct:SEED[:DEPTH] or replay:TOKEN")

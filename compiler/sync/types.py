@@ -1,0 +1,112 @@
+"""Shared-state types (rustc_data_structures::sync): `Lock`, `RefCell`, `Cell`, `AtomicUsize`.
+
+Every operation is a scheduling point in controlled mode. `RefCell` keeps Rust's borrow rules: a
+conflicting borrow is the ICE `already borrowed: BorrowMutError`, in every mode."""
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+
+from compiler.sync.runtime import CONTROLLED, THREADS, Runtime
+
+
+class BorrowError(Exception):
+    """A RefCell borrow conflict: a panic, reported as an ICE."""
+
+
+class Lock:
+    def __init__(self, rt: Runtime, value=None, name: str = "lock"):
+        self.rt, self.value, self.name = rt, value, name
+        self._held = False
+        self._os = threading.Lock() if rt.mode == THREADS else None
+
+    def acquire(self):
+        rt = self.rt
+        if rt.mode == CONTROLLED:
+            rt.yield_point(f"lock {self.name}")
+            rt.wait_until(lambda: not self._held, self, f"wait for lock {self.name}")
+            self._held = True
+        elif self._os is not None:
+            self._os.acquire()
+
+    def release(self):
+        if self.rt.mode == CONTROLLED:
+            self._held = False
+            self.rt.notify(self)
+            self.rt.yield_point(f"unlock {self.name}")
+        elif self._os is not None:
+            self._os.release()
+
+    @contextmanager
+    def lock(self):
+        self.acquire()
+        try:
+            yield self
+        finally:
+            self.release()
+
+
+class RefCell:
+    def __init__(self, rt: Runtime, value=None, name: str = "refcell"):
+        self.rt, self.value, self.name = rt, value, name
+        self._borrow = 0   # >0 shared borrows, -1 mutable
+
+    @contextmanager
+    def borrow(self):
+        self.rt.yield_point(f"borrow {self.name}")
+        if self._borrow < 0:
+            raise BorrowError("already mutably borrowed: BorrowError")
+        self._borrow += 1
+        try:
+            yield self.value
+        finally:
+            self._borrow -= 1
+
+    @contextmanager
+    def borrow_mut(self):
+        self.rt.yield_point(f"borrow_mut {self.name}")
+        if self._borrow != 0:
+            raise BorrowError("already borrowed: BorrowMutError")
+        self._borrow = -1
+        try:
+            yield self
+        finally:
+            self._borrow = 0
+
+
+class Cell:
+    def __init__(self, rt: Runtime, value=None, name: str = "cell"):
+        self.rt, self._value, self.name = rt, value, name
+
+    def get(self):
+        self.rt.yield_point(f"get {self.name}")
+        return self._value
+
+    def set(self, value):
+        self.rt.yield_point(f"set {self.name}")
+        self._value = value
+
+
+class AtomicUsize:
+    def __init__(self, rt: Runtime, value: int = 0, name: str = "atomic"):
+        self.rt, self._value, self.name = rt, value, name
+        self._os = threading.Lock() if rt.mode == THREADS else None
+
+    def load(self) -> int:
+        self.rt.yield_point(f"load {self.name}")
+        return self._value
+
+    def fetch_add(self, n: int) -> int:
+        self.rt.yield_point(f"fetch_add {self.name}")
+        if self._os is not None:
+            with self._os:
+                old = self._value
+                self._value = old + n
+                return old
+        old = self._value
+        self._value = old + n
+        return old
+
+    def store(self, value: int):
+        self.rt.yield_point(f"store {self.name}")
+        self._value = value

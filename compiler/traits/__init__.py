@@ -1,0 +1,1 @@
+"""Trait solving (rustc_trait_selection)."""

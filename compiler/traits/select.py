@@ -1,0 +1,80 @@
+"""Candidate assembly and evaluation for `Ty: Trait` predicates, in the style of rustc's old solver:
+every candidate is evaluated before winnowing, and a depth past the recursion limit is the fatal E0275."""
+from __future__ import annotations
+
+from compiler.errors import Diag
+from compiler.ty.collect import lower_ty
+from compiler.ty.types import Ty
+
+SHORT_TYPE_DEPTH = 7
+
+
+def short_ty(t: Ty, depth: int = SHORT_TYPE_DEPTH) -> str:
+    """Print a type with nesting cut off at `depth`, as rustc's length-limited printer does."""
+    if t.kind == "adt" and t.args:
+        if depth <= 1:
+            return f"{t.name}<...>"
+        return f"{t.name}<" + ", ".join(short_ty(a, depth - 1) for a in t.args) + ">"
+    return str(t)
+
+
+def _match(pattern: Ty, ty: Ty, subst: dict) -> bool:
+    if pattern.kind == "param":
+        if pattern.name in subst:
+            return subst[pattern.name] == ty
+        subst[pattern.name] = ty
+        return True
+    if pattern.kind != ty.kind or pattern.name != ty.name or len(pattern.args) != len(ty.args):
+        return False
+    return all(_match(p, t, subst) for p, t in zip(pattern.args, ty.args))
+
+
+def impl_predicates(tcx, impl_def) -> list[tuple[Ty, object, object]]:
+    """The impl's where-clauses and parameter bounds as (type, trait DefId, bound path)."""
+    out = []
+    g = impl_def.node.generics
+    res = tcx.resolver.res
+    for p in g.params:
+        for b in p.bounds:
+            r = res.get(b)
+            if r is not None and r.kind == "def":
+                out.append((Ty("param", p.name), r.target, b))
+    for w in g.where:
+        for b in w.bounds:
+            r = res.get(b)
+            if r is not None and r.kind == "def":
+                out.append((lower_ty(tcx, w.ty), r.target, b))
+    return out
+
+
+class SelectionContext:
+    def __init__(self, tcx, param_env: list[tuple[Ty, object]]):
+        self.tcx = tcx
+        self.param_env = param_env
+
+    def evaluate(self, ty: Ty, trait, cause_span, depth: int = 0) -> bool:
+        tcx = self.tcx
+        if ty.references_error():
+            return True
+        if depth > tcx.sess.recursion_limit:
+            self._overflow(ty, trait, cause_span)
+        tcx.rt.yield_point("evaluate_obligation")
+        holds = any(ty == t and trait is tr for t, tr in self.param_env)
+        for impl_def in tcx.impls_of(trait):
+            self_ty = tcx.query("type_of", impl_def)
+            subst: dict = {}
+            if not _match(self_ty, ty, subst):
+                continue
+            nested = [(t.subst(subst), tr) for t, tr, _ in impl_predicates(tcx, impl_def)]
+            if all(self.evaluate(t, tr, cause_span, depth + 1) for t, tr in nested):
+                holds = True
+        return holds
+
+    def _overflow(self, ty: Ty, trait, span):
+        tcx = self.tcx
+        d = Diag("error", f"overflow evaluating the requirement `{short_ty(ty)}: {trait.name}`", "E0275")
+        d.primary(span)
+        limit = tcx.sess.recursion_limit * 2
+        d.help(f"consider increasing the recursion limit by adding a `#![recursion_limit = \"{limit}\"]` "
+               f"attribute to your crate (`{tcx.sess.crate_name}`)")
+        tcx.dcx.emit_fatal(d)

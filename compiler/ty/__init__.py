@@ -1,0 +1,1 @@
+"""Types and the type context (rustc_middle::ty)."""

@@ -1,0 +1,56 @@
+"""`type_of` and `fn_sig` (rustc_hir_analysis::collect): lowering of written types to `Ty`."""
+from __future__ import annotations
+
+from compiler.syntax import ast
+from compiler.ty.types import ERROR, UNIT, Ty, prim
+
+
+def lower_ty(tcx, ty: ast.Ty) -> Ty:
+    if isinstance(ty, ast.TyRef):
+        return Ty("ref", args=(lower_ty(tcx, ty.inner),), mutbl=ty.mutbl)
+    if isinstance(ty, ast.TyTuple):
+        return Ty("tuple", args=tuple(lower_ty(tcx, e) for e in ty.elems))
+    if isinstance(ty, ast.TyArray):
+        n = ty.len.value if isinstance(ty.len, ast.Lit) and ty.len.kind == "int" else None
+        return Ty("array", args=(lower_ty(tcx, ty.elem),), length=n)
+    path = ty.path
+    res = tcx.resolver.res.get(path)
+    args = tuple(lower_ty(tcx, a) for a in path.segments[-1].args)
+    if res is None or res.kind == "err":
+        return ERROR
+    if res.kind == "prim":
+        return prim(res.target)
+    if res.kind == "param":
+        return Ty("param", res.target)
+    d = res.target
+    if d.kind == "struct":
+        return Ty("adt", d.name, args, def_index=d.index)
+    if d.kind == "ty_alias":
+        aliased = tcx.query("type_of", d, path.span)
+        params = [p.name for p in d.node.generics.params]
+        return aliased.subst(dict(zip(params, args))) if params else aliased
+    return ERROR
+
+
+def type_of(tcx, d) -> Ty:
+    node = d.node
+    if d.kind == "ty_alias":
+        return lower_ty(tcx, node.ty)
+    if d.kind in ("const", "static"):
+        return lower_ty(tcx, node.ty)
+    if d.kind == "struct":
+        return Ty("adt", d.name, tuple(Ty("param", p.name) for p in node.generics.params), def_index=d.index)
+    if d.kind == "impl":
+        return lower_ty(tcx, node.self_ty)
+    return ERROR
+
+
+def fn_sig(tcx, d) -> tuple[list[Ty], Ty]:
+    node = d.node
+    params = [lower_ty(tcx, p.ty) for p in node.params]
+    ret = lower_ty(tcx, node.ret) if node.ret is not None else UNIT
+    return params, ret
+
+
+def field_tys(tcx, d) -> list[tuple[str, Ty]]:
+    return [(f.name, lower_ty(tcx, f.ty)) for f in d.node.fields]

@@ -1,0 +1,396 @@
+"""`typeck` (rustc_hir_typeck): checks one body owner's expressions; reports E0308, E0061, E0369,
+E0599, E0560, E0609 and E0277."""
+from __future__ import annotations
+
+from compiler.errors import Diag
+from compiler.syntax import ast
+from compiler.traits.select import SelectionContext
+from compiler.ty.collect import field_tys, lower_ty
+from compiler.ty.types import BOOL, ERROR, NEVER, STR_REF, UNIT, IntVar, Ty, prim, resolve, show
+
+ARITH = {"+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>"}
+COMPARE = {"==", "!=", "<", ">", "<=", ">="}
+OP_TRAIT = {"+": ("add", "Add"), "-": ("subtract", "Sub"), "*": ("multiply", "Mul"), "/": ("divide", "Div"),
+            "%": ("calculate the remainder of", "Rem")}
+
+
+def typeck(tcx, d):
+    FnCtxt(tcx, d).check_owner()
+    return None
+
+
+class FnCtxt:
+    def __init__(self, tcx, owner):
+        self.tcx, self.owner = tcx, owner
+        self.locals: dict = {}
+        self.ret: Ty = UNIT
+        self.param_env: list = []
+
+    def err(self, msg, code, span, label="") -> Diag:
+        d = Diag("error", msg, code).primary(span, label)
+        self.tcx.dcx.emit(d)
+        return d
+
+    # ---- entry
+    def check_owner(self):
+        d, node = self.owner, self.owner.node
+        if d.kind in ("const", "static"):
+            ty = self.tcx.query("type_of", d)
+            self.check_expr_coercible(node.expr, ty)
+            return
+        params, ret = self.tcx.query("fn_sig", d)
+        self.ret = ret
+        for g in [node.generics] + ([d.parent.node.generics] if d.kind == "assoc_fn" else []):
+            for p in g.params:
+                for b in p.bounds:
+                    r = self.tcx.resolver.res.get(b)
+                    if r is not None and r.kind == "def":
+                        self.param_env.append((Ty("param", p.name), r.target))
+        for p, ty in zip(node.params, params):
+            self.locals[p] = ty
+        if node.body is not None:
+            self.check_block(node.body, ret, fn_body=True)
+
+    # ---- coercion
+    def unify(self, expected, found) -> bool:
+        e, f = resolve(expected), resolve(found)
+        if e is f:
+            return True
+        if isinstance(e, Ty) and (e.is_error or e.kind == "never"):
+            return True
+        if isinstance(f, Ty) and (f.is_error or f.kind == "never"):
+            return True
+        if isinstance(e, IntVar):
+            if isinstance(f, IntVar):
+                e.resolved = f
+                return True
+            if f.is_integral:
+                e.resolved = f
+                return True
+            return False
+        if isinstance(f, IntVar):
+            if e.is_integral:
+                f.resolved = e
+                return True
+            return False
+        if e.kind != f.kind or e.name != f.name or len(e.args) != len(f.args) or e.mutbl != f.mutbl \
+                or e.length != f.length:
+            return False
+        return all(self.unify(a, b) for a, b in zip(e.args, f.args))
+
+    def mismatch(self, expected, found, span) -> Diag:
+        return self.err("mismatched types", "E0308", span, f"expected {show(expected)}, found {show(found)}")
+
+    def check_expr_coercible(self, e, expected, let_ty_span=None):
+        found = self.check_expr(e, expected)
+        if not self.unify(expected, found):
+            d = self.mismatch(expected, found, self._mismatch_span(e))
+            if let_ty_span is not None:
+                d.span_label(let_ty_span, "expected due to this")
+        return found
+
+    @staticmethod
+    def _mismatch_span(e):
+        if isinstance(e, ast.BlockExpr) and e.block.tail is not None:
+            return FnCtxt._mismatch_span(e.block.tail)
+        return e.span
+
+    # ---- blocks and statements
+    def check_block(self, b: ast.Block, expected, fn_body=False):
+        diverges = False
+        for s in b.stmts:
+            if isinstance(s, ast.Local):
+                if s.ty is not None:
+                    ty = lower_ty(self.tcx, s.ty)
+                    if s.init is not None:
+                        init_ty = self.check_expr(s.init, ty)
+                        if not self.unify(ty, init_ty):
+                            d = self.mismatch(ty, init_ty, self._mismatch_span(s.init))
+                            if not isinstance(s.init, (ast.If, ast.BlockExpr)):
+                                d.span_label(s.ty.span, "expected due to this")
+                else:
+                    ty = self.check_expr(s.init, None) if s.init is not None else IntVar()
+                self.locals[s] = ty
+            elif s.semi or s is not b.stmts[-1]:
+                t = self.check_expr(s.expr, None)
+                if isinstance(resolve(t), Ty) and resolve(t).kind == "never":
+                    diverges = True
+        tail = b.tail
+        if tail is not None:
+            found = self.check_expr(tail, expected)
+            if expected is not None and not self.unify(expected, found):
+                self.mismatch(expected, found, self._mismatch_span(tail))
+                return ERROR
+            return found
+        if diverges:
+            return NEVER
+        if expected is not None and not self.unify(expected, UNIT):
+            if fn_body:
+                self.err("mismatched types", "E0308", self.owner.node.ret.span,
+                         f"expected {show(expected)}, found `()`")
+            else:
+                self.mismatch(expected, UNIT, b.span)
+            return ERROR
+        return UNIT
+
+    # ---- expressions
+    def check_expr(self, e, expected):
+        m = getattr(self, "expr_" + type(e).__name__)
+        return m(e, expected)
+
+    def expr_Lit(self, e, expected):
+        if e.kind == "int":
+            if e.suffix:
+                return prim(e.suffix)
+            exp = resolve(expected) if expected is not None else None
+            if isinstance(exp, Ty) and exp.is_integral:
+                return exp
+            return IntVar()
+        if e.kind == "bool":
+            return BOOL
+        if e.kind == "str":
+            return STR_REF
+        return prim("char")
+
+    def expr_Paren(self, e, expected):
+        return self.check_expr(e.inner, expected)
+
+    def expr_BlockExpr(self, e, expected):
+        return self.check_block(e.block, expected)
+
+    def _res(self, path):
+        return self.tcx.resolver.res.get(path)
+
+    def expr_PathExpr(self, e, expected):
+        r = self._res(e.path)
+        if r is None or r.kind == "err":
+            return ERROR
+        if r.kind == "local":
+            return self.locals.get(r.target, ERROR)
+        d = r.target
+        if d.kind in ("const", "static"):
+            return self.tcx.query("type_of", d)
+        if d.kind == "struct" and d.node.kind == "unit":
+            return self.tcx.query("type_of", d)
+        return Ty("fndef", d.name, def_index=d.index)
+
+    def expr_Call(self, e, expected):
+        callee = e.func
+        r = self._res(callee.path) if isinstance(callee, ast.PathExpr) else None
+        if r is None or r.kind != "def":
+            for a in e.args:
+                self.check_expr(a, None)
+            if r is not None and r.kind == "local":
+                t = self.locals.get(r.target, ERROR)
+                if not resolve(t).is_error if isinstance(resolve(t), Ty) else True:
+                    self.err(f"expected function, found {show(t)}", "E0618", callee.span,
+                             "call expression requires function")
+            return ERROR
+        d = r.target
+        if d.kind == "struct" and d.node.kind == "tuple":
+            fields = [t for _, t in field_tys(self.tcx, d)]
+            subst = self._infer_subst(d.node.generics, callee.path, [])
+            self._check_args(e, d, [t.subst(subst) for t in fields], fn_like=False)
+            return self.tcx.query("type_of", d).subst(subst)
+        if d.kind not in ("fn", "assoc_fn"):
+            for a in e.args:
+                self.check_expr(a, None)
+            return ERROR
+        params, ret = self.tcx.query("fn_sig", d)
+        subst = self._infer_subst(d.node.generics, callee.path, [])
+        self._check_args(e, d, [p.subst(subst) for p in params], fn_like=True)
+        self._check_bounds(d, subst, callee.span)
+        return ret.subst(subst)
+
+    def _infer_subst(self, generics, path, _):
+        names = [p.name for p in generics.params]
+        explicit = [lower_ty(self.tcx, a) for a in path.segments[-1].args]
+        return dict(zip(names, explicit))
+
+    def _check_bounds(self, d, subst, span):
+        scx = SelectionContext(self.tcx, self.param_env)
+        for p in d.node.generics.params:
+            t = subst.get(p.name)
+            if t is None:
+                continue
+            for b in p.bounds:
+                r = self._res(b)
+                if r is None or r.kind != "def":
+                    continue
+                if not scx.evaluate(t, r.target, b.span):
+                    self.err(f"the trait bound `{t}: {r.target.name}` is not satisfied", "E0277", span,
+                             f"the trait `{r.target.name}` is not implemented for `{t}`")
+
+    def _check_args(self, e, d, params, fn_like):
+        args = e.args
+        if len(args) != len(params):
+            n, m = len(params), len(args)
+            plural = lambda k: f"{k} argument" + ("" if k == 1 else "s")  # noqa: E731
+            verb = "was" if m == 1 else "were"
+            diag = Diag("error", f"this {'function' if fn_like else 'struct'} takes {plural(n)} but "
+                                 f"{plural(m)} {verb} supplied", "E0061")
+            diag.primary(e.func.span)
+            for a in args:
+                self.check_expr(a, None)
+            self.tcx.dcx.emit(diag)
+            return
+        bad = False
+        for a, p in zip(args, params):
+            found = self.check_expr(a, p)
+            if not self.unify(p, found):
+                if not bad:
+                    diag = self.mismatch(p, found, self._mismatch_span(a))
+                    diag.span_label(e.func.span, "arguments to this function are incorrect")
+                    if fn_like:
+                        diag.span_note(d.node.ident_span, "function defined here")
+                bad = True
+
+    def expr_MethodCall(self, e, expected):
+        recv = resolve(self.check_expr(e.receiver, None))
+        for a in e.args:
+            self.check_expr(a, None)
+        if isinstance(recv, Ty) and recv.is_error:
+            return ERROR
+        what = f"struct `{recv}`" if isinstance(recv, Ty) and recv.kind == "adt" else f"type {show(recv)}"
+        if isinstance(recv, IntVar):
+            what = "type `{integer}`"
+        self.err(f"no method named `{e.name}` found for {what} in the current scope", "E0599", e.name_span,
+                 "method not found in " + (f"`{recv}`" if not isinstance(recv, IntVar) else "`{integer}`"))
+        return ERROR
+
+    def expr_Binary(self, e, expected):
+        op = e.op
+        if op in ("&&", "||"):
+            self.check_expr_coercible(e.lhs, BOOL)
+            self.check_expr_coercible(e.rhs, BOOL)
+            return BOOL
+        lhs = self.check_expr(e.lhs, expected if op in ARITH else None)
+        rl = resolve(lhs)
+        if isinstance(rl, Ty) and rl.is_error:
+            self.check_expr(e.rhs, None)
+            return ERROR if op in ARITH else BOOL
+        if op in ARITH and not (isinstance(rl, IntVar) or rl.is_integral):
+            rhs = self.check_expr(e.rhs, None)
+            verb, _ = OP_TRAIT.get(op, ("apply", "?"))
+            d = Diag("error", f"cannot {verb} `{show(rhs).strip('`')}` to `{rl}`"
+                     if op == "+" else f"binary operation `{op}` cannot be applied to type `{rl}`", "E0369")
+            d.primary(e.span.__class__(e.lhs.span.hi + 1, e.lhs.span.hi + 1 + len(op), e.span.file))
+            d.span_label(e.lhs.span, f"{rl}")
+            d.span_label(e.rhs.span, f"{show(rhs).strip('`')}")
+            self.tcx.dcx.emit(d)
+            return ERROR
+        self.check_expr_coercible(e.rhs, lhs)
+        return lhs if op in ARITH else BOOL
+
+    def expr_Unary(self, e, expected):
+        t = self.check_expr(e.operand, expected if e.op != "*" else None)
+        if e.op == "*":
+            rt = resolve(t)
+            if isinstance(rt, Ty) and rt.kind == "ref":
+                return rt.args[0]
+            if isinstance(rt, Ty) and rt.is_error:
+                return ERROR
+            self.err(f"type `{rt}` cannot be dereferenced", "E0614", e.span)
+            return ERROR
+        return t
+
+    def expr_AddrOf(self, e, expected):
+        exp = resolve(expected) if expected is not None else None
+        inner_exp = exp.args[0] if isinstance(exp, Ty) and exp.kind == "ref" else None
+        t = self.check_expr(e.operand, inner_exp)
+        return Ty("ref", args=(resolve(t) if isinstance(resolve(t), Ty) else prim("i32"),), mutbl=e.mutbl)
+
+    def expr_Assign(self, e, expected):
+        lhs = self.check_expr(e.lhs, None)
+        self.check_expr_coercible(e.rhs, lhs)
+        return UNIT
+
+    def expr_If(self, e, expected):
+        self.check_expr_coercible(e.cond, BOOL)
+        if e.els is None:
+            self.check_block(e.then, UNIT)
+            return UNIT
+        t = self.check_block(e.then, expected)
+        exp = expected if expected is not None else t
+        f = self.check_expr(e.els, exp)
+        if not self.unify(exp, f):
+            self.mismatch(exp, f, self._mismatch_span(e.els))
+            return ERROR
+        rt = resolve(t)
+        return f if isinstance(rt, Ty) and rt.kind == "never" else t
+
+    def expr_While(self, e, expected):
+        self.check_expr_coercible(e.cond, BOOL)
+        self.check_block(e.body, UNIT)
+        return UNIT
+
+    def expr_Loop(self, e, expected):
+        self.check_block(e.body, UNIT)
+        return UNIT if _has_break(e.body) else NEVER
+
+    def expr_Break(self, e, expected):
+        if e.value is not None:
+            self.check_expr(e.value, None)
+        return NEVER
+
+    def expr_Return(self, e, expected):
+        if e.value is not None:
+            self.check_expr_coercible(e.value, self.ret)
+        elif not self.unify(self.ret, UNIT):
+            self.mismatch(self.ret, UNIT, e.span)
+        return NEVER
+
+    def expr_TupleExpr(self, e, expected):
+        return Ty("tuple", args=tuple(_concrete(self.check_expr(x, None)) for x in e.elems))
+
+    def expr_Field(self, e, expected):
+        base = resolve(self.check_expr(e.base, None))
+        if isinstance(base, Ty) and base.is_error:
+            return ERROR
+        if isinstance(base, Ty) and base.kind == "adt":
+            d = self.tcx.resolver.defs[base.def_index]
+            params = [p.name for p in d.node.generics.params]
+            for name, t in field_tys(self.tcx, d):
+                if name == e.name:
+                    return t.subst(dict(zip(params, base.args)))
+        shown = show(base).strip("`") if not isinstance(base, IntVar) else "{integer}"
+        self.err(f"no field `{e.name}` on type `{shown}`", "E0609", e.name_span, "unknown field")
+        return ERROR
+
+    def expr_StructLit(self, e, expected):
+        r = self._res(e.path)
+        if r is None or r.kind != "def" or r.target.kind != "struct":
+            for _, _, v in e.fields:
+                self.check_expr(v, None)
+            return ERROR
+        d = r.target
+        fields = dict(field_tys(self.tcx, d))
+        for name, span, v in e.fields:
+            if name not in fields:
+                self.check_expr(v, None)
+                self.err(f"struct `{d.name}` has no field named `{name}`", "E0560", span, "unknown field")
+                continue
+            self.check_expr_coercible(v, fields[name])
+        given = {n for n, _, _ in e.fields}
+        missing = [n for n in fields if n not in given]
+        if missing:
+            names = ", ".join(f"`{n}`" for n in missing)
+            self.err(f"missing field{'s' if len(missing) > 1 else ''} {names} in initializer of `{d.name}`",
+                     "E0063", e.path.span, f"missing {names}")
+        return self.tcx.query("type_of", d)
+
+
+def _concrete(t):
+    t = resolve(t)
+    return prim("i32") if isinstance(t, IntVar) else t
+
+
+def _has_break(b: ast.Block) -> bool:
+    for s in b.stmts:
+        e = s.expr if isinstance(s, ast.ExprStmt) else None
+        if isinstance(e, ast.Break):
+            return True
+        if isinstance(e, ast.If) and (_has_break(e.then) or (isinstance(e.els, ast.BlockExpr)
+                                                              and _has_break(e.els.block))):
+            return True
+    return False

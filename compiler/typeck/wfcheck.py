@@ -1,0 +1,84 @@
+"""`check_well_formed` (rustc_hir_analysis::check::wfcheck) and representability (E0072)."""
+from __future__ import annotations
+
+from compiler.errors import Diag
+from compiler.syntax import ast
+from compiler.traits.select import SelectionContext, impl_predicates
+from compiler.ty.collect import lower_ty
+
+
+def check_well_formed(tcx, d):
+    if d.kind in ("ty_alias", "const", "static"):
+        tcx.query("type_of", d)
+    elif d.kind in ("fn", "assoc_fn"):
+        tcx.query("fn_sig", d)
+    elif d.kind == "struct":
+        for f in d.node.fields:
+            lower_ty(tcx, f.ty)
+        tcx.query("representability", d)
+    elif d.kind == "impl":
+        tcx.query("type_of", d)
+        preds = impl_predicates(tcx, d)
+        scx = SelectionContext(tcx, [(t, tr) for t, tr, _ in preds])
+        for t, tr, bound in preds:
+            scx.evaluate(t, tr, bound.span)
+    return None
+
+
+def _by_value_fields(tcx, d):
+    """Fields whose type contains a struct by value: (field type AST, the struct's DefId)."""
+    out = []
+
+    def walk(ty, top):
+        if isinstance(ty, ast.TyRef):
+            return
+        if isinstance(ty, ast.TyTuple):
+            for e in ty.elems:
+                walk(e, top)
+        elif isinstance(ty, ast.TyArray):
+            walk(ty.elem, top)
+        elif isinstance(ty, ast.TyPath):
+            r = tcx.resolver.res.get(ty.path)
+            if r is not None and r.kind == "def" and r.target.kind == "struct":
+                out.append((top, r.target))
+
+    for f in d.node.fields:
+        walk(f.ty, f.ty)
+    return out
+
+
+def representability(tcx, d):
+    """Reports E0072 for the by-value cycle through `d`, once, from its first member."""
+    path: list = []
+
+    def find(cur, seen):
+        for field_ty, target in _by_value_fields(tcx, cur):
+            if target is d:
+                return [(cur, field_ty)]
+            if target not in seen:
+                seen.add(target)
+                rest = find(target, seen)
+                if rest:
+                    return [(cur, field_ty)] + rest
+        return None
+
+    path = find(d, {d}) or []
+    if not path or min(m.index for m, _ in path) != d.index:
+        return None
+    members = [m for m, _ in path]
+    if len(members) == 1:
+        msg = f"recursive type `{d.name}` has infinite size"
+    else:
+        names = [f"`{m.name}`" for m in members]
+        msg = f"recursive types {', '.join(names[:-1])} and {names[-1]} have infinite size"
+    diag = Diag("error", msg, "E0072")
+    for m in members:
+        diag.primary(m.node.def_span)
+    for _, field_ty in path:
+        diag.span_label(field_ty.span, "recursive without indirection")
+    parts = []
+    for _, field_ty in path:
+        parts += [(field_ty.span.shrink_to_lo(), "Box<"), (field_ty.span.shrink_to_hi(), ">")]
+    diag.multipart_suggestion("insert some indirection (e.g., a `Box`, `Rc`, or `&`) to break the cycle", parts)
+    tcx.dcx.emit(diag)
+    return None
