@@ -212,7 +212,7 @@ class Compiler:
         return EXIT_ICE
 
     def _banner_notes(self):
-        self.out.write(f"note: {VERSION} running on python-{sys.version_info[0]}.{sys.version_info[1]}\n\n")
+        self.out.write(f"note: {VERSION} running on python\n\n")
         if self.opts.flag_line:
             self.out.write(f"note: compiler flags: {' '.join(self.opts.flag_line)}\n\n")
         token = self.rt.token()

@@ -38,7 +38,7 @@ class ControlledScheduler:
         self.nthreads = threads
         self.max_steps = max_steps
         self.threads: list[ThreadState] = []
-        self.decisions: list[int] = []
+        self.decisions: list[tuple[int, int]] = []   # (index among runnable, how many were runnable)
         self.steps = 0
         self.abort: ScheduleAbort | None = None
         self.os_threads: list[threading.Thread] = []
@@ -58,10 +58,11 @@ class ControlledScheduler:
             self._fail("deadlock", f"deadlock detected at `{op}`: no thread can run")
         if len(runnable) == 1:
             return runnable[0]
-        tid = self.strategy.next_thread([t.tid for t in runnable], self.current.tid, self.steps)
+        tids = [t.tid for t in runnable]
+        tid = self.strategy.next_thread(tids, self.current.tid, self.steps)
         if isinstance(self.strategy, ReplayStrategy) and self.strategy.diverged:
             self._fail("divergence", f"schedule replay diverged: {self.strategy.diverged}")
-        self.decisions.append(tid)
+        self.decisions.append((tids.index(tid), len(tids)))
         return self.threads[tid]
 
     def _switch(self, nxt: ThreadState):

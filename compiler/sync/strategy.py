@@ -60,20 +60,16 @@ class ReplayStrategy(Strategy):
     name = "replay"
 
     def __init__(self, token: str):
-        self.threads, self.decisions = tokens.decode(token)
-        self.pos = 0
+        self.decoder = tokens.Decoder(token)
+        self.threads = self.decoder.threads
         self.diverged: str | None = None
 
     def next_thread(self, runnable, current, step):
-        if self.pos >= len(self.decisions):
+        index = self.decoder.next(len(runnable))
+        if index is None:
             self.diverged = "the schedule token ended before the program did"
             return runnable[0]
-        tid = self.decisions[self.pos]
-        self.pos += 1
-        if tid not in runnable:
-            self.diverged = f"decision {self.pos} picks thread {tid}, which is not runnable"
-            return runnable[0]
-        return tid
+        return runnable[index]
 
 
 def parse_spec(spec: str) -> Strategy:

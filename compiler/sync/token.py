@@ -1,8 +1,8 @@
 """Schedule tokens: a short printable, checksummed encoding of a controlled run's decisions.
 
-Format: ``s1.<threads>.<payload>.<crc>`` where payload is base64url of run-length varints over the
-chosen thread ids. The encoding uses no zlib or hashing that could vary between Python builds.
-"""
+Format: ``s1.<threads>.<count>.<payload>.<crc>``. Each decision is an index into the list of runnable
+threads at that point, so the decisions pack as one mixed-radix integer (base64url); `count` says how
+many there are. Nothing in the encoding depends on the Python build or on hashing."""
 from __future__ import annotations
 
 import base64
@@ -15,56 +15,45 @@ class TokenError(ValueError):
     pass
 
 
-def _varint(n: int, out: bytearray):
-    while True:
-        b = n & 0x7F
-        n >>= 7
-        if n:
-            out.append(b | 0x80)
-        else:
-            out.append(b)
-            return
+def _crc(body: str) -> str:
+    return format(binascii.crc32(body.encode()) & 0xFFFF, "04x")
 
 
-def encode(threads: int, decisions: list[int]) -> str:
-    raw = bytearray()
-    i = 0
-    while i < len(decisions):
-        j = i
-        while j < len(decisions) and decisions[j] == decisions[i]:
-            j += 1
-        _varint(decisions[i], raw)
-        _varint(j - i, raw)
-        i = j
-    payload = base64.urlsafe_b64encode(bytes(raw)).decode("ascii").rstrip("=")
-    crc = format(binascii.crc32(f"{threads}.{payload}".encode()) & 0xFFFF, "04x")
-    return f"{VERSION}.{threads}.{payload}.{crc}"
+def encode(threads: int, decisions: list[tuple[int, int]]) -> str:
+    """`decisions`: (chosen index, number of runnable threads) at every point with a choice."""
+    n = 0
+    for index, radix in reversed(decisions):
+        n = n * radix + index
+    raw = n.to_bytes((n.bit_length() + 7) // 8, "big") if n else b""
+    payload = base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=") or "A"
+    body = f"{threads}.{len(decisions)}.{payload}"
+    return f"{VERSION}.{body}.{_crc(body)}"
 
 
-def decode(token: str) -> tuple[int, list[int]]:
-    parts = token.strip().split(".")
-    if len(parts) != 4 or parts[0] != VERSION:
-        raise TokenError(f"malformed schedule token `{token}`: expected `{VERSION}.THREADS.PAYLOAD.CRC`")
-    _, threads_s, payload, crc = parts
-    if not threads_s.isdigit() or not 1 <= int(threads_s) <= 64:
-        raise TokenError(f"malformed schedule token `{token}`: bad thread count `{threads_s}`")
-    want = format(binascii.crc32(f"{threads_s}.{payload}".encode()) & 0xFFFF, "04x")
-    if crc != want:
-        raise TokenError(f"corrupt schedule token `{token}`: checksum mismatch")
-    try:
-        raw = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
-    except (binascii.Error, ValueError):
-        raise TokenError(f"corrupt schedule token `{token}`: bad payload") from None
-    nums, cur, shift = [], 0, 0
-    for b in raw:
-        cur |= (b & 0x7F) << shift
-        shift += 7
-        if not b & 0x80:
-            nums.append(cur)
-            cur, shift = 0, 0
-    if shift or len(nums) % 2:
-        raise TokenError(f"corrupt schedule token `{token}`: truncated payload")
-    decisions: list[int] = []
-    for tid, count in zip(nums[::2], nums[1::2]):
-        decisions.extend([tid] * count)
-    return int(threads_s), decisions
+class Decoder:
+    """Yields the recorded index for each decision, given the radix the replaying run observes."""
+
+    def __init__(self, token: str):
+        parts = token.strip().split(".")
+        if len(parts) != 5 or parts[0] != VERSION:
+            raise TokenError(f"malformed schedule token `{token}`: expected `{VERSION}.THREADS.COUNT.PAYLOAD.CRC`")
+        _, threads, count, payload, crc = parts
+        if not threads.isdigit() or not 1 <= int(threads) <= 64 or not count.isdigit():
+            raise TokenError(f"malformed schedule token `{token}`: bad thread count or length")
+        if crc != _crc(f"{threads}.{count}.{payload}"):
+            raise TokenError(f"corrupt schedule token `{token}`: checksum mismatch")
+        try:
+            raw = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+        except (binascii.Error, ValueError):
+            raise TokenError(f"corrupt schedule token `{token}`: bad payload") from None
+        self.threads, self.count = int(threads), int(count)
+        self.n = int.from_bytes(raw, "big")
+        self.pos = 0
+
+    def next(self, radix: int) -> int | None:
+        if self.pos >= self.count:
+            return None
+        self.pos += 1
+        index = self.n % radix
+        self.n //= radix
+        return index

@@ -7,14 +7,23 @@ from compiler.ty.collect import lower_ty
 from compiler.ty.types import Ty
 
 SHORT_TYPE_DEPTH = 7
+SHORT_TYPE_MAX_LEN = 60
 
 
 def short_ty(t: Ty, depth: int = SHORT_TYPE_DEPTH) -> str:
-    """Print a type with nesting cut off at `depth`, as rustc's length-limited printer does."""
+    """Print a type in full when it is short, else with nesting cut off at `depth`, approximating
+    rustc's length-limited printer (`tcx.short_string`)."""
+    full = str(t)
+    if len(full) <= SHORT_TYPE_MAX_LEN:
+        return full
+    return _cut(t, depth)
+
+
+def _cut(t: Ty, depth: int) -> str:
     if t.kind == "adt" and t.args:
         if depth <= 1:
             return f"{t.name}<...>"
-        return f"{t.name}<" + ", ".join(short_ty(a, depth - 1) for a in t.args) + ">"
+        return f"{t.name}<" + ", ".join(_cut(a, depth - 1) for a in t.args) + ">"
     return str(t)
 
 
@@ -56,9 +65,10 @@ class SelectionContext:
         tcx = self.tcx
         if ty.references_error():
             return True
-        if depth > tcx.sess.recursion_limit:
+        if depth + 1 >= tcx.sess.recursion_limit:
             self._overflow(ty, trait, cause_span)
-        tcx.rt.yield_point("evaluate_obligation")
+        if depth == 0:
+            tcx.rt.yield_point("evaluate_obligation")
         holds = any(ty == t and trait is tr for t, tr in self.param_env)
         for impl_def in tcx.impls_of(trait):
             self_ty = tcx.query("type_of", impl_def)
