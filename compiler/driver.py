@@ -67,7 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-def run_compiler(argv: list[str], out, source: str | None = None) -> int:
+def run_compiler(argv: list[str], out, source: str | None = None, info: dict | None = None) -> int:
+    """Compile as `minirustc ARGV` would, writing stderr to `out`; `info["token"]` receives the
+    schedule token of a controlled run."""
     try:
         opts = parse_args(argv)
     except UsageError as e:
@@ -92,6 +94,8 @@ def run_compiler(argv: list[str], out, source: str | None = None) -> int:
     finally:
         if rt.sched is not None:
             rt.sched.join_all()
+            if info is not None:
+                info["token"] = rt.token()
             if opts.dump_schedule:
                 _write_atomic(opts.dump_schedule, rt.token() + "\n")
 

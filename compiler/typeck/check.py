@@ -189,7 +189,7 @@ class FnCtxt:
         d = r.target
         if d.kind == "struct" and d.node.kind == "tuple":
             fields = [t for _, t in field_tys(self.tcx, d)]
-            subst = self._infer_subst(d.node.generics, callee.path, [])
+            subst = self._infer_subst(d.node.generics, callee.path, fields, e.args)
             self._check_args(e, d, [t.subst(subst) for t in fields], fn_like=False)
             return self.tcx.query("type_of", d).subst(subst)
         if d.kind not in ("fn", "assoc_fn"):
@@ -197,15 +197,21 @@ class FnCtxt:
                 self.check_expr(a, None)
             return ERROR
         params, ret = self.tcx.query("fn_sig", d)
-        subst = self._infer_subst(d.node.generics, callee.path, [])
+        subst = self._infer_subst(d.node.generics, callee.path, params, e.args)
         self._check_args(e, d, [p.subst(subst) for p in params], fn_like=True)
         self._check_bounds(d, subst, callee.span)
         return ret.subst(subst)
 
-    def _infer_subst(self, generics, path, _):
+    def _infer_subst(self, generics, path, params, args) -> dict:
+        """Generic arguments from the turbofish, then by matching parameter types against arguments."""
         names = [p.name for p in generics.params]
-        explicit = [lower_ty(self.tcx, a) for a in path.segments[-1].args]
-        return dict(zip(names, explicit))
+        subst = dict(zip(names, [lower_ty(self.tcx, a) for a in path.segments[-1].args]))
+        generic = set(names) - set(subst)
+        if generic and len(args) == len(params):
+            for a, p in zip(args, params):
+                if _mentions(p, generic):
+                    _bind(p, _concrete(self.check_expr(a, None)), subst)
+        return subst
 
     def _check_bounds(self, d, subst, span):
         scx = SelectionContext(self.tcx, self.param_env)
@@ -378,6 +384,20 @@ class FnCtxt:
             self.err(f"missing field{'s' if len(missing) > 1 else ''} {names} in initializer of `{d.name}`",
                      "E0063", e.path.span, f"missing {names}")
         return self.tcx.query("type_of", d)
+
+
+def _mentions(t: Ty, names: set) -> bool:
+    return (t.kind == "param" and t.name in names) or any(isinstance(a, Ty) and _mentions(a, names) for a in t.args)
+
+
+def _bind(pattern: Ty, ty, subst: dict):
+    if not isinstance(ty, Ty):
+        return
+    if pattern.kind == "param":
+        subst.setdefault(pattern.name, ty)
+    elif pattern.kind == ty.kind and len(pattern.args) == len(ty.args):
+        for p, t in zip(pattern.args, ty.args):
+            _bind(p, t, subst)
 
 
 def _concrete(t):

@@ -1,0 +1,1 @@
+"""The UI-test core: directives, annotations, normalisation, running, comparison and blessing."""

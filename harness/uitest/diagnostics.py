@@ -1,0 +1,72 @@
+"""Reads diagnostics back out of rendered human stderr: (line, kind, message, code) for each one,
+the way compiletest reads rustc's JSON."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HEADER_RE = re.compile(r"^(error|warning|note|help)(\[(E\d{4})\])?: (.*)$")
+LOC_RE = re.compile(r"^\s*--> (.*):(\d+):(\d+)$")
+SUB_RE = re.compile(r"^\s+= (note|help): (.*)$")
+SUMMARY_RE = re.compile(r"^(aborting due to \d+ previous errors?|\d+ warnings? emitted)")
+KIND = {"error": "ERROR", "warning": "WARN", "note": "NOTE", "help": "HELP"}
+
+
+@dataclass(frozen=True)
+class Actual:
+    line: int | None
+    kind: str
+    msg: str
+    code: str | None
+
+
+def parse_diagnostics(stderr: str) -> list[Actual]:
+    out: list[Actual] = []
+    lines = stderr.splitlines()
+    parent_line = None
+    i = 0
+    while i < len(lines):
+        text = lines[i]
+        m = HEADER_RE.match(text)
+        if m:
+            level, code, msg = m.group(1), m.group(3), m.group(4)
+            if level in ("error", "warning") and SUMMARY_RE.match(msg):
+                i += 1
+                continue
+            line = None
+            if i + 1 < len(lines):
+                loc = LOC_RE.match(lines[i + 1])
+                if loc:
+                    line = int(loc.group(2))
+            if level in ("error", "warning"):
+                parent_line = line
+            elif line is None:
+                line = parent_line
+            out.append(Actual(line, KIND[level], msg, code))
+        else:
+            sub = SUB_RE.match(text)
+            if sub:
+                out.append(Actual(parent_line, KIND[sub.group(1)], sub.group(2), None))
+        i += 1
+    return out
+
+
+def check_annotations(expected, actual: list[Actual]) -> list[str]:
+    """compiletest's rules: every expected annotation must match a diagnostic on its line, and every
+    error or warning (and note/help, when the test annotates any) must be expected."""
+    problems = []
+    unmatched = list(actual)
+    for e in expected:
+        hit = next((a for a in unmatched if a.kind == e.kind and a.line == e.line
+                    and (e.msg in a.msg or (a.code is not None and e.msg == a.code))), None)
+        if hit is None:
+            where = f"line {e.line}" if e.line is not None else "no line"
+            problems.append(f"expected {e.kind} not found at {where} (annotation on line {e.src_line}): {e.msg}")
+        else:
+            unmatched.remove(hit)
+    checked = {"ERROR", "WARN"} | {e.kind for e in expected}
+    for a in unmatched:
+        if a.kind in checked:
+            where = f"line {a.line}" if a.line is not None else "no line"
+            problems.append(f"unexpected {a.kind} at {where}: {a.msg}")
+    return problems

@@ -1,0 +1,174 @@
+"""Runs one revision of a UI test: once at `-Z threads=1` and under K controlled schedules at
+`-Z threads=N`, or only under its pinned schedule; compares every stderr with the blessed file."""
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shlex
+import zlib
+from dataclasses import dataclass, field
+
+from harness.backends import InProcess
+from harness.fsutil import write_atomic
+from harness.uitest.annotations import parse_annotations
+from harness.uitest.diagnostics import check_annotations, parse_diagnostics
+from harness.uitest.test import UiTest
+
+
+@dataclass
+class RunConfig:
+    schedules: int = 20
+    threads: int = 4
+    strategy: str = "mixed"      # random, pct, or mixed (alternate)
+    seed: int = 0
+    bless: bool = False
+    inject_bug: str | None = None
+    backend: object = field(default_factory=InProcess)
+    stop_at_first: bool = True
+
+
+@dataclass
+class Run:
+    spec: str | None             # schedule spec, None at -Z threads=1
+    argv: list[str]
+    status: int
+    stderr: str                  # normalised
+    token: str | None
+
+
+@dataclass
+class Result:
+    test_id: str
+    revision: str | None
+    runs: list[Run]
+    problems: list[str]
+    divergent: list[Run]
+    blessed: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def schedule_seed(test_id: str, base: int, i: int) -> int:
+    return (zlib.crc32(test_id.encode()) ^ base) + i
+
+
+def schedule_specs(test_id: str, cfg: RunConfig, strategy: str | None) -> list[str]:
+    strategy = strategy or cfg.strategy
+    specs = []
+    for i in range(cfg.schedules):
+        kind = strategy if strategy != "mixed" else ("random", "pct")[i % 2]
+        specs.append(f"{kind}:{schedule_seed(test_id, cfg.seed, i)}")
+    return specs
+
+
+def normalize(stderr: str, test: UiTest, rules) -> str:
+    d = os.path.dirname(test.path)
+    if d:
+        stderr = stderr.replace(d + "/", "$DIR/")
+    else:
+        stderr = re.sub(r"(?m)(--> )(?!\$DIR)", r"\1$DIR/", stderr)
+    for pat, repl in rules:
+        stderr = pat.sub(repl, stderr)
+    return stderr
+
+
+def replay_command(run: Run) -> str:
+    argv = [a for a in run.argv]
+    if run.token:
+        argv = [("schedule=replay:" + run.token) if a.startswith("schedule=") else a for a in argv]
+    return "minirustc " + " ".join(shlex.quote(a) for a in argv)
+
+
+class Runner:
+    def __init__(self, cfg: RunConfig):
+        self.cfg = cfg
+
+    def execute(self, test: UiTest, props, spec: str | None, threads: int) -> Run:
+        argv = ["-Z", "ui-testing"]
+        if spec is not None:
+            argv += ["-Z", f"threads={threads}", "-Z", f"schedule={spec}"]
+        if self.cfg.inject_bug:
+            argv += ["-Z", f"inject-bug={self.cfg.inject_bug}"]
+        argv += props.compile_flags + [test.path]
+        status, raw, token = self.cfg.backend.run(argv)
+        return Run(spec, argv, status, normalize(raw, test, props.normalize), token)
+
+    def run_revision(self, test: UiTest, rev: str | None) -> Result:
+        cfg = self.cfg
+        props = test.props(rev)
+        tid = test.test_id(rev)
+        exp_path = test.expected_path(rev)
+        expected = _read(exp_path)
+        problems: list[str] = []
+        runs: list[Run] = []
+        divergent: list[Run] = []
+        if props.pinned:
+            threads = int(props.pinned.split(".")[1])
+            reference = self.execute(test, props, props.pinned, threads)
+            plan = []
+        else:
+            reference = self.execute(test, props, None, 1)
+            threads = props.threads or cfg.threads
+            plan = [] if props.ignore_parallel else schedule_specs(tid, cfg, props.strategy)
+            if props.schedules is not None and not props.ignore_parallel:
+                plan = schedule_specs(tid, RunConfig(schedules=max(props.schedules, cfg.schedules),
+                                                     strategy=cfg.strategy, seed=cfg.seed), props.strategy)
+        runs.append(reference)
+        for spec in plan:
+            run = self.execute(test, props, spec, threads)
+            runs.append(run)
+            if run.stderr != reference.stderr or run.status != reference.status:
+                divergent.append(run)
+                if cfg.stop_at_first and not cfg.bless:
+                    break
+        result = Result(tid, rev, runs, problems, divergent)
+        if divergent:
+            d = divergent[0]
+            problems.append(
+                f"{len(divergent)} of {len(runs) - 1} schedule(s) diverged from the `-Z threads=1` output.\n"
+                f"first divergent schedule: {d.spec} (exit {d.status})\n"
+                f"token: {d.token}\n"
+                f"replay: {replay_command(d)}\n" + unified_diff(reference.stderr, d.stderr, "threads=1", d.spec))
+        if cfg.bless:
+            if divergent:
+                problems.insert(0, "refusing to bless: the sampled schedules disagree")
+            else:
+                result.blessed = self._bless(test, rev, reference.stderr)
+        else:
+            if reference.stderr != expected:
+                problems.append(f"stderr differs from {os.path.basename(exp_path)} "
+                                f"({'pinned schedule' if props.pinned else '-Z threads=1'}):\n"
+                                + unified_diff(expected, reference.stderr, os.path.basename(exp_path), "actual")
+                                + "\nrun with --bless to update the expected output")
+        if reference.status != props.expected_status:
+            problems.append(f"expected exit status {props.expected_status}, got {reference.status}")
+        if not props.known_bug:
+            expected_ann = parse_annotations(test.path, test.src, rev)
+            problems += check_annotations(expected_ann, parse_diagnostics(reference.stderr))
+        return result
+
+    def _bless(self, test: UiTest, rev: str | None, stderr: str) -> str:
+        path = test.expected_path(rev)
+        if stderr:
+            if _read(path) != stderr:
+                write_atomic(path, stderr)
+            return path
+        if os.path.exists(path):
+            os.unlink(path)
+        return "(empty: no file)"
+
+
+def unified_diff(a: str, b: str, name_a: str, name_b: str) -> str:
+    lines = difflib.unified_diff(a.splitlines(), b.splitlines(), name_a, name_b, lineterm="", n=2)
+    return "\n".join(lines)
+
+
+def _read(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except FileNotFoundError:
+        return ""

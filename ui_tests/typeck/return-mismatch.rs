@@ -1,0 +1,7 @@
+fn answer() -> bool {
+    42 //~ ERROR mismatched types
+}
+
+fn main() {
+    answer();
+}
