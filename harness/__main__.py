@@ -1,0 +1,135 @@
+"""The `harness` command line: `stress`, `replay` and `bugs`."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from compiler import bugs
+from compiler.sync.token import Decoder, TokenError
+from harness.backends import InProcess
+from harness.uitest.directives import DirectiveError
+from harness.uitest.runner import RunConfig
+from harness.uitest.test import UiTest
+
+
+class CliError(Exception):
+    pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="harness", description="Stress, replay and explain minirustc schedules.")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("stress", help="run many controlled schedules over UI tests")
+    s.add_argument("paths", nargs="+")
+    s.add_argument("--schedules", type=int, default=100)
+    s.add_argument("--strategy", choices=["random", "pct", "mixed"], default="random")
+    s.add_argument("--seed", type=int, default=0)
+    s.add_argument("--threads", type=int, default=4)
+    s.add_argument("--inject-bug", choices=bugs.names())
+    s.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    s.add_argument("--report-dir", default="reports")
+    r = sub.add_parser("replay", help="replay one schedule token on a file and show the output")
+    r.add_argument("token")
+    r.add_argument("file", help="a .rs file, or FILE#REVISION to use a UI test revision's compile-flags")
+    r.add_argument("--inject-bug", choices=bugs.names())
+    b = sub.add_parser("bugs", help="the catalogue of injectable historical bugs")
+    b.add_argument("action", choices=["list", "show"])
+    b.add_argument("name", nargs="?")
+    args = p.parse_args(argv)
+    console = Console()
+    try:
+        return {"stress": cmd_stress, "replay": cmd_replay, "bugs": cmd_bugs}[args.cmd](args, console)
+    except (CliError, DirectiveError, FileNotFoundError) as e:
+        msg = f"no such file or directory: {e.args[0]}" if isinstance(e, FileNotFoundError) else str(e)
+        print(f"error: {msg}", file=sys.stderr)
+        return 2
+
+
+def cmd_stress(args, console: Console) -> int:
+    from harness.stress import stress, write_report
+    if args.schedules < 1:
+        raise CliError("--schedules must be at least 1")
+    cfg = RunConfig(schedules=args.schedules, threads=args.threads, strategy=args.strategy, seed=args.seed,
+                    inject_bug=args.inject_bug)
+    start = time.perf_counter()
+    with Progress(TextColumn("[bold]stress[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True) as progress:
+        rows = stress(args.paths, cfg, args.jobs, progress)
+    seconds = time.perf_counter() - start
+    table = Table(title=f"stress: {args.strategy}, seed {args.seed}, {args.schedules} schedules per revision"
+                        + (f", -Z inject-bug={args.inject_bug}" if args.inject_bug else ""))
+    for col in ("test", "runs", "divergent runs", "first divergent token"):
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        style = "red" if row.divergent else None
+        table.add_row(row.test_id, str(row.runs), str(row.divergent), row.first_token or "-", style=style)
+    console.print(table)
+    report = write_report(rows, cfg, args.paths, seconds, args.report_dir)
+    total = sum(r.runs for r in rows)
+    bad = sum(r.divergent for r in rows)
+    console.print(f"{total} runs in {seconds:.1f} s ({total / seconds:.0f}/s); {bad} divergent; report: {report}")
+    for row in rows:
+        if row.divergent:
+            console.print(f"[red]{row.test_id}[/]: first divergence after {row.first_index} schedule(s)\n"
+                          f"  replay: {row.first_command}", soft_wrap=True)
+    return 1 if bad else 0
+
+
+def cmd_replay(args, console: Console) -> int:
+    token = args.token[len("replay:"):] if args.token.startswith("replay:") else args.token
+    try:
+        threads = Decoder(token).threads
+    except TokenError as e:
+        raise CliError(str(e)) from None
+    path, _, rev = args.file.partition("#")
+    if not os.path.isfile(path):
+        raise FileNotFoundError(path)
+    flags: list[str] = []
+    if path.endswith(".rs"):
+        test = UiTest.load(path)
+        if rev and rev not in test.revisions:
+            raise CliError(f"{path} has no revision `{rev}` (revisions: {', '.join(test.revisions) or 'none'})")
+        flags = test.props(rev or None).compile_flags
+    argv = ["-Z", f"threads={threads}", "-Z", f"schedule=replay:{token}", "-Z", "ui-testing", *flags]
+    if args.inject_bug:
+        argv += ["-Z", f"inject-bug={args.inject_bug}"]
+    argv.append(path)
+    status, stderr, _ = InProcess().run(argv)
+    sys.stderr.write(stderr)
+    console.print(f"[dim]minirustc {' '.join(argv)}[/] exited with {status}", highlight=False, soft_wrap=True)
+    return status
+
+
+def cmd_bugs(args, console: Console) -> int:
+    if args.action == "list":
+        table = Table(title="injectable historical bugs (-Z inject-bug=NAME)")
+        for col in ("name", "upstream", "module", "UI tests"):
+            table.add_column(col, overflow="fold")
+        for b in bugs.CATALOGUE.values():
+            table.add_row(b.name, ", ".join(b.upstream), b.module, "\n".join(b.tests))
+        console.print(table)
+        return 0
+    if not args.name or args.name not in bugs.CATALOGUE:
+        raise CliError(f"unknown bug `{args.name}`; known bugs: {', '.join(bugs.names())}")
+    b = bugs.CATALOGUE[args.name]
+    console.print(f"[bold]{b.name}[/] ({', '.join(b.upstream)})\n\nsymptom: {b.symptom}\nlives in: {b.module}\n\n"
+                  f"{b.explanation}\n\nUI tests: {', '.join(b.tests)}", soft_wrap=False)
+    for t in b.tests:
+        if os.path.exists(t):
+            test = UiTest.load(t)
+            for rev in test.revision_names():
+                pinned = test.props(rev).pinned
+                if pinned:
+                    console.print(f"pinned reproduction: harness replay {pinned[len('replay:'):]} {t}#{rev}",
+                                  soft_wrap=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,12 @@
+// rust#94654, fixed by PR #98570: the deadlock handler's thread described the active queries through
+// the worker-local arena. The cycle below spans two workers under some schedules; then the handler
+// runs. Fixed: the same E0391 as at -Z threads=1. Injected: the pinned schedule ICEs.
+//@ revisions: fixed injected
+//@[injected] compile-flags: -Z inject-bug=worker-local-cycle-handler
+//@[injected] known-bug: worker-local-cycle-handler
+//@[injected] failure-status: 101
+//@[injected] schedule: replay:s1.4.89.YjWzbuWOUA1BO5FDJa9MfAm3.9970
+type Outer = Inner; //[fixed]~ ERROR cycle detected when expanding type alias `Outer`
+type Inner = Outer;
+
+fn main() {}
