@@ -100,6 +100,10 @@ def run_compiler(argv: list[str], out, source: str | None = None, info: dict | N
                 _write_atomic(opts.dump_schedule, rt.token() + "\n")
 
 
+class LimitError(Exception):
+    """Input beyond one of minirustc's own limits: one `error:` line, exit 1."""
+
+
 def _write_atomic(path: str, text: str):
     tmp = f"{path}.tmp{os.getpid()}.{threading.get_ident()}"
     with open(tmp, "w") as f:
@@ -122,6 +126,13 @@ class Compiler:
             self.dcx.flush()
         except ScheduleAbort as abort:
             return self._schedule_failure(abort)
+        except RecursionError:
+            self.dcx.flush()
+            self.out.write(f"error: `{self.file.name}` is nested too deeply for minirustc to compile\n\n")
+            return EXIT_FAILURE
+        except LimitError as e:
+            self.out.write(f"error: {e}\n\n")
+            return EXIT_FAILURE
         except Exception as e:  # an ICE: any panic that escaped the compiler
             self.dcx.flush()
             return self._ice(e)
@@ -135,6 +146,9 @@ class Compiler:
         try:
             crate = parse_crate(self.file)
         except (LexError, ParseError) as e:
+            if getattr(e, "limit", False):
+                line, col = e.span.file.lookup(e.span.lo)
+                raise LimitError(f"{e.msg} ({e.span.file.name}:{line}:{col})") from None
             d = Diag("error", e.msg, e.code).primary(e.span, getattr(e, "label", None) or "")
             dcx.emit(d)
             dcx.flush()

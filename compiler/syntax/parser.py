@@ -17,9 +17,11 @@ ASSIGN_OPS = {"=", "+=", "-=", "*=", "/=", "%=", "^=", "&=", "|="}
 
 
 class ParseError(Exception):
-    def __init__(self, msg: str, span: Span, label: str | None = None, code: str | None = None):
+    def __init__(self, msg: str, span: Span, label: str | None = None, code: str | None = None,
+                 limit: bool = False):
         super().__init__(msg)
         self.msg, self.span, self.label, self.code = msg, span, label, code
+        self.limit = limit      # a minirustc resource limit, reported on one line
 
 
 def parse_crate(file: SourceFile) -> ast.Crate:
@@ -88,7 +90,7 @@ class Parser:
         self.depth += 1
         if self.depth > MAX_NESTING:
             raise ParseError(f"nesting deeper than {MAX_NESTING} levels is not supported by minirustc",
-                             self.tok.span, "nested too deeply")
+                             self.tok.span, limit=True)
 
     def leave(self):
         self.depth -= 1
