@@ -35,8 +35,9 @@ class Runtime:
         return self.mode != SERIAL
 
     def yield_point(self, op: str):
-        if self.sched is not None:
-            self.sched.yield_point(op)
+        sched = self.sched
+        if sched is not None:
+            sched.yield_point(op)
 
     def wait_until(self, cond, resource, op: str):
         if cond():

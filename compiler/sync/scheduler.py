@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 from compiler.sync import token as tokens
+from compiler.sync.carrier import run_on_carrier
 from compiler.sync.strategy import ReplayStrategy, Strategy
 
 RUNNABLE, BLOCKED, DONE = "runnable", "blocked", "done"
@@ -38,31 +39,33 @@ class ControlledScheduler:
         self.nthreads = threads
         self.max_steps = max_steps
         self.threads: list[ThreadState] = []
+        self.runnable: list[int] = []        # tids, ascending
         self.decisions: list[tuple[int, int]] = []   # (index among runnable, how many were runnable)
         self.steps = 0
         self.abort: ScheduleAbort | None = None
-        self.os_threads: list[threading.Thread] = []
-        main = self._new_state("main", False)
-        self.current = main
+        self._finished = threading.Condition()
+        self._spawned = 0
+        self._done = 0
+        self.current = self._new_state("main", False)
 
     def _new_state(self, name: str, is_worker: bool) -> ThreadState:
         t = ThreadState(len(self.threads), name, is_worker)
         self.threads.append(t)
+        self.runnable.append(t.tid)
         self.strategy.new_thread(t.tid)
         return t
 
     # ---- the baton
     def _choose(self, op: str) -> ThreadState:
-        runnable = [t for t in self.threads if t.status is RUNNABLE]
+        runnable = self.runnable
+        if len(runnable) == 1:
+            return self.threads[runnable[0]]
         if not runnable:
             self._fail("deadlock", f"deadlock detected at `{op}`: no thread can run")
-        if len(runnable) == 1:
-            return runnable[0]
-        tids = [t.tid for t in runnable]
-        tid = self.strategy.next_thread(tids, self.current.tid, self.steps)
+        tid = self.strategy.next_thread(runnable, self.current.tid, self.steps)
         if isinstance(self.strategy, ReplayStrategy) and self.strategy.diverged:
             self._fail("divergence", f"schedule replay diverged: {self.strategy.diverged}")
-        self.decisions.append((tids.index(tid), len(tids)))
+        self.decisions.append((runnable.index(tid), len(runnable)))
         return self.threads[tid]
 
     def _switch(self, nxt: ThreadState):
@@ -78,12 +81,12 @@ class ControlledScheduler:
     def yield_point(self, op: str):
         if self.abort is not None:
             raise self.abort
-        cur = self.current
-        cur.position = op
+        self.current.position = op
         self.steps += 1
         if self.steps > self.max_steps:
             self._fail("livelock", f"livelock: no progress after {self.max_steps} scheduling steps")
-        self._switch(self._choose(op))
+        if len(self.runnable) > 1:
+            self._switch(self._choose(op))
 
     def block(self, resource, op: str):
         """Park the current thread until `notify(resource)`; the caller re-checks its condition."""
@@ -91,16 +94,23 @@ class ControlledScheduler:
             raise self.abort
         cur = self.current
         cur.status, cur.blocked_on, cur.position = BLOCKED, resource, op
+        self.runnable.remove(cur.tid)
         self.steps += 1
         self._switch(self._choose(op))
 
     def notify(self, resource):
+        woke = False
         for t in self.threads:
             if t.status is BLOCKED and t.blocked_on is resource:
                 t.status, t.blocked_on = RUNNABLE, None
+                self.runnable.append(t.tid)
+                woke = True
+        if woke:
+            self.runnable.sort()
 
     def spawn(self, fn, name: str, is_worker: bool) -> ThreadState:
         state = self._new_state(name, is_worker)
+        self._spawned += 1
 
         def body():
             state.gate.acquire()
@@ -111,19 +121,21 @@ class ControlledScheduler:
                 pass
             finally:
                 self._exit(state)
+                with self._finished:
+                    self._done += 1
+                    self._finished.notify_all()
 
-        th = threading.Thread(target=body, name=name, daemon=True)
-        self.os_threads.append(th)
-        th.start()
+        run_on_carrier(body)
         self.yield_point(f"spawn {name}")
         return state
 
     def _exit(self, state: ThreadState):
         state.status = DONE
+        if state.tid in self.runnable:
+            self.runnable.remove(state.tid)
         if self.abort is not None:
             return
-        runnable = [t for t in self.threads if t.status is RUNNABLE]
-        if not runnable:
+        if not self.runnable:
             if any(t.status is BLOCKED for t in self.threads):
                 self._record_abort("deadlock", f"deadlock detected when thread `{state.name}` exited")
             return
@@ -150,8 +162,9 @@ class ControlledScheduler:
         raise self.abort
 
     def join_all(self, timeout: float = 5.0):
-        for th in self.os_threads:
-            th.join(timeout)
+        """Wait until every spawned thread body has finished, so no run leaks into the next."""
+        with self._finished:
+            self._finished.wait_for(lambda: self._done >= self._spawned, timeout)
 
     def token(self) -> str:
         return tokens.encode(self.nthreads, self.decisions)

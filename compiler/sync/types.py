@@ -15,35 +15,45 @@ class BorrowError(Exception):
 
 
 class Lock:
+    """A mutex. Use as `with lock.lock():` (or `with lock:`)."""
+
     def __init__(self, rt: Runtime, value=None, name: str = "lock"):
         self.rt, self.value, self.name = rt, value, name
         self._held = False
         self._os = threading.Lock() if rt.mode == THREADS else None
+        self._sched = rt.sched if rt.mode == CONTROLLED else None
+        self._op_lock = f"lock {name}"
 
     def acquire(self):
-        rt = self.rt
-        if rt.mode == CONTROLLED:
-            rt.yield_point(f"lock {self.name}")
-            rt.wait_until(lambda: not self._held, self, f"wait for lock {self.name}")
+        sched = self._sched
+        if sched is not None:
+            sched.yield_point(self._op_lock)
+            while self._held:
+                sched.block(self, self._op_lock)
             self._held = True
         elif self._os is not None:
             self._os.acquire()
 
     def release(self):
-        if self.rt.mode == CONTROLLED:
+        # No scheduling point here: the releasing thread's next sync operation is one, and any
+        # interleaving before the release is equivalent to one after it.
+        sched = self._sched
+        if sched is not None:
             self._held = False
-            self.rt.notify(self)
-            self.rt.yield_point(f"unlock {self.name}")
+            sched.notify(self)
         elif self._os is not None:
             self._os.release()
 
-    @contextmanager
-    def lock(self):
+    def lock(self) -> "Lock":
+        return self
+
+    def __enter__(self):
         self.acquire()
-        try:
-            yield self
-        finally:
-            self.release()
+        return self
+
+    def __exit__(self, *exc):
+        self.release()
+        return False
 
 
 class RefCell:
