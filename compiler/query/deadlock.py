@@ -36,12 +36,14 @@ def _run_handler(tcx):
                 for w in list(job.latch.waiters):
                     w.panic = e
                     _resume(tcx, job.latch, w)
+    finally:
+        tcx.pool.handler_done()
 
 
 def _resume(tcx, latch, waiter: QueryWaiter):
     latch.waiters.remove(waiter)
-    waiter.resumed = True
     tcx.pool.mark_unblocked()
+    waiter.resumed = True
     tcx.rt.notify(latch)
 
 

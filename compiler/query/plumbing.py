@@ -105,10 +105,13 @@ class QueryEngine:
         if latch is None:
             return
         latch.complete = True
-        for w in latch.waiters:
-            w.resumed = True
+        waiters, latch.waiters = latch.waiters, []
+        # Count each waiter as active again before it may run: in between, an idle worker must not
+        # see "every worker blocked" and start the deadlock handler spuriously.
+        for _ in waiters:
             self.tcx.pool.mark_unblocked()
-        latch.waiters.clear()
+        for w in waiters:
+            w.resumed = True
         self.rt.notify(latch)
 
     def _wait(self, st: QueryState, name: str, key, latch: QueryLatch, waiter: QueryWaiter):

@@ -53,6 +53,7 @@ class ThreadPool:
         self.terminate = False
         self.exited = 0
         self.handler_runs = 0
+        self.handler_pending = False
         self._work = object()   # resource: "new work or terminate"
         from compiler.sync.types import Lock
         self.sleep_lock = Lock(rt, name="registry.sleep")
@@ -62,7 +63,25 @@ class ThreadPool:
         with self.sleep_lock.lock():
             self.active += d_active
             self.blocked += d_blocked
-            fire = d_active < 0 and self.active == 0 and self.blocked > 0 and self.deadlock_handler
+            fire = self._should_fire()
+        if fire:
+            self.handler_runs += 1
+            self.deadlock_handler()
+
+    def _should_fire(self) -> bool:
+        """Every worker asleep or blocked, some blocked, and no handler already on its way. Without the
+        last condition a worker that wakes for work another took, and sleeps again, starts a second
+        handler that finds the cycle already broken."""
+        if self.active == 0 and self.blocked > 0 and self.deadlock_handler and not self.handler_pending:
+            self.handler_pending = True
+            return True
+        return False
+
+    def handler_done(self):
+        """Called by the deadlock handler's thread when it has resumed its waiter."""
+        with self.sleep_lock.lock():
+            self.handler_pending = False
+            fire = self._should_fire()
         if fire:
             self.handler_runs += 1
             self.deadlock_handler()

@@ -61,7 +61,10 @@ class Runtime:
 
     def spawn(self, fn, name: str, is_worker: bool):
         if self.sched is not None:
-            return self.sched.spawn(fn, name, is_worker)
+            def fresh():
+                self.local.__dict__.clear()   # carrier threads are reused: start with no thread-locals
+                fn()
+            return self.sched.spawn(fresh, name, is_worker)
         th = threading.Thread(target=fn, name=name, daemon=True)
         th.start()
         return th

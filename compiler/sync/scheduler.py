@@ -133,6 +133,7 @@ class ControlledScheduler:
         state.status = DONE
         if state.tid in self.runnable:
             self.runnable.remove(state.tid)
+        self.notify(self)
         if self.abort is not None:
             return
         if not self.runnable:
@@ -162,7 +163,15 @@ class ControlledScheduler:
         raise self.abort
 
     def join_all(self, timeout: float = 5.0):
-        """Wait until every spawned thread body has finished, so no run leaks into the next."""
+        """Called by the main thread at the end of a run: let every spawned thread (a deadlock
+        handler still unwinding, say) run to its end, then wait for their carriers, so that no
+        run leaks into the next."""
+        if self.abort is None and self.current is self.threads[0]:
+            try:
+                while any(t.status is not DONE for t in self.threads[1:]):
+                    self.block(self, "join spawned threads")
+            except ScheduleAbort:
+                pass
         with self._finished:
             self._finished.wait_for(lambda: self._done >= self._spawned, timeout)
 

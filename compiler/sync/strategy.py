@@ -6,7 +6,7 @@ import random
 
 from compiler.sync import token as tokens
 
-PCT_STEP_ESTIMATE = 300
+PCT_STEP_ESTIMATE = 100
 
 
 class ScheduleSpecError(ValueError):

@@ -25,7 +25,7 @@ def encode(threads: int, decisions: list[tuple[int, int]]) -> str:
     for index, radix in reversed(decisions):
         n = n * radix + index
     raw = n.to_bytes((n.bit_length() + 7) // 8, "big") if n else b""
-    payload = base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=") or "A"
+    payload = base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
     body = f"{threads}.{len(decisions)}.{payload}"
     return f"{VERSION}.{body}.{_crc(body)}"
 

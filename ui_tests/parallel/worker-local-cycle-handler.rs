@@ -5,7 +5,7 @@
 //@[injected] compile-flags: -Z inject-bug=worker-local-cycle-handler
 //@[injected] known-bug: worker-local-cycle-handler
 //@[injected] failure-status: 101
-//@[injected] schedule: replay:s1.4.72.EVDJ0wUlzpXqPhJ6K_0.acaa
+//@[injected] schedule: replay:s1.4.73.M_JdeT_jRolqPhJ6K_0.be49
 type Outer = Inner; //[fixed]~ ERROR cycle detected when expanding type alias `Outer`
 type Inner = Outer;
 

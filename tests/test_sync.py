@@ -1,0 +1,204 @@
+"""The schedule engine and the sync types: tokens, deadlock and livelock reports, borrow flags,
+WorkerLocal, ParallelGuard, determinism."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compiler.sync import token as tokens
+from compiler.sync.pool import FatalError, ParallelGuard, ThreadPool
+from compiler.sync.runtime import Runtime
+from compiler.sync.scheduler import ScheduleAbort
+from compiler.sync.strategy import PctStrategy, RandomStrategy, ScheduleSpecError, parse_spec
+from compiler.sync.types import BorrowError, Lock, RefCell
+from compiler.sync.worker_local import WORKER_LOCAL_PANIC, WorkerLocal, WorkerLocalPanic
+
+decisions = st.lists(st.integers(2, 6).flatmap(lambda k: st.tuples(st.integers(0, k - 1), st.just(k))),
+                     max_size=300)
+
+
+@given(st.integers(2, 16), decisions)
+@settings(max_examples=200, deadline=None)
+def test_token_round_trip(threads, ds):
+    tok = tokens.encode(threads, ds)
+    dec = tokens.Decoder(tok)
+    assert dec.threads == threads
+    assert [dec.next(k) for _, k in ds] == [i for i, _ in ds]
+    assert dec.next(2) is None
+
+
+def test_token_rejects_corruption():
+    tok = tokens.encode(4, [(1, 3), (0, 2), (2, 4)] * 10)
+    payload = tok.split(".")[3]
+    flipped = tok.replace(payload, payload[:-1] + ("A" if payload[-1] != "A" else "B"))
+    with pytest.raises(tokens.TokenError, match="checksum mismatch"):
+        tokens.Decoder(flipped)
+    with pytest.raises(tokens.TokenError, match="malformed"):
+        tokens.Decoder("s1.4.garbage")
+    with pytest.raises(ScheduleSpecError, match="unknown schedule strategy"):
+        parse_spec("bfs:1")
+    with pytest.raises(ScheduleSpecError, match="must be integers"):
+        parse_spec("pct:x")
+
+
+def _two_thread_program(rt: Runtime, body_a, body_b):
+    done = []
+
+    def wrap(f, name):
+        def run():
+            f()
+            done.append(name)
+            rt.notify(done)
+        return run
+
+    rt.spawn(wrap(body_a, "a"), "a", True)
+    rt.spawn(wrap(body_b, "b"), "b", True)
+    rt.wait_until(lambda: len(done) == 2, done, "main: join")
+    return done
+
+
+def _abba(seed: int):
+    rt = Runtime(2, RandomStrategy(seed))
+    l1, l2 = Lock(rt, name="first"), Lock(rt, name="second")
+
+    def a():
+        with l1, l2:
+            pass
+
+    def b():
+        with l2, l1:
+            pass
+
+    try:
+        _two_thread_program(rt, a, b)
+        return None
+    except ScheduleAbort as e:
+        return e
+    finally:
+        rt.sched.join_all()
+
+
+def test_lock_order_deadlock_is_reported_with_positions_and_never_hangs():
+    outcomes = [_abba(seed) for seed in range(40)]
+    deadlocks = [e for e in outcomes if e is not None]
+    assert deadlocks, "some schedule of an ABBA lock order must deadlock"
+    assert len(deadlocks) < len(outcomes), "some schedule must complete"
+    report = deadlocks[0].report
+    assert deadlocks[0].kind == "deadlock"
+    assert "thread positions:" in report
+    assert "blocked at `lock first`" in report and "blocked at `lock second`" in report
+    assert threading.active_count() < 20
+
+
+def test_livelock_hits_the_step_bound():
+    rt = Runtime(2, RandomStrategy(1), max_steps=500)
+    flag = []
+
+    def spin():
+        while not flag:
+            rt.yield_point("spin")
+
+    with pytest.raises(ScheduleAbort) as e:
+        _two_thread_program(rt, spin, spin)
+    rt.sched.join_all()
+    assert e.value.kind == "livelock"
+    assert "no progress after 500 scheduling steps" in e.value.report
+
+
+def test_same_seed_same_decisions():
+    def record(seed):
+        rt = Runtime(3, PctStrategy(seed))
+        lock = Lock(rt, name="l")
+        log = []
+
+        def body(name):
+            def f():
+                for i in range(5):
+                    with lock:
+                        log.append((name, i))
+            return f
+        _two_thread_program(rt, body("a"), body("b"))
+        rt.sched.join_all()
+        return log, rt.token()
+
+    assert record(7) == record(7)
+    assert {tuple(record(s)[0]) for s in range(10)} != {tuple(record(7)[0])}
+
+
+def test_refcell_borrow_conflict_is_rusts_panic():
+    rt = Runtime(1)
+    cell = RefCell(rt, {}, "relation")
+    with cell.borrow():
+        with cell.borrow():
+            pass
+        with pytest.raises(BorrowError, match=r"^already borrowed: BorrowMutError$"):
+            with cell.borrow_mut():
+                pass
+    with cell.borrow_mut():
+        with pytest.raises(BorrowError, match=r"^already mutably borrowed: BorrowError$"):
+            with cell.borrow():
+                pass
+
+
+def test_worker_local_panics_off_its_pool():
+    rt = Runtime(2, RandomStrategy(0))
+    pool = ThreadPool(rt)
+    wl = WorkerLocal(rt, pool, lambda i: f"arena-{i}")
+    seen = []
+    pool.install(lambda: pool.par_for_each([0, 1, 2], lambda _: seen.append(wl.get())))
+    assert sorted(set(seen)) <= ["arena-0", "arena-1"] and len(seen) == 3
+    errors = []
+
+    def outsider():
+        try:
+            wl.get()
+        except WorkerLocalPanic as e:
+            errors.append(str(e))
+        rt.notify(errors)
+
+    rt.spawn(outsider, "<unnamed>", False)
+    rt.wait_until(lambda: errors, errors, "join")
+    rt.sched.join_all()
+    assert errors == [WORKER_LOCAL_PANIC]
+
+
+def test_parallel_guard_prefers_an_ice_and_the_lowest_index():
+    g = ParallelGuard()
+    g.record(3, FatalError())
+    ice = RuntimeError("ice")
+    g.record(5, ice)
+    g.record(1, FatalError())
+    with pytest.raises(RuntimeError):
+        g.reraise()
+    g2 = ParallelGuard()
+    a, b = ValueError("a"), ValueError("b")
+    g2.record(4, b)
+    g2.record(2, a)
+    with pytest.raises(ValueError, match="^a$"):
+        g2.reraise()
+
+
+@pytest.mark.parametrize("guard", [True, False])
+def test_par_for_each_runs_every_item_only_with_the_guard(guard):
+    ran_counts = set()
+    for seed in range(30):
+        rt = Runtime(3, PctStrategy(seed))
+        pool = ThreadPool(rt, no_parallel_guard=not guard)
+        ran = []
+
+        def item(i):
+            ran.append(i)
+            if i == 1:
+                raise FatalError()
+
+        with pytest.raises(FatalError):
+            pool.install(lambda: pool.par_for_each(range(6), item))
+        rt.sched.join_all()
+        ran_counts.add(len(ran))
+    if guard:
+        assert ran_counts == {6}
+    else:
+        assert min(ran_counts) < 6
