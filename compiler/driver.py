@@ -201,9 +201,10 @@ class Compiler:
 
     # ---- failures
     def _schedule_failure(self, abort: ScheduleAbort) -> int:
+        self.rt.sched.detach_main()
         self.dcx.flush()
         if abort.kind == "divergence":
-            self.out.write(f"error: {abort.report}\n\n")
+            self.out.write(f"error: {abort.report.splitlines()[0]}\n\n")
             return EXIT_FAILURE
         lines = abort.report.splitlines()
         self.out.write(f"error: internal compiler error: {lines[0]}\n\n")

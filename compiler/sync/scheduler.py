@@ -47,6 +47,8 @@ class ControlledScheduler:
         self._spawned = 0
         self._done = 0
         self.current = self._new_state("main", False)
+        self.main_ident = threading.get_ident()
+        self.detached = False     # after an abort, the main thread reports without the baton
 
     def _new_state(self, name: str, is_worker: bool) -> ThreadState:
         t = ThreadState(len(self.threads), name, is_worker)
@@ -78,9 +80,20 @@ class ControlledScheduler:
         if self.abort is not None:
             raise self.abort
 
+    def _aborted(self):
+        if self.detached and threading.get_ident() == self.main_ident:
+            return
+        raise self.abort
+
+    def detach_main(self):
+        """After an abort: wait for the other threads to unwind, then let the main thread use the
+        sync types freely to report what happened."""
+        self.join_all()
+        self.detached = True
+
     def yield_point(self, op: str):
         if self.abort is not None:
-            raise self.abort
+            return self._aborted()
         self.current.position = op
         self.steps += 1
         if self.steps > self.max_steps:
@@ -91,7 +104,7 @@ class ControlledScheduler:
     def block(self, resource, op: str):
         """Park the current thread until `notify(resource)`; the caller re-checks its condition."""
         if self.abort is not None:
-            raise self.abort
+            return self._aborted()
         cur = self.current
         cur.status, cur.blocked_on, cur.position = BLOCKED, resource, op
         self.runnable.remove(cur.tid)

@@ -28,7 +28,7 @@ class Lock:
         sched = self._sched
         if sched is not None:
             sched.yield_point(self._op_lock)
-            while self._held:
+            while self._held and sched.abort is None:
                 sched.block(self, self._op_lock)
             self._held = True
         elif self._os is not None:
