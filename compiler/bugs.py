@@ -50,6 +50,23 @@ CATALOGUE = {
             ),
             tests=("ui_tests/parallel/no-parallel-guard.rs",),
         ),
+        Bug(
+            name="evaluation-cache-overwrite",
+            upstream=("rust#50507", "PR #100987", "next solver: rust#129112 / PR #130094"),
+            module="compiler/traits/select.py (SelectionContext.evaluate), compiler/traits/cache.py",
+            symptom="with `-Z verify-caches`: `assertion failed: *old == value` ICE",
+            explanation=(
+                "Trait evaluation is not a query. Its result goes into the global `EvaluationCache` with the "
+                "dep node the evaluation was recorded under, and before PR #100987 that node was an anonymous "
+                "one, derived from what the evaluation read. A nested obligation found in the cache adds one "
+                "edge (its cached node); one evaluated in place adds the edges of its own evaluation. So two "
+                "workers that evaluate the same predicate at the same time, one of which finds a sub-result "
+                "the other has just cached, record different nodes, and the second insert overwrites the "
+                "first with a different value. `-Z verify-caches` makes that insert the ICE. The fix derives "
+                "the node from the cache key, so racing inserts are equal."
+            ),
+            tests=("ui_tests/traits/evaluation-cache-overwrite.rs",),
+        ),
     ]
 }
 

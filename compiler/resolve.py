@@ -109,7 +109,7 @@ class Resolver:
     # ---- resolution
     def resolve_all(self):
         for d in list(self.defs):
-            self.owner = d.parent if d.kind == "impl" else d
+            self.owner = d
             node, scope = d.node, self.scope_of[d]
             generics = self._generic_names(d)
             if d.kind in ("fn", "assoc_fn"):

@@ -24,13 +24,15 @@ class Options:
     inject_bugs: list[str] = field(default_factory=list)
     dump_schedule: str | None = None
     ui_testing: bool = False
+    verify_caches: bool = False
     max_schedule_steps: int | None = None
     crate_name: str | None = None
     crate_type: str = "bin"
     flag_line: list[str] = field(default_factory=list)   # for the ICE banner
 
 
-Z_FLAGS = ("threads", "schedule", "inject-bug", "dump-schedule", "ui-testing", "max-schedule-steps")
+Z_FLAGS = ("threads", "schedule", "inject-bug", "dump-schedule", "ui-testing", "max-schedule-steps",
+           "verify-caches")
 IGNORED_WITH_VALUE = ("--emit", "-o", "--edition", "--error-format", "--out-dir", "--json", "--color",
                       "--target", "-L", "-A", "-W", "-D", "--cap-lints")
 
@@ -82,8 +84,12 @@ def _apply_z(o: Options, z: str):
     name, eq, value = z.partition("=")
     if name not in Z_FLAGS:
         raise UsageError(f"unknown unstable option: `{name}`")
-    if name == "ui-testing":
-        o.ui_testing = value in ("", "yes", "y", "on")
+    if name in ("ui-testing", "verify-caches"):
+        if value not in ("", "yes", "y", "on", "no", "n", "off"):
+            raise UsageError(f"incorrect value `{value}` for unstable option `{name}` - `yes` or `no` was expected")
+        setattr(o, name.replace("-", "_"), value in ("", "yes", "y", "on"))
+        if name == "verify-caches" and o.verify_caches:
+            o.flag_line.append("-Z verify-caches")
         return
     if not eq or not value:
         raise UsageError(f"unstable option `{name}` requires a value (`-Z {name}=...`)")

@@ -13,6 +13,7 @@ from rich.table import Table
 from compiler import bugs
 from compiler.sync.token import Decoder, TokenError
 from harness.backends import InProcess
+from harness.pin import PinError
 from harness.uitest.directives import DirectiveError
 from harness.uitest.runner import RunConfig
 from harness.uitest.test import UiTest
@@ -38,14 +39,22 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("token")
     r.add_argument("file", help="a .rs file, or FILE#REVISION to use a UI test revision's compile-flags")
     r.add_argument("--inject-bug", choices=bugs.names())
+    pn = sub.add_parser("pin", help="find a schedule that reproduces an injected bug and pin it in a test")
+    pn.add_argument("file")
+    pn.add_argument("--inject-bug", choices=bugs.names(), required=True)
+    pn.add_argument("--revision", default="injected", help="the revision to pin (default: injected)")
+    pn.add_argument("--from-revision", default="fixed", help="the revision whose expectation the bug breaks")
+    pn.add_argument("--strategy", choices=["random", "pct"], default="random")
+    pn.add_argument("--schedules", type=int, default=500)
+    pn.add_argument("--seed", type=int, default=0)
     b = sub.add_parser("bugs", help="the catalogue of injectable historical bugs")
     b.add_argument("action", choices=["list", "show"])
     b.add_argument("name", nargs="?")
     args = p.parse_args(argv)
     console = Console()
     try:
-        return {"stress": cmd_stress, "replay": cmd_replay, "bugs": cmd_bugs}[args.cmd](args, console)
-    except (CliError, DirectiveError, FileNotFoundError) as e:
+        return {"stress": cmd_stress, "replay": cmd_replay, "bugs": cmd_bugs, "pin": cmd_pin}[args.cmd](args, console)
+    except (CliError, DirectiveError, FileNotFoundError, PinError) as e:
         msg = f"no such file or directory: {e.args[0]}" if isinstance(e, FileNotFoundError) else str(e)
         print(f"error: {msg}", file=sys.stderr)
         return 2
@@ -104,6 +113,19 @@ def cmd_replay(args, console: Console) -> int:
     sys.stderr.write(stderr)
     console.print(f"[dim]minirustc {' '.join(argv)}[/] exited with {status}", highlight=False, soft_wrap=True)
     return status
+
+
+def cmd_pin(args, console: Console) -> int:
+    from harness.pin import pin
+    token, index = pin(args.file, args.inject_bug, args.revision, args.from_revision,
+                       RunConfig(schedules=args.schedules, strategy=args.strategy, seed=args.seed,
+                                 inject_bug=args.inject_bug))
+    if token is None:
+        raise CliError(f"no schedule of {args.schedules} ({args.strategy}, seed {args.seed}) reproduced "
+                       f"`{args.inject_bug}` on {args.file}#{args.from_revision}")
+    console.print(f"pinned `//@[{args.revision}] schedule: replay:{token}` (found after {index} schedules); "
+                  f"now bless: pytest {args.file} --bless", soft_wrap=True, markup=False, highlight=False)
+    return 0
 
 
 def cmd_bugs(args, console: Console) -> int:

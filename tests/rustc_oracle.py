@@ -9,7 +9,7 @@ import tempfile
 
 from harness.uitest.diagnostics import parse_diagnostics
 
-MINIRUSTC_ONLY_Z = ("inject-bug", "schedule", "threads", "dump-schedule", "max-schedule-steps")
+MINIRUSTC_ONLY_Z = ("inject-bug", "schedule", "threads", "dump-schedule", "max-schedule-steps", "verify-caches")
 
 
 def rustc_available() -> bool:

@@ -13,6 +13,8 @@ CASES = [
     ("worker-local-cycle-handler", "ui_tests/parallel/worker-local-cycle-handler.rs", "random",
      "WorkerLocal can only be used on the thread pool it was created on", 101),
     ("no-parallel-guard", "ui_tests/parallel/no-parallel-guard.rs", "pct", None, 1),
+    ("evaluation-cache-overwrite", "ui_tests/traits/evaluation-cache-overwrite.rs", "random",
+     "assertion failed: *old == value", 101),
 ]
 
 
@@ -23,8 +25,10 @@ def test_stress_finds_the_bug_and_the_token_replays(bug, path, strategy, symptom
     fixed = next(r for r in rows if r.test_id.endswith("#fixed"))
     assert fixed.divergent > 0 and fixed.first_index <= 200
     token = fixed.first_token
+    from harness.uitest.test import UiTest
+    flags = UiTest.load(path).props("fixed").compile_flags
     argv = ["-Z", "threads=4", "-Z", f"schedule=replay:{token}", "-Z", "ui-testing",
-            "-Z", f"inject-bug={bug}", path]
+            "-Z", f"inject-bug={bug}", *flags, path]
     code, original = compile_in_process(argv)
     assert code == status
     if symptom:

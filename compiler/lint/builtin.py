@@ -57,6 +57,11 @@ def check_dead_code(tcx):
     constructed: set = set()
     work = [d for d in r.defs if (d.kind == "fn" and d.name == "main" and d.parent is None)
             or (d.node.is_pub and d.kind != "impl") or d.kind in ("impl", "assoc_fn")]
+    for d in r.defs:
+        if d.kind == "impl" and d.node.trait_ref is not None:
+            self_res = r.res.get(getattr(d.node.self_ty, "path", None))
+            if self_res is not None and self_res.kind == "def":
+                constructed.add(self_res.target)     # a trait impl makes its self type usable
     while work:
         d = work.pop()
         if d in live:

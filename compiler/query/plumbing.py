@@ -38,10 +38,10 @@ class QueryEngine:
 
     # ---- the implicit context: the current thread's innermost job
     def current_job(self) -> QueryJob | None:
-        return getattr(self.rt.local, "job", None)
+        return getattr(self.rt.local, "icx", None)
 
     def _set_current(self, job):
-        self.rt.local.job = job
+        self.rt.local.icx = job
 
     def _thread(self) -> int:
         return getattr(self.rt.local, "worker_index", 0)
@@ -51,6 +51,7 @@ class QueryEngine:
         rt = self.rt
         rt.yield_point(f"query {name}")
         current = self.current_job()
+        self.tcx.dep_graph.read_index(("query", name, getattr(key, "index", key)))
         with st.lock.lock():
             if key in st.cache:
                 return st.cache[key]

@@ -31,8 +31,9 @@ class ParallelGuard:
 
 
 class _Batch:
-    def __init__(self, items, f):
+    def __init__(self, items, f, icx):
         self.items, self.f = items, f
+        self.icx = icx          # the caller's implicit context, installed around each item (rustc's tls)
         self.next = 0
         self.done = 0
         self.in_flight = 0
@@ -150,6 +151,9 @@ class ThreadPool:
             i = b.next
             b.next += 1
             b.in_flight += 1
+        local = self.rt.local
+        saved = getattr(local, "icx", None)
+        local.icx = b.icx
         try:
             b.f(b.items[i])
         except Exception as e:  # a panic inside one item
@@ -160,6 +164,7 @@ class ThreadPool:
             else:
                 b.guard.record(i, e)
         finally:
+            local.icx = saved
             with self.sleep_lock.lock():
                 b.in_flight -= 1
                 b.done += 1
@@ -169,7 +174,7 @@ class ThreadPool:
         items = list(items)
         if not self.rt.parallel:
             return self._serial_for_each(items, f)
-        b = _Batch(items, f)
+        b = _Batch(items, f, getattr(self.rt.local, "icx", None))
         self.batches.append(b)
         self.rt.notify(self._work)
         while b.next < len(items) and not b.stopped:

@@ -57,9 +57,14 @@ def impl_predicates(tcx, impl_def) -> list[tuple[Ty, object, object]]:
 
 
 class SelectionContext:
+    """Evaluates `Ty: Trait` in a param-env, through the global `EvaluationCache`. Trait evaluation is
+    not a query: its cache entry carries the dep node the evaluation is recorded under."""
+
     def __init__(self, tcx, param_env: list[tuple[Ty, object]]):
         self.tcx = tcx
         self.param_env = param_env
+        self.env_key = tuple(sorted(((t, tr.index) for t, tr in param_env), key=repr))
+        self.anon_depth = 0
 
     def evaluate(self, ty: Ty, trait, cause_span, depth: int = 0) -> bool:
         tcx = self.tcx
@@ -67,8 +72,33 @@ class SelectionContext:
             return True
         if depth + 1 >= tcx.sess.recursion_limit:
             self._overflow(ty, trait, cause_span)
-        if depth == 0:
-            tcx.rt.yield_point("evaluate_obligation")
+        key = (self.env_key, ty, trait.index)
+        cached = tcx.evaluation_cache.get(key)
+        if cached is not None:
+            result, node = cached
+            tcx.dep_graph.read_index(node)
+            return result
+        if tcx.sess.bug("evaluation-cache-overwrite"):
+            # Before PR #100987: an anonymous task whose node is derived from what it read. A nested
+            # evaluation done in place adds its own reads; one found in the cache adds one edge.
+            self.anon_depth += 1
+            try:
+                result, node = tcx.dep_graph.with_anon_task(
+                    "TraitSelect", lambda: self._evaluate_candidates(ty, trait, cause_span, depth),
+                    inline=self.anon_depth > 1)
+            finally:
+                self.anon_depth -= 1
+        else:
+            result = self._evaluate_candidates(ty, trait, cause_span, depth)
+            node = ("TraitSelect", key)     # derived from the cache key: racing inserts are equal
+            tcx.dep_graph.read_index(node)
+        tcx.evaluation_cache.insert(key, (result, node))
+        return result
+
+    def _evaluate_candidates(self, ty: Ty, trait, cause_span, depth: int) -> bool:
+        """Assemble param-env and impl candidates and evaluate all of them, as the old solver did
+        before winnowing."""
+        tcx = self.tcx
         holds = any(ty == t and trait is tr for t, tr in self.param_env)
         for impl_def in tcx.impls_of(trait):
             self_ty = tcx.query("type_of", impl_def)

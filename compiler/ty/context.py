@@ -3,12 +3,14 @@ session, the thread pool, the query engine, the worker-local arena and the diagn
 from __future__ import annotations
 
 from compiler.errors import Diag
+from compiler.query.dep_graph import DepGraph
 from compiler.query.descriptions import QUERY_RANK, describe
 from compiler.query.job import CycleError, QueryKey
 from compiler.query.plumbing import QueryEngine
 from compiler.sync.pool import ThreadPool
 from compiler.sync.worker_local import WorkerLocal
 from compiler.syntax.span import DUMMY_SP
+from compiler.traits.cache import EvaluationCache
 
 RUSTC_DEV_GUIDE_NOTE = ("see https://rustc-dev-guide.rust-lang.org/overview.html#queries and "
                         "https://rustc-dev-guide.rust-lang.org/query.html for more information")
@@ -33,6 +35,8 @@ class TyCtxt:
                                no_parallel_guard=sess.bug("no-parallel-guard"))
         self.arena = WorkerLocal(rt, self.pool, Arena)
         self.queries = QueryEngine(self, providers, fallbacks)
+        self.dep_graph = DepGraph(rt)
+        self.evaluation_cache = EvaluationCache(rt, verify=sess.opts.verify_caches)
         self.panics: list[tuple[BaseException, str, list[str]]] = []
 
     def query(self, name: str, key, span=DUMMY_SP):
