@@ -52,7 +52,7 @@ CATALOGUE = {
         ),
         Bug(
             name="evaluation-cache-overwrite",
-            upstream=("rust#50507", "PR #100987", "next solver: rust#129112 / PR #130094"),
+            upstream=("rust#50507", "PR #100987", "rust#129112", "PR #130094"),
             module="compiler/traits/select.py (SelectionContext.evaluate), compiler/traits/cache.py",
             symptom="with `-Z verify-caches`: `assertion failed: *old == value` ICE",
             explanation=(

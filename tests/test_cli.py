@@ -36,8 +36,10 @@ def screen(args: list[str]) -> tuple[int, str]:
 def test_bugs_list_in_a_terminal():
     status, text = screen(["bugs", "list"])
     assert status == 0
+    flat = re.sub(r"[│\s]+", " ", text)
     for b in bugs.CATALOGUE.values():
-        assert b.name in text and ", ".join(b.upstream) in text and b.tests[0] in text
+        assert b.name in text and b.tests[0] in text
+        assert all(ref in flat for ref in b.upstream)
 
 
 def test_bugs_show_gives_the_pinned_reproduction():
