@@ -67,6 +67,37 @@ CATALOGUE = {
             ),
             tests=("ui_tests/traits/evaluation-cache-overwrite.rs",),
         ),
+        Bug(
+            name="lint-buffer-late",
+            upstream=("FIXME: lint_store and buffered_lints are not thread-safe", "PR #42052", "PR #65193",
+                      "PR #65835"),
+            module="compiler/lint/late.py (early_lint_checks), compiler/lint/buffer.py",
+            symptom="`can't buffer lints after HIR lowering` ICE, or an `unused import` warning silently lost",
+            explanation=(
+                "Early lints found before lint levels are known (the resolver's `unused_imports`) wait in the "
+                "session's `buffered_lints` until lowering takes the buffer. Here the per-module import "
+                "checks run joined with lowering. Restored: lowering steals the buffer at its own end, in two "
+                "steps (copy, then drop), while the checks may still be buffering: a lint buffered between "
+                "the steps is lost, one buffered after them is rustc's `bug!(\"can't buffer lints after HIR "
+                "lowering\")`. Fixed: the buffer is taken with one `mem::take` after the join, at a point no "
+                "buffering can race with."
+            ),
+            tests=("ui_tests/lints/lint-buffer-late.rs",),
+        ),
+        Bug(
+            name="lint-store-taken",
+            upstream=("PR #42052", "PR #65193"),
+            module="compiler/lint/late.py (late_lint_mod)",
+            symptom="lint warnings of some modules silently missing",
+            explanation=(
+                "Before PR #42052 the session's `RefCell<LintStore>` was emptied with `mem::replace` while the "
+                "lint passes ran and filled again afterwards. With the late passes running per module in "
+                "parallel, a pass that starts while another has the store out finds it empty and runs no "
+                "lint, so those modules' warnings disappear (and the empty store may even be put back last). "
+                "Fixed: the store is immutable after registration and shared (PR #65193 made it an `Lrc`)."
+            ),
+            tests=("ui_tests/lints/lint-store-taken.rs",),
+        ),
     ]
 }
 

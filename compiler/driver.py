@@ -13,8 +13,11 @@ from compiler import const_eval
 from compiler.errors import Diag
 from compiler.errors.dcx import DiagCtxt
 from compiler.errors.emitter import HumanEmitter
-from compiler.lint import builtin
+from compiler.lint import builtin, late
+from compiler.lint.buffer import LintBuffer
 from compiler.lint.levels import LEVEL_ATTRS, LintLevels
+from compiler.lint.store import new_lint_store
+from compiler.sync.types import RefCell
 from compiler.resolve import Resolver
 from compiler.session import Options, Session, UsageError, parse_args
 from compiler.sync.pool import FatalError
@@ -116,6 +119,8 @@ class Compiler:
         self.opts, self.rt, self.out = opts, rt, out
         self.file = SourceFile(_display_name(opts.input), source)
         self.sess = Session(opts)
+        self.sess.lint_store = RefCell(rt, new_lint_store(), "lint_store")
+        self.sess.buffered_lints = LintBuffer(rt)
         self.dcx = DiagCtxt(rt, HumanEmitter(opts.ui_testing), out)
         self.tcx: TyCtxt | None = None
 
@@ -167,9 +172,16 @@ class Compiler:
                       f"consider adding a `main` function to `{self.file.name}`")
             dcx.emit(d)
         dcx.flush()
-        dcx.lint_level = LintLevels(crate.attrs, resolver)
-        self.tcx = TyCtxt(self.sess, self.rt, dcx, resolver, PROVIDERS, FALLBACKS)
-        self.tcx.pool.install(lambda: self.tcx.query("analysis", None))
+        store = self.sess.lint_store.value
+        dcx.lint_group = store.group_of
+        dcx.lint_level = LintLevels(crate.attrs, store.group_of)
+        tcx = self.tcx = TyCtxt(self.sess, self.rt, dcx, resolver, PROVIDERS, FALLBACKS)
+
+        def compile_crate():
+            late.early_lint_checks(tcx)
+            tcx.query("analysis", None)
+
+        tcx.pool.install(compile_crate)
 
     def _check_crate_attrs(self, crate):
         for a in crate.attrs:
@@ -264,17 +276,17 @@ def analysis(tcx):
         finally:
             dcx.flush()
 
-    phase([d for d in defs if d.kind not in ("mod", "trait")],
+    phase([d for d in defs if d.kind not in ("mod", "trait", "use")],
           lambda d: tcx.query("check_well_formed", d))
     owners = [d for d in defs if (d.kind in ("fn", "assoc_fn") and d.node.body is not None)
               or d.kind in ("const", "static")]
     phase(owners, lambda d: tcx.query("typeck", d))
     phase([d for d in owners if d.kind in ("const", "static")],
           lambda d: tcx.query("const_eval" if d.kind == "const" else "eval_static_initializer", d))
-    if dcx.has_errors():
+    if dcx.has_errors_excluding_lint_errors():
         return None
     phase([d for d in owners if d.kind in ("fn", "assoc_fn")], lambda d: builtin.check_liveness(tcx, d))
     builtin.check_dead_code(tcx)
     dcx.flush()
-    phase([d for d in defs if d.kind != "impl"], lambda d: builtin.check_nonstandard_style(tcx, d))
+    phase(tcx.resolver.modules, lambda m: late.late_lint_mod(tcx, m))
     return None

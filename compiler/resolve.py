@@ -31,6 +31,8 @@ class Module:
     types: dict = field(default_factory=dict)
     values: dict = field(default_factory=dict)
     parent: "Module | None" = None
+    imports: list = field(default_factory=list)        # `use` DefIds, in source order
+    imported: dict = field(default_factory=dict)       # (ns, name) -> the `use` DefId that bound it
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class Resolver:
         self.def_of: dict = {}         # item node -> DefId
         self.root = Module(None)
         self.scope_of: dict = {}       # DefId -> Module it is defined in
+        self.import_uses: dict = {}    # `use` DefId -> number of lookups through it
+        self.modules: list[Module] = [self.root]
         self.refs: dict = {}           # owner DefId -> [(DefId, "type" | "value")], for dead_code
         self.owner: DefId | None = None
 
@@ -59,6 +63,31 @@ class Resolver:
     # ---- collection
     def collect(self):
         self._collect_items(self.crate.items, self.root, None)
+        for m in self.modules:
+            for u in m.imports:
+                self._resolve_import(u, m)
+
+    def _resolve_import(self, u: DefId, module: Module):
+        path = u.node.path
+        self.import_uses[u] = 0
+        targets = [(ns, self._lookup_path(path, module, ns, "", report=False)) for ns in ("type", "value")]
+        targets = [(ns, d) for ns, d in targets if d is not None]
+        if not targets:
+            self.emit(Diag("error", f"unresolved import `{self._src(path.span)}`", "E0432")
+                      .primary(path.span, f"no `{path.name}` in `{self._src(path.segments[-2].span)}`"
+                               if len(path.segments) > 1 else "no such name"))
+            return
+        for ns, d in targets:
+            table = module.types if ns == "type" else module.values
+            table.setdefault(u.node.name, d)
+            module.imported[(ns, u.node.name)] = u
+
+    @staticmethod
+    def _src(span) -> str:
+        return span.file.src[span.lo:span.hi]
+
+    def unused_imports(self) -> list[DefId]:
+        return [u for u, n in self.import_uses.items() if n == 0]
 
     def _new_def(self, kind, name, node, parent) -> DefId:
         d = DefId(len(self.defs), kind, name, node, parent)
@@ -69,11 +98,14 @@ class Resolver:
     def _collect_items(self, items, module: Module, parent: DefId | None):
         for item in items:
             kind = {ast.Fn: "fn", ast.Struct: "struct", ast.TyAlias: "ty_alias", ast.Trait: "trait",
-                    ast.Impl: "impl", ast.Mod: "mod"}.get(type(item))
+                    ast.Impl: "impl", ast.Mod: "mod", ast.Use: "use"}.get(type(item))
             if isinstance(item, ast.Const):
                 kind = "static" if item.is_static else "const"
             d = self._new_def(kind, item.name, item, parent)
             self.scope_of[d] = module
+            if kind == "use":
+                module.imports.append(d)
+                continue
             if kind == "impl":
                 for f in item.items:
                     fd = self._new_def("assoc_fn", f.name, f, d)
@@ -96,6 +128,7 @@ class Resolver:
                 ns[item.name] = d
             if kind == "mod":
                 d.module = Module(d, parent=module)
+                self.modules.append(d.module)
                 self._collect_items(item.items, d.module, d)
 
     def _dup(self, prev: DefId, d: DefId, type_ns: bool):
@@ -191,9 +224,14 @@ class Resolver:
 
     def _lookup(self, name: str, scope: Module, ns: str):
         table = scope.types if ns == "type" else scope.values
-        return table.get(name)
+        d = table.get(name)
+        if d is not None:
+            u = scope.imported.get((ns, name))
+            if u is not None and table is not None and self.owner is not None:
+                self.import_uses[u] += 1
+        return d
 
-    def _lookup_path(self, path: ast.Path, scope: Module, ns: str, what: str) -> DefId | None:
+    def _lookup_path(self, path: ast.Path, scope: Module, ns: str, what: str, report: bool = True) -> DefId | None:
         segs = path.segments
         module = scope
         for i, seg in enumerate(segs[:-1]):
@@ -205,8 +243,10 @@ class Resolver:
             if seg.name == "super" and module.parent is not None:
                 module = module.parent
                 continue
-            d = module.types.get(seg.name)
+            d = self._lookup(seg.name, module, "type")
             if d is None or d.kind != "mod":
+                if not report:
+                    return None
                 self.emit(Diag("error", f"failed to resolve: use of unresolved module or unlinked crate "
                                         f"`{seg.name}`", "E0433")
                           .primary(seg.span, f"use of unresolved module or unlinked crate `{seg.name}`"))
@@ -214,7 +254,7 @@ class Resolver:
             module = d.module
         last = segs[-1]
         d = self._lookup(last.name, module, ns)
-        if d is not None:
+        if d is not None or not report:
             return d
         if len(segs) == 1:
             self.emit(Diag("error", f"cannot find {what} `{last.name}` in this scope", "E0425")

@@ -47,9 +47,13 @@ def main(argv: list[str] | None = None) -> int:
     pn.add_argument("--strategy", choices=["random", "pct"], default="random")
     pn.add_argument("--schedules", type=int, default=500)
     pn.add_argument("--seed", type=int, default=0)
-    b = sub.add_parser("bugs", help="the catalogue of injectable historical bugs")
-    b.add_argument("action", choices=["list", "show"])
+    b = sub.add_parser("bugs", help="the catalogue of injectable historical bugs: list, show NAME, hunt NAME")
+    b.add_argument("action", choices=["list", "show", "hunt"])
     b.add_argument("name", nargs="?")
+    b.add_argument("--strategy", choices=["random", "pct", "mixed"], default="mixed")
+    b.add_argument("--schedules", type=int, default=200)
+    b.add_argument("--seed", type=int, default=0)
+    b.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = p.parse_args(argv)
     console = Console()
     try:
@@ -140,6 +144,8 @@ def cmd_bugs(args, console: Console) -> int:
     if not args.name or args.name not in bugs.CATALOGUE:
         raise CliError(f"unknown bug `{args.name}`; known bugs: {', '.join(bugs.names())}")
     b = bugs.CATALOGUE[args.name]
+    if args.action == "hunt":
+        return hunt(b, args, console)
     console.print(f"[bold]{b.name}[/] ({', '.join(b.upstream)})\n\nsymptom: {b.symptom}\nlives in: {b.module}\n\n"
                   f"{b.explanation}\n\nUI tests: {', '.join(b.tests)}", soft_wrap=False)
     for t in b.tests:
@@ -151,6 +157,26 @@ def cmd_bugs(args, console: Console) -> int:
                     console.print(f"pinned reproduction: harness replay {pinned[len('replay:'):]} {t}#{rev}",
                                   soft_wrap=True)
     return 0
+
+
+def hunt(b, args, console: Console) -> int:
+    """Stress the bug's tests with the injection: first reproducing schedule and detection rate."""
+    from harness.stress import stress
+    cfg = RunConfig(schedules=args.schedules, strategy=args.strategy, seed=args.seed, inject_bug=b.name)
+    start = time.perf_counter()
+    rows = stress(list(b.tests), cfg, args.jobs)
+    seconds = time.perf_counter() - start
+    found = False
+    for row in rows:
+        rate = row.divergent / row.runs if row.runs else 0.0
+        console.print(f"{row.test_id}: {row.divergent}/{row.runs} schedules reproduce `{b.name}` "
+                      f"({rate:.0%})", markup=False, highlight=False)
+        if row.divergent:
+            found = True
+            console.print(f"  first after {row.first_index} schedule(s): {row.first_spec}\n"
+                          f"  replay: {row.first_command}", markup=False, highlight=False, soft_wrap=True)
+    console.print(f"{sum(r.runs for r in rows)} runs in {seconds:.1f} s", highlight=False)
+    return 0 if found else 1
 
 
 if __name__ == "__main__":

@@ -7,11 +7,6 @@ from compiler.errors.emitter import HumanEmitter
 from compiler.sync.pool import FatalError
 from compiler.sync.types import Lock
 
-LINT_GROUPS = {"unused_variables": "unused", "dead_code": "unused", "unused_attributes": "unused",
-               "non_snake_case": "nonstandard_style", "non_camel_case_types": "nonstandard_style",
-               "non_upper_case_globals": "nonstandard_style"}
-
-
 class DiagCtxt:
     def __init__(self, rt, emitter: HumanEmitter, out):
         self.lock = Lock(rt, name="DiagCtxt")
@@ -20,18 +15,20 @@ class DiagCtxt:
         self.pending: list[Diag] = []
         self.seen: set[str] = set()
         self.err_count = 0
+        self.non_lint_errors = 0
         self.warn_count = 0
         self.codes: set[str] = set()
         self.default_note_given: set[str] = set()
-        self.lint_level = None      # callable(diag) -> (level, source_span | None), set by the session
+        self.lint_level = None      # callable(diag) -> (level, source span, implied-by-warnings level)
+        self.lint_group = lambda name: None
 
     def emit(self, d: Diag):
         if d.lint is not None and self.lint_level is not None:
-            level, src = self.lint_level(d)
+            level, src, implied = self.lint_level(d)
             if level == "allow":
                 return
             d.level = "error" if level in ("deny", "forbid") else "warning"
-            d.lint_source = src
+            d.lint_source, d.lint_implied = src, implied
         with self.lock.lock():
             self.pending.append(d)
 
@@ -40,8 +37,8 @@ class DiagCtxt:
         self.emit(d)
         raise FatalError()
 
-    def has_errors(self) -> bool:
-        return self.err_count > 0 or any(d.level == "error" for d in self.pending)
+    def has_errors_excluding_lint_errors(self) -> bool:
+        return self.non_lint_errors > 0 or any(d.level == "error" and d.lint is None for d in self.pending)
 
     def flush(self):
         """Emit the buffered diagnostics of the phase just finished, sorted by primary span."""
@@ -57,6 +54,7 @@ class DiagCtxt:
             self.seen.add(text)
             if d.level == "error":
                 self.err_count += 1
+                self.non_lint_errors += d.lint is None
                 if d.code:
                     self.codes.add(d.code)
             elif d.level == "warning":
@@ -65,15 +63,20 @@ class DiagCtxt:
 
     def _lint_note(self, d: Diag):
         src = getattr(d, "lint_source", None)
+        implied = getattr(d, "lint_implied", None)
+        given = self.default_note_given
         if src is not None:
-            if (d.lint, src) not in self.default_note_given:
-                self.default_note_given.add((d.lint, src))
+            if ("source", src) not in given:
+                given.add(("source", src))
                 d.children.insert(0, SubDiag("note", "the lint level is defined here", [_primary(src)]))
+            if implied and ("implied", d.lint) not in given:
+                given.add(("implied", d.lint))
+                d.children.append(SubDiag("note", f"`#[{implied}({d.lint})]` implied by `#[{implied}(warnings)]`"))
             return
-        if d.lint in self.default_note_given:
+        if d.lint in given:
             return
-        self.default_note_given.add(d.lint)
-        group = LINT_GROUPS.get(d.lint)
+        given.add(d.lint)
+        group = self.lint_group(d.lint)
         part = f" (part of `#[warn({group})]`)" if group else ""
         d.children.append(SubDiag("note", f"`#[warn({d.lint})]`{part} on by default"))
 

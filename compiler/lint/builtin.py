@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from compiler.errors import Diag
+from compiler.lint.buffer import BufferedEarlyLint
 from compiler.syntax import ast
 
 
@@ -55,8 +56,9 @@ def check_dead_code(tcx):
     r = tcx.resolver
     live: set = set()
     constructed: set = set()
+    lib = tcx.sess.opts.crate_type != "bin"
     work = [d for d in r.defs if (d.kind == "fn" and d.name == "main" and d.parent is None)
-            or (d.node.is_pub and d.kind != "impl") or d.kind in ("impl", "assoc_fn")]
+            or (lib and d.node.is_pub and d.kind not in ("impl", "use")) or d.kind in ("impl", "assoc_fn")]
     for d in r.defs:
         if d.kind == "impl" and d.node.trait_ref is not None:
             self_res = r.res.get(getattr(d.node.self_ty, "path", None))
@@ -97,6 +99,30 @@ def to_camel_case(s: str) -> str:
 def is_snake_case(s: str) -> bool:
     s = s.strip("_")
     return not s or (s == s.lower() and "__" not in s)
+
+
+class NonstandardStyle:
+    """The late lint pass for the `nonstandard_style` group."""
+    name = "NonstandardStyle"
+
+    def check_module(self, tcx, items):
+        for d in items:
+            check_nonstandard_style(tcx, d)
+
+
+def check_unused_imports(tcx, module):
+    """The resolver's unused-import check for one module: buffers `unused_imports` early lints."""
+    r = tcx.resolver
+    for u in module.imports:
+        if r.import_uses.get(u) == 0:
+            text = u.node.tree_span.file.src[u.node.tree_span.lo:u.node.tree_span.hi]
+            tcx.sess.buffered_lints.buffer_lint(
+                BufferedEarlyLint("unused_imports", u, u.node.tree_span, f"unused import: `{text}`"))
+
+
+def emit_buffered(tcx, lints):
+    for b in lints:
+        lint(tcx, b.lint, b.owner, b.msg, b.span, b.label)
 
 
 def check_nonstandard_style(tcx, d):

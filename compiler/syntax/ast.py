@@ -339,6 +339,17 @@ class Mod(Item):
 
 
 @dataclass(eq=False)
+class Use(Item):
+    path: Path = None
+    alias: str | None = None
+    tree_span: Span = None      # `a::b as c`, what `unused import` points at
+
+    @property
+    def def_span(self) -> Span:
+        return self.tree_span
+
+
+@dataclass(eq=False)
 class Crate:
     attrs: list[Attribute]
     items: list[Item]

@@ -185,6 +185,16 @@ class Parser:
             return ast.Trait(name.text, name.span, start.to(self.prev_span), attrs, is_pub, generics, fns, head)
         if t.is_kw("impl"):
             return self.parse_impl(attrs, start)
+        if t.is_kw("use"):
+            self.bump()
+            path = self.parse_path(generic_args=False)
+            alias = None
+            if self.eat_kw("as"):
+                alias = self.ident().text
+            tree = path.span.to(self.prev_span)
+            end = self.expect(";").span
+            name = alias or path.name
+            return ast.Use(name, path.segments[-1].span, start.to(end), attrs, is_pub, path, alias, tree)
         if t.is_kw("mod"):
             self.bump()
             name = self.ident()

@@ -3,7 +3,7 @@
 //@ revisions: fixed injected
 //@[injected] compile-flags: -Z inject-bug=no-parallel-guard
 //@[injected] known-bug: no-parallel-guard
-//@[injected] schedule: replay:s1.4.98.Os6nY2mQIBe0NitlAp9Uf_8.7174
+//@[injected] schedule: replay:s1.4.103.DJZOA29_Pr___________-_IHX__.0f45
 #![recursion_limit = "8"]
 type Front = Back; //[fixed]~ ERROR E0391
 type Back = Front;

@@ -5,7 +5,7 @@
 //@[injected] compile-flags: -Z inject-bug=worker-local-cycle-handler
 //@[injected] known-bug: worker-local-cycle-handler
 //@[injected] failure-status: 101
-//@[injected] schedule: replay:s1.4.73.M_JdeT_jRolqPhJ6K_0.be49
+//@[injected] schedule: replay:s1.4.88.A9Nywaz4pwP2KNEN1gXNJev9.6c0c
 type Outer = Inner; //[fixed]~ ERROR cycle detected when expanding type alias `Outer`
 type Inner = Outer;
 
