@@ -17,10 +17,14 @@ from compiler.lint import builtin, late
 from compiler.lint.buffer import LintBuffer
 from compiler.lint.levels import LEVEL_ATTRS, LintLevels
 from compiler.lint.store import new_lint_store
-from compiler.sync.types import RefCell
+from compiler.passes import check_attr
+from compiler.sync.types import Lock, RefCell
 from compiler.resolve import Resolver
 from compiler.session import Options, Session, UsageError, parse_args
-from compiler.sync.pool import FatalError
+from compiler.expand import load_modules
+from compiler.session import iter_attrs
+from compiler.sync.pool import FatalError, ThreadPool
+from compiler.syntax.span import Span
 from compiler.sync.runtime import Runtime
 from compiler.sync.scheduler import ScheduleAbort
 from compiler.syntax.lexer import LexError
@@ -40,6 +44,7 @@ BUG_REPORT_URL = ("https://github.com/rust-lang/rust/issues/new?labels=C-bug%2C+
 
 PROVIDERS = {
     "analysis": lambda tcx, _: analysis(tcx),
+    "codegen_fn_attrs": check_attr.codegen_fn_attrs,
     "check_well_formed": wfcheck.check_well_formed,
     "representability": wfcheck.representability,
     "type_of": collect.type_of,
@@ -121,6 +126,7 @@ class Compiler:
         self.sess = Session(opts)
         self.sess.lint_store = RefCell(rt, new_lint_store(), "lint_store")
         self.sess.buffered_lints = LintBuffer(rt)
+        self.sess.used_attrs, self.sess.used_attrs_lock = set(), Lock(rt, name="used_attrs")
         self.dcx = DiagCtxt(rt, HumanEmitter(opts.ui_testing), out)
         self.tcx: TyCtxt | None = None
 
@@ -147,9 +153,16 @@ class Compiler:
         return EXIT_FAILURE if self.dcx.err_count else EXIT_SUCCESS
 
     def _run(self):
+        from compiler.query.deadlock import handle_deadlock
+        pool = ThreadPool(self.rt, lambda: handle_deadlock(self.tcx),
+                          no_parallel_guard=self.sess.bug("no-parallel-guard"))
+        pool.install(lambda: self._compile(pool))
+
+    def _compile(self, pool: ThreadPool):
+        """rustc_interface's passes, run inside the thread pool (as `run_in_thread_pool_with_globals`)."""
         dcx = self.dcx
         try:
-            crate = parse_crate(self.file)
+            crate = parse_crate(self.file, self.sess.psess.parse_time_attr_ids())
         except (LexError, ParseError) as e:
             if getattr(e, "limit", False):
                 line, col = e.span.file.lookup(e.span.lo)
@@ -158,6 +171,14 @@ class Compiler:
             dcx.emit(d)
             dcx.flush()
             raise FatalError() from None
+        try:
+            load_modules(self.sess.psess, crate, self.file, pool, dcx)
+        finally:
+            dcx.flush()
+        if self.opts.dump_attr_ids:
+            for attr in iter_attrs(crate):
+                dcx.emit(Diag("note", f"AttrId({attr.id}): `#{'!' if attr.inner else ''}[{attr.name}]`")
+                         .primary(attr.span))
         self._check_crate_attrs(crate)
         resolver = Resolver(crate, self.sess.crate_name, dcx.emit)
         resolver.collect()
@@ -167,21 +188,15 @@ class Compiler:
                 d.kind == "fn" and d.name == "main" and d.parent is None for d in resolver.defs):
             end = len(self.file.src)
             d = Diag("error", f"`main` function not found in crate `{self.sess.crate_name}`", "E0601")
-            from compiler.syntax.span import Span
-            d.primary(Span(end, end, self.file),
-                      f"consider adding a `main` function to `{self.file.name}`")
+            d.primary(Span(end, end, self.file), f"consider adding a `main` function to `{self.file.name}`")
             dcx.emit(d)
         dcx.flush()
         store = self.sess.lint_store.value
         dcx.lint_group = store.group_of
         dcx.lint_level = LintLevels(crate.attrs, store.group_of)
-        tcx = self.tcx = TyCtxt(self.sess, self.rt, dcx, resolver, PROVIDERS, FALLBACKS)
-
-        def compile_crate():
-            late.early_lint_checks(tcx)
-            tcx.query("analysis", None)
-
-        tcx.pool.install(compile_crate)
+        tcx = self.tcx = TyCtxt(self.sess, self.rt, pool, dcx, resolver, PROVIDERS, FALLBACKS)
+        late.early_lint_checks(tcx)
+        tcx.query("analysis", None)
 
     def _check_crate_attrs(self, crate):
         for a in crate.attrs:
@@ -276,6 +291,10 @@ def analysis(tcx):
         finally:
             dcx.flush()
 
+    # misc checking: the attribute-reading queries, then every module's attribute checks
+    fns = [("fn", d) for d in defs if d.kind in ("fn", "assoc_fn")]
+    phase(fns + [("mod", m) for m in tcx.resolver.modules],
+          lambda w: tcx.query("codegen_fn_attrs", w[1]) if w[0] == "fn" else check_attr.check_mod_attrs(tcx, w[1]))
     phase([d for d in defs if d.kind not in ("mod", "trait", "use")],
           lambda d: tcx.query("check_well_formed", d))
     owners = [d for d in defs if (d.kind in ("fn", "assoc_fn") and d.node.body is not None)

@@ -256,11 +256,12 @@ class Resolver:
         d = self._lookup(last.name, module, ns)
         if d is not None or not report:
             return d
+        code = "E0405" if what == "trait" else "E0425"
         if len(segs) == 1:
-            self.emit(Diag("error", f"cannot find {what} `{last.name}` in this scope", "E0425")
+            self.emit(Diag("error", f"cannot find {what} `{last.name}` in this scope", code)
                       .primary(last.span, "not found in this scope"))
         else:
-            self.emit(Diag("error", f"cannot find {what} `{last.name}` in module `{segs[-2].name}`", "E0425")
+            self.emit(Diag("error", f"cannot find {what} `{last.name}` in module `{segs[-2].name}`", code)
                       .primary(last.span, f"not found in `{segs[-2].name}`"))
         return None
 

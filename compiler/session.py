@@ -25,6 +25,7 @@ class Options:
     dump_schedule: str | None = None
     ui_testing: bool = False
     verify_caches: bool = False
+    dump_attr_ids: bool = False
     max_schedule_steps: int | None = None
     crate_name: str | None = None
     crate_type: str = "bin"
@@ -32,7 +33,7 @@ class Options:
 
 
 Z_FLAGS = ("threads", "schedule", "inject-bug", "dump-schedule", "ui-testing", "max-schedule-steps",
-           "verify-caches")
+           "verify-caches", "dump-attr-ids")
 IGNORED_WITH_VALUE = ("--emit", "-o", "--edition", "--error-format", "--out-dir", "--json", "--color",
                       "--target", "-L", "-A", "-W", "-D", "--cap-lints")
 
@@ -84,7 +85,7 @@ def _apply_z(o: Options, z: str):
     name, eq, value = z.partition("=")
     if name not in Z_FLAGS:
         raise UsageError(f"unknown unstable option: `{name}`")
-    if name in ("ui-testing", "verify-caches"):
+    if name in ("ui-testing", "verify-caches", "dump-attr-ids"):
         if value not in ("", "yes", "y", "on", "no", "n", "off"):
             raise UsageError(f"incorrect value `{value}` for unstable option `{name}` - `yes` or `no` was expected")
         setattr(o, name.replace("-", "_"), value in ("", "yes", "y", "on"))
@@ -119,6 +120,43 @@ def _apply_z(o: Options, z: str):
         o.max_schedule_steps = int(value)
 
 
+class ParseSess:
+    """Parsing state of one session (rustc_session::parse::ParseSess): here, the attribute ids."""
+
+    def __init__(self, global_ids: bool):
+        from compiler.syntax.attr_id import AttrIdGenerator
+        self.global_ids = global_ids
+        self.attr_id_generator = AttrIdGenerator()
+
+    def parse_time_attr_ids(self):
+        """Before PR #101313 ids came from a process-global counter as each file was parsed."""
+        from compiler.syntax.attr_id import mk_attr_id_global
+        return mk_attr_id_global if self.global_ids else None
+
+    def assign_attr_ids(self, crate):
+        """The fixed design: once every file is parsed, number the attributes in source order."""
+        if self.global_ids:
+            return
+        for attr in iter_attrs(crate):
+            attr.id = self.attr_id_generator.mk_attr_id()
+
+
+def iter_attrs(crate):
+    """Every attribute of the crate, in source order (module files in place of their `mod` item)."""
+    yield from crate.attrs
+
+    def walk(items):
+        for it in items or ():
+            yield from it.attrs
+            kind = type(it).__name__
+            if kind == "Mod":
+                yield from walk(it.items)
+            elif kind in ("Trait", "Impl"):
+                for f in it.items:
+                    yield from f.attrs
+    yield from walk(crate.items)
+
+
 class Session:
     def __init__(self, opts: Options, crate_attrs=()):
         self.opts = opts
@@ -126,6 +164,7 @@ class Session:
         self.crate_name = opts.crate_name or stem.replace("-", "_")
         self.recursion_limit = DEFAULT_RECURSION_LIMIT
         self.injected = frozenset(opts.inject_bugs)
+        self.psess = ParseSess(global_ids=self.bug("global-attr-id"))
 
     def bug(self, name: str) -> bool:
         return name in self.injected

@@ -35,6 +35,8 @@ class UiFile(pytest.File):
         except DirectiveError as e:
             yield BadDirectives.from_parent(self, name="directives", error=str(e))
             return
+        if test.ignored:
+            return
         for i, rev in enumerate(test.revision_names()):
             yield UiItem.from_parent(self, name=rev or "ui", test=test, rev=rev, first=i == 0)
 

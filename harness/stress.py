@@ -49,6 +49,8 @@ def plan(paths: list[str], cfg: RunConfig) -> list[tuple[str, str | None, list[s
     jobs = []
     for path in find_tests(paths):
         test = UiTest.load(path)
+        if test.ignored:
+            continue
         for rev in test.revision_names():
             props = test.props(rev)
             if props.pinned or props.ignore_parallel or props.known_bug:

@@ -9,7 +9,8 @@ import tempfile
 
 from harness.uitest.diagnostics import parse_diagnostics
 
-MINIRUSTC_ONLY_Z = ("inject-bug", "schedule", "threads", "dump-schedule", "max-schedule-steps", "verify-caches")
+MINIRUSTC_ONLY_Z = ("inject-bug", "schedule", "threads", "dump-schedule", "max-schedule-steps", "verify-caches",
+                    "dump-attr-ids")
 
 
 def rustc_available() -> bool:

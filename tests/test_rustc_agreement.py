@@ -19,6 +19,8 @@ def cases():
     for path in sorted(glob.glob(os.path.join(ROOT, "ui_tests", "**", "*.rs"), recursive=True)):
         rel = os.path.relpath(path, ROOT)
         test = UiTest.load(rel)
+        if test.ignored:
+            continue
         for rev in test.revision_names():
             props = test.props(rev)
             if props.pinned or props.known_bug or any("inject-bug" in f for f in props.compile_flags):

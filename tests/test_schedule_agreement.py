@@ -18,6 +18,8 @@ def revisions():
     for path in sorted(glob.glob(os.path.join(ROOT, "ui_tests", "**", "*.rs"), recursive=True)):
         rel = os.path.relpath(path, ROOT)
         test = UiTest.load(rel)
+        if test.ignored:
+            continue
         for rev in test.revision_names():
             p = test.props(rev)
             if not (p.pinned or p.known_bug or p.ignore_parallel):

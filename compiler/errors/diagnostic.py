@@ -44,6 +44,10 @@ class Diag:
         self.children.append(SubDiag("note", message))
         return self
 
+    def child(self, level: str, message: str) -> "Diag":
+        self.children.append(SubDiag(level, message))
+        return self
+
     def help(self, message: str) -> "Diag":
         self.children.append(SubDiag("help", message))
         return self

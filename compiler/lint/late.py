@@ -39,9 +39,25 @@ def early_lint_checks(tcx):
         tcx.pool.join(check_imports, lambda: lower_to_hir(tcx))
         lints = buffer.take()
     try:
+        check_unknown_lints(tcx)
         emit_buffered(tcx, lints)
     finally:
         tcx.dcx.flush()
+
+
+def check_unknown_lints(tcx):
+    """`unknown_lints`, found while building lint levels from the attributes."""
+    from compiler.lint.builtin import lint
+    from compiler.lint.levels import LEVEL_ATTRS
+    with tcx.sess.lint_store.borrow() as store:
+        known = store.is_known
+        owners = [(None, tcx.resolver.crate.attrs)] + [(d, d.node.attrs) for d in tcx.resolver.defs]
+        for owner, attrs in owners:
+            for a in attrs:
+                if a.name in LEVEL_ATTRS:
+                    for text, span in a.args:
+                        if not known(text):
+                            lint(tcx, "unknown_lints", owner, f"unknown lint: `{text}`", span)
 
 
 def late_lint_mod(tcx, module):

@@ -25,6 +25,9 @@ class LintStore:
         lint = self.lints.get(name)
         return lint.group if lint else None
 
+    def is_known(self, name: str) -> bool:
+        return name in self.lints or name in GROUPS
+
     def is_empty(self) -> bool:
         return not self.lints and not self.late_passes
 
@@ -37,7 +40,10 @@ BUILTIN_LINTS = [
     Lint("non_snake_case", "warn", "nonstandard_style"),
     Lint("non_camel_case_types", "warn", "nonstandard_style"),
     Lint("non_upper_case_globals", "warn", "nonstandard_style"),
+    Lint("deprecated", "warn", None),
+    Lint("unknown_lints", "warn", None),
 ]
+GROUPS = ("unused", "nonstandard_style", "warnings")
 
 
 def new_lint_store() -> LintStore:

@@ -12,11 +12,12 @@ DESCRIPTIONS = {
     "mir_built": "building MIR for `{path}`",
     "eval_static_initializer": "evaluating initializer of static `{path}`",
     "representability": "checking if `{path}` is representable",
+    "codegen_fn_attrs": "computing codegen attributes of `{path}`",
 }
 
 # Outer queries first: picks the entry of a cycle whose frames all share one key.
 QUERY_RANK = ["analysis", "check_well_formed", "const_eval", "eval_static_initializer", "trivial_const",
-              "mir_built", "typeck", "type_of", "fn_sig", "representability"]
+              "mir_built", "typeck", "type_of", "fn_sig", "representability", "codegen_fn_attrs"]
 
 
 def describe(name: str, path: str, crate: str, def_kind: str | None) -> str:

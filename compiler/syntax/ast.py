@@ -13,6 +13,7 @@ class Attribute:
     value: str | None        # `name = "value"`
     inner: bool
     span: Span
+    id: int = -1                   # AttrId
 
 
 @dataclass(eq=False)
@@ -330,8 +331,10 @@ class Impl(Item):
 
 @dataclass(eq=False)
 class Mod(Item):
-    items: list[Item]
+    items: list[Item] | None       # None until an out-of-line module's file is loaded
     head_span: Span = None
+    inline: bool = True
+    file: object = None            # the SourceFile of an out-of-line module
 
     @property
     def def_span(self) -> Span:

@@ -92,8 +92,8 @@ def tokenize(file: SourceFile) -> list[Token]:
             while i < n and (src[i].isalnum() or src[i] == "_"):
                 i += 1
             text = src[start:i]
-            digits = text.rstrip("abcdefghijklmnopqrstuvwxyz")
-            suffix = text[len(digits):]
+            cut = next((k for k, ch in enumerate(text) if ch.isalpha()), len(text))
+            digits, suffix = text[:cut], text[cut:]
             if not digits.replace("_", "").isdigit():
                 raise LexError(f"invalid digit in literal `{text}`", Span(start, i, file))
             out.append(Token("int", digits.replace("_", ""), Span(start, i, file), suffix))

@@ -24,13 +24,15 @@ class ParseError(Exception):
         self.limit = limit      # a minirustc resource limit, reported on one line
 
 
-def parse_crate(file: SourceFile) -> ast.Crate:
-    return Parser(tokenize(file), file).parse_crate()
+def parse_crate(file: SourceFile, mk_attr_id=None) -> ast.Crate:
+    """Parses one file. `mk_attr_id`, when given, numbers attributes as they are parsed."""
+    return Parser(tokenize(file), file, mk_attr_id).parse_crate()
 
 
 class Parser:
-    def __init__(self, tokens: list[Token], file: SourceFile):
+    def __init__(self, tokens: list[Token], file: SourceFile, mk_attr_id=None):
         self.toks, self.pos, self.file, self.depth = tokens, 0, file, 0
+        self.mk_attr_id = mk_attr_id
 
     # ---- token helpers
     @property
@@ -125,7 +127,10 @@ class Parser:
                     self.unexpected("a literal")
                 value = self.bump().text
             end = self.expect("]").span
-            out.append(ast.Attribute(name, args, value, inner, start.to(end)))
+            attr = ast.Attribute(name, args, value, inner, start.to(end))
+            if self.mk_attr_id is not None:
+                attr.id = self.mk_attr_id()
+            out.append(attr)
         return out
 
     def parse_items(self, until_eof: bool) -> list[ast.Item]:
@@ -200,8 +205,7 @@ class Parser:
             name = self.ident()
             head = start.to(name.span)
             if self.eat(";"):
-                raise ParseError("out-of-line modules (`mod name;`) are not supported by minirustc yet",
-                                 start.to(self.prev_span))
+                return ast.Mod(name.text, name.span, start.to(self.prev_span), attrs, is_pub, None, head, False)
             self.expect("{")
             inner_attrs = self.parse_attrs(inner=True)
             items = self.parse_items(until_eof=False)

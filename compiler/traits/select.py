@@ -110,6 +110,25 @@ class SelectionContext:
                 holds = True
         return holds
 
+    def leaf_failure(self, ty: Ty, trait, span) -> tuple[Ty, object]:
+        """The innermost unsatisfied obligation behind a failed `ty: trait`, which rustc reports:
+        through the one impl that applies, to its first nested obligation that fails."""
+        if any(ty == t and trait is tr for t, tr in self.param_env):
+            return ty, trait
+        matching = []
+        for impl_def in self.tcx.impls_of(trait):
+            subst: dict = {}
+            if _match(self.tcx.query("type_of", impl_def), ty, subst):
+                matching.append((impl_def, subst))
+        if len(matching) != 1:
+            return ty, trait
+        impl_def, subst = matching[0]
+        for t, tr, _ in impl_predicates(self.tcx, impl_def):
+            t = t.subst(subst)
+            if not self.evaluate(t, tr, span):
+                return self.leaf_failure(t, tr, span)
+        return ty, trait
+
     def _overflow(self, ty: Ty, trait, span):
         tcx = self.tcx
         d = Diag("error", f"overflow evaluating the requirement `{short_ty(ty)}: {trait.name}`", "E0275")

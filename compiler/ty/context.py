@@ -28,11 +28,8 @@ class Arena:
 
 
 class TyCtxt:
-    def __init__(self, sess, rt, dcx, resolver, providers, fallbacks):
-        from compiler.query.deadlock import handle_deadlock
-        self.sess, self.rt, self.dcx, self.resolver = sess, rt, dcx, resolver
-        self.pool = ThreadPool(rt, lambda: handle_deadlock(self),
-                               no_parallel_guard=sess.bug("no-parallel-guard"))
+    def __init__(self, sess, rt, pool: ThreadPool, dcx, resolver, providers, fallbacks):
+        self.sess, self.rt, self.pool, self.dcx, self.resolver = sess, rt, pool, dcx, resolver
         self.arena = WorkerLocal(rt, self.pool, Arena)
         self.queries = QueryEngine(self, providers, fallbacks)
         self.dep_graph = DepGraph(rt)

@@ -3,6 +3,7 @@ E0599, E0560, E0609 and E0277."""
 from __future__ import annotations
 
 from compiler.errors import Diag
+from compiler.errors.diagnostic import Label, SubDiag
 from compiler.syntax import ast
 from compiler.traits.select import SelectionContext
 from compiler.ty.collect import field_tys, lower_ty
@@ -46,6 +47,11 @@ class FnCtxt:
                     r = self.tcx.resolver.res.get(b)
                     if r is not None and r.kind == "def":
                         self.param_env.append((Ty("param", p.name), r.target))
+            for w in g.where:
+                for b in w.bounds:
+                    r = self.tcx.resolver.res.get(b)
+                    if r is not None and r.kind == "def":
+                        self.param_env.append((lower_ty(self.tcx, w.ty), r.target))
         for p, ty in zip(node.params, params):
             self.locals[p] = ty
         if node.body is not None:
@@ -161,6 +167,14 @@ class FnCtxt:
     def _res(self, path):
         return self.tcx.resolver.res.get(path)
 
+    def _check_deprecated(self, d, path):
+        if any(a.name == "deprecated" for a in d.node.attrs):
+            from compiler.lint.builtin import lint
+            from compiler.passes.check_attr import TARGET_ONE
+            text = path.span.file.src[path.span.lo:path.span.hi]
+            lint(self.tcx, "deprecated", self.owner, f"use of deprecated {TARGET_ONE.get(d.kind, 'item')} `{text}`",
+                 path.span)
+
     def expr_PathExpr(self, e, expected):
         r = self._res(e.path)
         if r is None or r.kind == "err":
@@ -168,6 +182,7 @@ class FnCtxt:
         if r.kind == "local":
             return self.locals.get(r.target, ERROR)
         d = r.target
+        self._check_deprecated(d, e.path)
         if d.kind in ("const", "static"):
             return self.tcx.query("type_of", d)
         if d.kind == "struct" and d.node.kind == "unit":
@@ -187,6 +202,7 @@ class FnCtxt:
                              "call expression requires function")
             return ERROR
         d = r.target
+        self._check_deprecated(d, callee.path)
         if d.kind == "struct" and d.node.kind == "tuple":
             fields = [t for _, t in field_tys(self.tcx, d)]
             subst = self._infer_subst(d.node.generics, callee.path, fields, e.args)
@@ -203,29 +219,51 @@ class FnCtxt:
         return ret.subst(subst)
 
     def _infer_subst(self, generics, path, params, args) -> dict:
-        """Generic arguments from the turbofish, then by matching parameter types against arguments."""
+        """Generic arguments from the turbofish, then by matching parameter types against arguments.
+        Records where each one came from, for E0277's primary span."""
         names = [p.name for p in generics.params]
-        subst = dict(zip(names, [lower_ty(self.tcx, a) for a in path.segments[-1].args]))
+        explicit = path.segments[-1].args
+        subst = dict(zip(names, [lower_ty(self.tcx, a) for a in explicit]))
+        self.arg_origin = {n: a.span for n, a in zip(names, explicit)}
         generic = set(names) - set(subst)
         if generic and len(args) == len(params):
             for a, p in zip(args, params):
                 if _mentions(p, generic):
                     _bind(p, _concrete(self.check_expr(a, None)), subst)
+                    if p.kind == "param":
+                        self.arg_origin.setdefault(p.name, (a.span, "arg"))
         return subst
 
-    def _check_bounds(self, d, subst, span):
+    def _check_bounds(self, d, subst, callee_span):
         scx = SelectionContext(self.tcx, self.param_env)
+        preds = []
         for p in d.node.generics.params:
-            t = subst.get(p.name)
-            if t is None:
-                continue
             for b in p.bounds:
-                r = self._res(b)
-                if r is None or r.kind != "def":
-                    continue
-                if not scx.evaluate(t, r.target, b.span):
-                    self.err(f"the trait bound `{t}: {r.target.name}` is not satisfied", "E0277", span,
-                             f"the trait `{r.target.name}` is not implemented for `{t}`")
+                preds.append((Ty("param", p.name), b))
+        for w in d.node.generics.where:
+            for b in w.bounds:
+                preds.append((lower_ty(self.tcx, w.ty), b))
+        for ty, b in preds:
+            t = ty.subst(subst)
+            if t.kind == "param" and t.name not in subst:
+                continue
+            r = self._res(b)
+            if r is None or r.kind != "def" or t.references_error():
+                continue
+            if scx.evaluate(t, r.target, b.span):
+                continue
+            leaf_ty, leaf_tr = scx.leaf_failure(t, r.target, b.span)
+            origin = self.arg_origin.get(ty.name) if ty.kind == "param" else None
+            diag = Diag("error", f"the trait bound `{leaf_ty}: {leaf_tr.name}` is not satisfied", "E0277")
+            label = f"the trait `{leaf_tr.name}` is not implemented for `{leaf_ty}`"
+            if isinstance(origin, tuple):
+                diag.primary(origin[0], label)
+                diag.span_label(callee_span, "required by a bound introduced by this call")
+            else:
+                diag.primary(origin if origin is not None else callee_span, label)
+            diag.children.append(SubDiag("note", f"required by a bound in `{d.name}`",
+                                         [Label(b.span, f"required by this bound in `{d.name}`", True)]))
+            self.tcx.dcx.emit(diag)
 
     def _check_args(self, e, d, params, fn_like):
         args = e.args

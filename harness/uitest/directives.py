@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-NAME_ONLY = {"check-pass", "build-pass", "check-fail", "build-fail", "compare-output-by-lines"}
+NAME_ONLY = {"check-pass", "build-pass", "check-fail", "build-fail", "compare-output-by-lines", "ignore-test"}
 WITH_VALUE = {"compile-flags", "failure-status", "revisions", "normalize-stderr", "schedules",
               "schedule-strategy", "schedule", "known-bug", "ignore-parallel-frontend", "threads"}
 STRATEGIES = ("random", "pct")

@@ -22,6 +22,11 @@ class UiTest:
         revisions, directives = parse_directives(path, src)
         return cls(path, src, revisions, directives)
 
+    @property
+    def ignored(self) -> bool:
+        """`//@ ignore-test`: not a test (a module file or other auxiliary source)."""
+        return any(d.name == "ignore-test" for d in self.directives)
+
     def revision_names(self) -> list[str | None]:
         return list(self.revisions) or [None]
 

@@ -1,0 +1,1 @@
+"""Checking passes over the crate (rustc_passes)."""
