@@ -98,6 +98,25 @@ CATALOGUE = {
             ),
             tests=("ui_tests/lints/lint-store-taken.rs",),
         ),
+        Bug(
+            name="global-attr-id",
+            upstream=("PR #101313", "PR #87739"),
+            module="compiler/syntax/attr_id.py, compiler/session.py (ParseSess), compiler/passes/check_attr.py",
+            symptom="attribute ids that differ between schedules and between sessions of one process; a "
+                    "spurious `warning: unused attribute`",
+            explanation=(
+                "Two old designs come back together. Attribute ids came from a process-global counter (before "
+                "PR #101313 moved the generator into `ParseSess`): with module files parsed in parallel they "
+                "depend on which file a thread parsed first, and in a process that runs several sessions "
+                "(rustdoc did) the second session's ids continue where the first stopped. And attributes were "
+                "\"used\" only once a query that read them had marked them (PR #87739 replaced the marks with "
+                "a check in `check_attr`): `unused_attributes` reported every attribute without a mark, so "
+                "when a module's check ran before the marking query of one of its functions, a spurious "
+                "`unused attribute` appeared. Fixed: ids are per session and numbered in source order after "
+                "parsing; unused is decided from the item itself."
+            ),
+            tests=("ui_tests/attributes/global-attr-id.rs", "ui_tests/modules/attr-ids.rs"),
+        ),
     ]
 }
 

@@ -24,7 +24,7 @@ from compiler.session import Options, Session, UsageError, parse_args
 from compiler.expand import load_modules
 from compiler.session import iter_attrs
 from compiler.sync.pool import FatalError, ThreadPool
-from compiler.syntax.span import Span
+from compiler.syntax.span import SourceMap, Span
 from compiler.sync.runtime import Runtime
 from compiler.sync.scheduler import ScheduleAbort
 from compiler.syntax.lexer import LexError
@@ -127,6 +127,7 @@ class Compiler:
         self.sess.lint_store = RefCell(rt, new_lint_store(), "lint_store")
         self.sess.buffered_lints = LintBuffer(rt)
         self.sess.used_attrs, self.sess.used_attrs_lock = set(), Lock(rt, name="used_attrs")
+        self.sess.psess.source_map = SourceMap(rt)
         self.dcx = DiagCtxt(rt, HumanEmitter(opts.ui_testing), out)
         self.tcx: TyCtxt | None = None
 

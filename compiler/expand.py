@@ -38,7 +38,7 @@ def load_modules(psess, crate: ast.Crate, root: SourceFile, pool, dcx):
 
         def load(entry):
             module, d = entry
-            file = _read_module(module, d, dcx)
+            file = _read_module(module, d, dcx, psess.source_map)
             module.items = []
             if file is None:
                 return
@@ -58,7 +58,7 @@ def load_modules(psess, crate: ast.Crate, root: SourceFile, pool, dcx):
     psess.assign_attr_ids(crate)
 
 
-def _read_module(module: ast.Mod, d: str, dcx) -> SourceFile | None:
+def _read_module(module: ast.Mod, d: str, dcx, source_map) -> SourceFile | None:
     name = module.name
     candidates = [os.path.join(d, f"{name}.rs"), os.path.join(d, name, "mod.rs")]
     for path in candidates:
@@ -68,7 +68,7 @@ def _read_module(module: ast.Mod, d: str, dcx) -> SourceFile | None:
         except OSError:
             continue
         try:
-            return SourceFile(path.replace(os.sep, "/"), raw.decode("utf-8"))
+            return source_map.new_source_file(path.replace(os.sep, "/"), raw.decode("utf-8"))
         except UnicodeDecodeError:
             dcx.emit(Diag("error", f"couldn't read `{path}`: stream did not contain valid UTF-8")
                      .primary(module.span))

@@ -69,7 +69,6 @@ class Resolver:
 
     def _resolve_import(self, u: DefId, module: Module):
         path = u.node.path
-        self.import_uses[u] = 0
         targets = [(ns, self._lookup_path(path, module, ns, "", report=False)) for ns in ("type", "value")]
         targets = [(ns, d) for ns, d in targets if d is not None]
         if not targets:
@@ -77,6 +76,7 @@ class Resolver:
                       .primary(path.span, f"no `{path.name}` in `{self._src(path.segments[-2].span)}`"
                                if len(path.segments) > 1 else "no such name"))
             return
+        self.import_uses[u] = 0
         for ns, d in targets:
             table = module.types if ns == "type" else module.values
             table.setdefault(u.node.name, d)
@@ -227,7 +227,7 @@ class Resolver:
         d = table.get(name)
         if d is not None:
             u = scope.imported.get((ns, name))
-            if u is not None and table is not None and self.owner is not None:
+            if u is not None and self.owner is not None:
                 self.import_uses[u] += 1
         return d
 

@@ -25,8 +25,9 @@ SYMPTOMS = {
     "lint-buffer-late": lambda status, out: _ice("can't buffer lints after HIR lowering")(status, out)
     or _fewer("warning: unused import", 3)(status, out),
     "lint-store-taken": _fewer("warning: function", 3),
+    "global-attr-id": lambda status, out: status == 0 and out.count("warning: unused attribute") > 1,
 }
-STRATEGY = {"no-parallel-guard": "pct"}
+STRATEGY = {"no-parallel-guard": "pct", "global-attr-id": "pct"}
 CASES = [pytest.param(name, bugs.CATALOGUE[name].tests[0], STRATEGY.get(name, "random"), id=name)
          for name in bugs.names()]
 
@@ -63,6 +64,7 @@ def test_fixed_compiler_is_immune(bug, path, strategy):
 
 @pytest.mark.parametrize("bug,path,strategy", CASES)
 def test_pinned_revision_shows_the_symptom(bug, path, strategy):
+    """Acceptance: the `injected` revision is pinned to a token that reproduces the bug."""
     from harness.uitest.test import UiTest
     test = UiTest.load(path)
     props = test.props("injected")

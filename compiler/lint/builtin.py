@@ -138,7 +138,7 @@ def check_nonstandard_style(tcx, d):
     elif d.kind in ("struct", "ty_alias", "trait"):
         name = node.name
         if name[:1].islower() or "_" in name.strip("_"):
-            what = {"struct": "struct", "ty_alias": "type", "trait": "trait"}[d.kind]
+            what = {"struct": "type", "ty_alias": "type", "trait": "trait"}[d.kind]
             lint(tcx, "non_camel_case_types", d, f"{what} `{name}` should have an upper camel case name",
                  node.ident_span, f"help: convert the identifier to upper camel case: `{to_camel_case(name)}`")
     elif d.kind in ("const", "static"):

@@ -25,6 +25,22 @@ class SourceFile:
         return self.src[start:] if end < 0 else self.src[start:end]
 
 
+class SourceMap:
+    """The session's files (rustc_span::SourceMap); registering one takes its lock, a scheduling point
+    for the threads that load module files in parallel."""
+
+    def __init__(self, rt):
+        from compiler.sync.types import Lock
+        self.lock = Lock(rt, name="source_map")
+        self.files: list[SourceFile] = []
+
+    def new_source_file(self, name: str, src: str) -> SourceFile:
+        f = SourceFile(name, src)
+        with self.lock:
+            self.files.append(f)
+        return f
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     lo: int

@@ -18,12 +18,13 @@ class Actual:
     kind: str
     msg: str
     code: str | None
+    file: str | None = None
 
 
 def parse_diagnostics(stderr: str) -> list[Actual]:
     out: list[Actual] = []
     lines = stderr.splitlines()
-    parent_line = None
+    parent_line = parent_file = None
     i = 0
     while i < len(lines):
         text = lines[i]
@@ -33,29 +34,31 @@ def parse_diagnostics(stderr: str) -> list[Actual]:
             if level in ("error", "warning") and SUMMARY_RE.match(msg):
                 i += 1
                 continue
-            line = None
+            line, file = None, None
             if i + 1 < len(lines):
                 loc = LOC_RE.match(lines[i + 1])
                 if loc:
-                    line = int(loc.group(2))
+                    line, file = int(loc.group(2)), loc.group(1)
             if level in ("error", "warning"):
-                parent_line = line
+                parent_line, parent_file = line, file
             elif line is None:
-                line = parent_line
-            out.append(Actual(line, KIND[level], msg, code))
+                line, file = parent_line, parent_file
+            out.append(Actual(line, KIND[level], msg, code, file))
         else:
             sub = SUB_RE.match(text)
             if sub:
-                out.append(Actual(parent_line, KIND[sub.group(1)], sub.group(2), None))
+                out.append(Actual(parent_line, KIND[sub.group(1)], sub.group(2), None, parent_file))
         i += 1
     return out
 
 
-def check_annotations(expected, actual: list[Actual]) -> list[str]:
+def check_annotations(expected, actual: list[Actual], test_file: str | None = None) -> list[str]:
     """compiletest's rules: every expected annotation must match a diagnostic on its line, and every
-    error or warning (and note/help, when the test annotates any) must be expected."""
+    error or warning (and note/help, when the test annotates any) must be expected. Diagnostics in
+    other files (module files) are not checked."""
     problems = []
-    unmatched = list(actual)
+    unmatched = [a for a in actual if test_file is None or a.file is None
+                 or a.file.rsplit("/", 1)[-1] == test_file]
     for e in expected:
         hit = next((a for a in unmatched if a.kind == e.kind and a.line == e.line
                     and (e.msg in a.msg or (a.code is not None and e.msg == a.code))), None)

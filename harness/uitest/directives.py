@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-NAME_ONLY = {"check-pass", "build-pass", "check-fail", "build-fail", "compare-output-by-lines", "ignore-test"}
+NAME_ONLY = {"check-pass", "build-pass", "check-fail", "build-fail", "compare-output-by-lines"}
+OPTIONAL_VALUE = {"ignore-test"}
 WITH_VALUE = {"compile-flags", "failure-status", "revisions", "normalize-stderr", "schedules",
               "schedule-strategy", "schedule", "known-bug", "ignore-parallel-frontend", "threads"}
 STRATEGIES = ("random", "pct")
@@ -63,6 +64,8 @@ def parse_directives(path: str, src: str) -> tuple[list[str], list[Directive]]:
         if name in NAME_ONLY:
             if value is not None:
                 raise DirectiveError(path, i, f"directive `{name}` takes no value")
+        elif name in OPTIONAL_VALUE:
+            pass
         elif name in WITH_VALUE:
             if not value:
                 raise DirectiveError(path, i, f"directive `{name}` needs a value: `//@ {name}: ...`")
@@ -85,7 +88,7 @@ def parse_directives(path: str, src: str) -> tuple[list[str], list[Directive]]:
 
 def _suggest(name: str) -> str | None:
     import difflib
-    m = difflib.get_close_matches(name, sorted(NAME_ONLY | WITH_VALUE), n=1, cutoff=0.7)
+    m = difflib.get_close_matches(name, sorted(NAME_ONLY | WITH_VALUE | OPTIONAL_VALUE), n=1, cutoff=0.7)
     return m[0] if m else None
 
 

@@ -147,7 +147,8 @@ class Runner:
             problems.append(f"expected exit status {props.expected_status}, got {reference.status}")
         if not props.known_bug:
             expected_ann = parse_annotations(test.path, test.src, rev)
-            problems += check_annotations(expected_ann, parse_diagnostics(reference.stderr))
+            problems += check_annotations(expected_ann, parse_diagnostics(reference.stderr),
+                                          os.path.basename(test.path))
         return result
 
     def _bless(self, test: UiTest, rev: str | None, stderr: str) -> str:

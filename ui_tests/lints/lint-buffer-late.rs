@@ -3,7 +3,7 @@
 // steals the buffer. Fixed: the buffer is taken after the join. Injected: depending on the schedule a
 // lint is lost (stolen between copy and drop) or buffered after the steal (the ICE).
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.40.Aaoe8RFAXimm7A.3797
+//@[injected] schedule: replay:s1.4.61.MkYEuVhp_TTM8Ean3ew.7b67
 //@ check-pass
 //@[injected] compile-flags: -Z inject-bug=lint-buffer-late
 //@[injected] known-bug: lint-buffer-late

@@ -5,7 +5,7 @@
 //@[injected] compile-flags: -Z inject-bug=worker-local-cycle-handler
 //@[injected] known-bug: worker-local-cycle-handler
 //@[injected] failure-status: 101
-//@[injected] schedule: replay:s1.4.88.A9Nywaz4pwP2KNEN1gXNJev9.6c0c
+//@[injected] schedule: replay:s1.4.113.Bl1GM8tMbRyjBmIaEIS4qk5wKTdYeiv9.1b25
 type Outer = Inner; //[fixed]~ ERROR cycle detected when expanding type alias `Outer`
 type Inner = Outer;
 

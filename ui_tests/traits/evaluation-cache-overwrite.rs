@@ -2,7 +2,7 @@
 // found the nested `u8: Small` already cached recorded a different dep node for the same predicate, and
 // the second cache insert overwrote the first. `-Z verify-caches` turns that insert into the ICE.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.214.6QAIYbNITlFw0l8T9b1Y4sAKArXDrq-dYZnDFtSA1Fv3052xh0J5v5av46AJIsGBa0bX.6e31
+//@[injected] schedule: replay:s1.4.276.BXxHCCfzc9JSRXeevBFXMCDHs08xMtgglI9Ab2r7W4J4P-T35gN26lXdIrXIpxa2xbQ85Ob-QKhH5f9dha5A.36fc
 //@ check-pass
 //@ compile-flags: -Z verify-caches
 //@[injected] compile-flags: -Z inject-bug=evaluation-cache-overwrite

@@ -1,0 +1,25 @@
+// PR #87739 and PR #101313: "used" marks were set as a side effect of the queries that read an
+// attribute (here `codegen_fn_attrs`), and `unused_attributes` reported every attribute without a mark.
+// When a module's attribute check ran before the marking query of one of its functions, a spurious
+// `unused attribute` appeared. Fixed: the check decides from the item alone.
+//@ revisions: fixed injected
+//@[injected] schedule: replay:s1.4.247.DMZZqUk9NhJ3IED2FbZIAAAAAAAAAAAAABu3gLsAAAAAAAAAAAAAAB99C4SH_____-06zMIzYP_7GgA.3c88
+//@ check-pass
+//@[injected] compile-flags: -Z inject-bug=global-attr-id
+//@[injected] known-bug: global-attr-id
+#[inline]
+fn first() -> i32 { 1 }
+
+#[cold]
+fn second() -> i32 { 2 }
+
+#[must_use]
+fn third() -> i32 { 3 }
+
+#[inline]
+#[inline] //[fixed]~ WARN unused attribute
+fn fourth() -> i32 { 4 }
+
+fn main() {
+    let _ = first() + second() + third() + fourth();
+}

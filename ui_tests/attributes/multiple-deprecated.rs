@@ -1,0 +1,5 @@
+#[deprecated]
+#[deprecated] //~ ERROR multiple `deprecated` attributes
+fn legacy() {}
+
+fn main() {}

@@ -1,0 +1,2 @@
+#[frobnicate] //~ ERROR cannot find attribute `frobnicate` in this scope
+fn main() {}

@@ -1,0 +1,6 @@
+//@ ignore-test: a module of nested-file-modules.rs
+pub mod inner;
+
+pub fn base() -> i32 {
+    10
+}
