@@ -54,6 +54,7 @@ class Resolver:
         self.modules: list[Module] = [self.root]
         self.refs: dict = {}           # owner DefId -> [(DefId, "type" | "value")], for dead_code
         self.owner: DefId | None = None
+        self.self_impl: DefId | None = None    # the impl whose items are being resolved (`Self`)
 
     def _set(self, path, d, how: str):
         self.res[path] = Res("def", d) if d else Res("err")
@@ -143,6 +144,7 @@ class Resolver:
     def resolve_all(self):
         for d in list(self.defs):
             self.owner = d
+            self.self_impl = d.parent if d.kind == "assoc_fn" else None
             node, scope = d.node, self.scope_of[d]
             generics = self._generic_names(d)
             if d.kind in ("fn", "assoc_fn"):
@@ -211,6 +213,10 @@ class Resolver:
             name = path.name
             if name in generics:
                 self.res[path] = Res("param", name)
+                return
+            if name == "Self" and self.self_impl is not None:
+                trait_self = self.self_impl.kind == "trait"
+                self.res[path] = Res("param", "Self") if trait_self else Res("self_ty", self.self_impl)
                 return
             d = self._lookup(name, scope, "type")
             if d is not None:
@@ -355,6 +361,16 @@ class Resolver:
                         self.local_uses[binding] = self.local_uses.get(binding, 0) + 1
                     return
         what = "function" if callee else "value"
+        if len(path.segments) == 2:
+            owner_ty = self._lookup(path.segments[0].name, scope, "type")
+            if path.segments[0].name == "Self" and self.self_impl is not None:
+                owner_ty = self.self_impl
+            if owner_ty is not None and owner_ty.kind in ("struct", "ty_alias", "impl") and not (
+                    path.segments[0].name == "Self" and owner_ty.kind == "trait"):
+                self.res[path] = Res("type_relative", (owner_ty, path.segments[1]))
+                if owner_ty.kind != "impl" and self.owner is not None:
+                    self.refs.setdefault(self.owner, []).append((owner_ty, "type"))
+                return
         if len(path.segments) == 1:
             d = self._lookup(path.name, scope, "value")
             if d is None:

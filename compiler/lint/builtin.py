@@ -19,7 +19,7 @@ def check_liveness(tcx, d):
     node = d.node
     bindings = list(node.params) + [s for s in _locals(node.body)]
     for b in bindings:
-        if uses.get(b, 0) == 0 and not b.name.startswith("_"):
+        if uses.get(b, 0) == 0 and not b.name.startswith("_") and b.name != "self":
             lint(tcx, "unused_variables", d, f"unused variable: `{b.name}`", b.name_span,
                  f"help: if this is intentional, prefix it with an underscore: `_{b.name}`")
 
@@ -132,7 +132,7 @@ def check_nonstandard_style(tcx, d):
             lint(tcx, "non_snake_case", d, f"function `{node.name}` should have a snake case name",
                  node.ident_span, f"help: convert the identifier to snake case: `{to_snake_case(node.name)}`")
         for b in list(node.params) + list(_locals(node.body)):
-            if b.name != "_" and not is_snake_case(b.name):
+            if b.name not in ("_", "self") and not is_snake_case(b.name):
                 lint(tcx, "non_snake_case", d, f"variable `{b.name}` should have a snake case name", b.name_span,
                      f"help: convert the identifier to snake case: `{to_snake_case(b.name)}`")
     elif d.kind in ("struct", "ty_alias", "trait"):

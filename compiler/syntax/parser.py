@@ -222,10 +222,13 @@ class Parser:
         self.expect("(")
         params = []
         while not self.eat(")"):
-            mutbl = self.eat_kw("mut")
-            pname = self.ident()
-            self.expect(":")
-            params.append(ast.Param(pname.text, pname.span, mutbl, self.parse_ty()))
+            if not params and self._self_param_ahead():
+                params.append(self.parse_self_param())
+            else:
+                mutbl = self.eat_kw("mut")
+                pname = self.ident()
+                self.expect(":")
+                params.append(ast.Param(pname.text, pname.span, mutbl, self.parse_ty()))
             if not self.tok.is_punct(")"):
                 self.expect(",")
         ret = self.parse_ty() if self.eat("->") else None
@@ -235,6 +238,24 @@ class Parser:
             body = self.parse_block()
         return ast.Fn(name.text, name.span, start.to(self.prev_span), attrs, is_pub, generics, params, ret, body,
                       start.to(name.span))
+
+    def _self_param_ahead(self) -> bool:
+        k = 0
+        if self.peek(k).is_punct("&"):
+            k += 1
+        if self.peek(k).is_kw("mut"):
+            k += 1
+        return self.peek(k).is_kw("self") if k else self.tok.is_kw("self")
+
+    def parse_self_param(self) -> ast.Param:
+        """`self`, `mut self`, `&self` or `&mut self`: a parameter of type `Self` or a reference to it."""
+        start = self.tok.span
+        by_ref = self.eat("&")
+        mutbl = self.eat_kw("mut")
+        tok = self.expect_kw("self")
+        self_ty = ast.TyPath(tok.span, ast.Path([ast.PathSegment("Self", tok.span)], tok.span))
+        ty = ast.TyRef(start.to(tok.span), mutbl, self_ty) if by_ref else self_ty
+        return ast.Param("self", tok.span, mutbl and not by_ref, ty)
 
     def parse_struct(self, attrs, is_pub, start) -> ast.Struct:
         self.bump()

@@ -22,6 +22,8 @@ def lower_ty(tcx, ty: ast.Ty) -> Ty:
         return prim(res.target)
     if res.kind == "param":
         return Ty("param", res.target)
+    if res.kind == "self_ty":
+        return tcx.query("type_of", res.target)
     d = res.target
     if d.kind == "struct":
         return Ty("adt", d.name, args, def_index=d.index)

@@ -167,6 +167,30 @@ class FnCtxt:
     def _res(self, path):
         return self.tcx.resolver.res.get(path)
 
+    def _assoc_fn(self, self_ty: Ty, name: str, method: bool):
+        """An associated function `name` of `self_ty`: inherent impls first, then trait impls. Returns
+        (fn DefId, substitution for the impl's generics) or None."""
+        from compiler.traits.select import _match
+        impls = [d for d in self.tcx.resolver.defs if d.kind == "impl"]
+        impls.sort(key=lambda d: d.node.trait_ref is not None)
+        for impl_def in impls:
+            subst: dict = {}
+            if not _match(self.tcx.query("type_of", impl_def), self_ty, subst):
+                continue
+            for f in impl_def.node.items:
+                if f.name == name and (not method or (f.params and f.params[0].name == "self")):
+                    return self.tcx.resolver.def_of[f], subst
+        return None
+
+    def _type_relative(self, res, e_span):
+        owner, seg = res.target
+        self_ty = self.tcx.query("type_of", owner) if owner.kind != "ty_alias" else self.tcx.query("type_of", owner)
+        found = self._assoc_fn(self_ty, seg.name, method=False)
+        if found is None:
+            self.err(f"no function or associated item named `{seg.name}` found for struct `{self_ty}` in the "
+                     "current scope", "E0599", seg.span, f"function or associated item not found in `{self_ty}`")
+        return found
+
     def _check_deprecated(self, d, path):
         if any(a.name == "deprecated" for a in d.node.attrs):
             from compiler.lint.builtin import lint
@@ -181,6 +205,11 @@ class FnCtxt:
             return ERROR
         if r.kind == "local":
             return self.locals.get(r.target, ERROR)
+        if r.kind == "type_relative":
+            found = self._type_relative(r, e.span)
+            return ERROR if found is None else Ty("fndef", found[0].name, def_index=found[0].index)
+        if r.kind != "def":
+            return ERROR
         d = r.target
         self._check_deprecated(d, e.path)
         if d.kind in ("const", "static"):
@@ -192,6 +221,18 @@ class FnCtxt:
     def expr_Call(self, e, expected):
         callee = e.func
         r = self._res(callee.path) if isinstance(callee, ast.PathExpr) else None
+        if r is not None and r.kind == "type_relative":
+            found = self._type_relative(r, callee.span)
+            if found is None:
+                for a in e.args:
+                    self.check_expr(a, None)
+                return ERROR
+            d, impl_subst = found
+            params, ret = self.tcx.query("fn_sig", d)
+            subst = dict(impl_subst)
+            subst.update(self._infer_subst(d.node.generics, callee.path, params, e.args))
+            self._check_args(e, d, [p.subst(subst) for p in params], fn_like=True)
+            return ret.subst(subst)
         if r is None or r.kind != "def":
             for a in e.args:
                 self.check_expr(a, None)
@@ -291,16 +332,37 @@ class FnCtxt:
 
     def expr_MethodCall(self, e, expected):
         recv = resolve(self.check_expr(e.receiver, None))
-        for a in e.args:
-            self.check_expr(a, None)
+        if isinstance(recv, Ty) and recv.kind == "ref":
+            recv = recv.args[0]               # auto-deref
         if isinstance(recv, Ty) and recv.is_error:
+            for a in e.args:
+                self.check_expr(a, None)
             return ERROR
-        what = f"struct `{recv}`" if isinstance(recv, Ty) and recv.kind == "adt" else f"type {show(recv)}"
-        if isinstance(recv, IntVar):
-            what = "type `{integer}`"
-        self.err(f"no method named `{e.name}` found for {what} in the current scope", "E0599", e.name_span,
-                 "method not found in " + (f"`{recv}`" if not isinstance(recv, IntVar) else "`{integer}`"))
-        return ERROR
+        found = self._assoc_fn(recv, e.name, method=True) if isinstance(recv, Ty) else None
+        if found is None:
+            for a in e.args:
+                self.check_expr(a, None)
+            what = f"struct `{recv}`" if isinstance(recv, Ty) and recv.kind == "adt" else f"type {show(recv)}"
+            if isinstance(recv, IntVar):
+                what = "type `{integer}`"
+            self.err(f"no method named `{e.name}` found for {what} in the current scope", "E0599", e.name_span,
+                     "method not found in " + (f"`{recv}`" if not isinstance(recv, IntVar) else "`{integer}`"))
+            return ERROR
+        d, subst = found
+        self._check_deprecated(d, ast.Path([ast.PathSegment(e.name, e.name_span)], e.name_span))
+        params, ret = self.tcx.query("fn_sig", d)
+        rest = [p.subst(subst) for p in params[1:]]
+        if len(e.args) != len(rest):
+            n, m = len(rest), len(e.args)
+            plural = lambda k: f"{k} argument" + ("" if k == 1 else "s")  # noqa: E731
+            for a in e.args:
+                self.check_expr(a, None)
+            self.err(f"this method takes {plural(n)} but {plural(m)} {'was' if m == 1 else 'were'} supplied",
+                     "E0061", e.name_span)
+            return ret.subst(subst)
+        for a, p in zip(e.args, rest):
+            self.check_expr_coercible(a, p)
+        return ret.subst(subst)
 
     def expr_Binary(self, e, expected):
         op = e.op
@@ -389,6 +451,8 @@ class FnCtxt:
 
     def expr_Field(self, e, expected):
         base = resolve(self.check_expr(e.base, None))
+        while isinstance(base, Ty) and base.kind == "ref":
+            base = base.args[0]               # auto-deref
         if isinstance(base, Ty) and base.is_error:
             return ERROR
         if isinstance(base, Ty) and base.kind == "adt":
