@@ -33,7 +33,7 @@ from rich.table import Table  # noqa: E402
 from compiler import bugs  # noqa: E402
 from compiler.driver import run_compiler  # noqa: E402
 from harness.fsutil import write_atomic  # noqa: E402
-from harness.uitest.runner import normalize  # noqa: E402
+from harness.uitest.runner import normalize, read_expected  # noqa: E402
 from harness.uitest.test import UiTest  # noqa: E402
 
 SEEDS = 20
@@ -46,16 +46,16 @@ def _detect_one(args):
     bug, path, strategy, seed = args
     test = UiTest.load(path)
     props = test.props("fixed")
-    expected = open(test.expected_path("fixed")).read()
+    expected = read_expected(test.expected_path("fixed"))
     if strategy == "threads":
         sys.setswitchinterval(1e-6)
     for i in range(1, CAP + 1):
         sched = [] if strategy == "threads" else \
             ["-Z", f"schedule={strategy}:{zlib.crc32(f'{bug}/{seed}'.encode()) * 1000 + i}"]
         out = io.StringIO()
-        run_compiler(["-Z", "threads=4", *sched, "-Z", "ui-testing", "-Z", f"inject-bug={bug}",
-                      *props.compile_flags, path], out)
-        if normalize(out.getvalue(), test, props.normalize) != expected:
+        status = run_compiler(["-Z", "threads=4", *sched, "-Z", "ui-testing", "-Z", f"inject-bug={bug}",
+                               *props.compile_flags, path], out)
+        if normalize(out.getvalue(), test, props.normalize) != expected or status != props.expected_status:
             return i
     return CAP + 1
 

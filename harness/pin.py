@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from harness.fsutil import write_atomic
-from harness.uitest.runner import RunConfig, Runner, _read, schedule_specs
+from harness.uitest.runner import RunConfig, Runner, read_expected, schedule_specs
 from harness.uitest.test import UiTest
 
 
@@ -15,7 +15,7 @@ class PinError(Exception):
 
 def find_reproduction(test: UiTest, from_rev: str, cfg: RunConfig) -> tuple[str | None, int | None]:
     props = test.props(from_rev)
-    expected = _read(test.expected_path(from_rev))
+    expected = read_expected(test.expected_path(from_rev))
     runner = Runner(cfg)
     for i, spec in enumerate(schedule_specs(test.test_id(from_rev), cfg, None), 1):
         run = runner.execute(test, props, spec, props.threads or cfg.threads)

@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 from harness.fsutil import write_atomic
-from harness.uitest.runner import RunConfig, Runner, _read, replay_command, schedule_specs
+from harness.uitest.runner import RunConfig, Runner, read_expected, replay_command, schedule_specs
 from harness.uitest.test import UiTest
 
 CHUNK = 25
@@ -64,7 +64,7 @@ def plan(paths: list[str], cfg: RunConfig) -> list[tuple[str, str | None, list[s
 def run_chunk(path: str, rev: str | None, specs: list[str], offset: int, cfg: RunConfig) -> dict:
     test = UiTest.load(path)
     props = test.props(rev)
-    expected = _read(test.expected_path(rev))
+    expected = read_expected(test.expected_path(rev))
     runner = Runner(cfg)
     threads = props.threads or cfg.threads
     divergent = []

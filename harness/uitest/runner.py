@@ -101,7 +101,7 @@ class Runner:
         props = test.props(rev)
         tid = test.test_id(rev)
         exp_path = test.expected_path(rev)
-        expected = _read(exp_path)
+        expected = read_expected(exp_path)
         problems: list[str] = []
         runs: list[Run] = []
         divergent: list[Run] = []
@@ -154,7 +154,7 @@ class Runner:
     def _bless(self, test: UiTest, rev: str | None, stderr: str) -> str:
         path = test.expected_path(rev)
         if stderr:
-            if _read(path) != stderr:
+            if read_expected(path) != stderr:
                 write_atomic(path, stderr)
             return path
         if os.path.exists(path):
@@ -167,7 +167,7 @@ def unified_diff(a: str, b: str, name_a: str, name_b: str) -> str:
     return "\n".join(lines)
 
 
-def _read(path: str) -> str:
+def read_expected(path: str) -> str:
     try:
         with open(path, encoding="utf-8") as f:
             return f.read()
