@@ -29,6 +29,23 @@ def harness(argv: list[str], timeout: float = 300) -> subprocess.CompletedProces
                           timeout=timeout)
 
 
+def ui_revisions(keep) -> list:
+    """A pytest.param(path, rev) for every UI test revision for which keep(props) holds."""
+    import glob
+    from harness.uitest.test import UiTest
+    out = []
+    for path in sorted(glob.glob(os.path.join(ROOT, "ui_tests", "**", "*.rs"), recursive=True)):
+        rel = os.path.relpath(path, ROOT)
+        test = UiTest.load(rel)
+        if test.ignored:
+            continue
+        for rev in test.revision_names():
+            props = test.props(rev)
+            if keep(props):
+                out.append(pytest.param(rel, rev, props.compile_flags, id=test.test_id(rev)))
+    return out
+
+
 @pytest.fixture
 def root():
     return ROOT

@@ -2,34 +2,21 @@
 `-Z threads=4` all reproduce the blessed `-Z threads=1` stderr and exit status."""
 from __future__ import annotations
 
-import glob
-import os
-
 import pytest
 
 from harness.stress import stress
 from harness.uitest.runner import RunConfig
 from harness.uitest.test import UiTest
-from tests.conftest import ROOT
+from tests.conftest import ROOT, ui_revisions
 
 
 def revisions():
-    out = []
-    for path in sorted(glob.glob(os.path.join(ROOT, "ui_tests", "**", "*.rs"), recursive=True)):
-        rel = os.path.relpath(path, ROOT)
-        test = UiTest.load(rel)
-        if test.ignored:
-            continue
-        for rev in test.revision_names():
-            p = test.props(rev)
-            if not (p.pinned or p.known_bug or p.ignore_parallel):
-                out.append(pytest.param(rel, rev, id=test.test_id(rev)))
-    return out
+    return ui_revisions(lambda p: not (p.pinned or p.known_bug or p.ignore_parallel))
 
 
-@pytest.mark.parametrize("path,rev", revisions())
+@pytest.mark.parametrize("path,rev,flags", revisions())
 @pytest.mark.parametrize("strategy", ["random", "pct"])
-def test_every_schedule_matches_serial(path, rev, strategy, monkeypatch):
+def test_every_schedule_matches_serial(path, rev, flags, strategy, monkeypatch):
     monkeypatch.chdir(ROOT)
     rows = stress([path], RunConfig(schedules=200, strategy=strategy, seed=0), jobs=1)
     row = next(r for r in rows if r.test_id == UiTest.load(path).test_id(rev))

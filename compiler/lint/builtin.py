@@ -115,9 +115,9 @@ def check_unused_imports(tcx, module):
     r = tcx.resolver
     for u in module.imports:
         if r.import_uses.get(u) == 0:
-            text = u.node.tree_span.file.src[u.node.tree_span.lo:u.node.tree_span.hi]
+            text = u.node.head_span.file.src[u.node.head_span.lo:u.node.head_span.hi]
             tcx.sess.buffered_lints.buffer_lint(
-                BufferedEarlyLint("unused_imports", u, u.node.tree_span, f"unused import: `{text}`"))
+                BufferedEarlyLint("unused_imports", u, u.node.head_span, f"unused import: `{text}`"))
 
 
 def emit_buffered(tcx, lints):

@@ -238,7 +238,9 @@ class Item:
 
     @property
     def def_span(self) -> Span:
-        return self.span
+        """The span rustc's `def_span` gives: the item's head (`fn name`, `struct S`, `const C: T`)."""
+        head = getattr(self, "head_span", None)
+        return head if head is not None else self.span
 
 
 @dataclass(eq=False)
@@ -257,10 +259,6 @@ class Fn(Item):
     body: Block | None
     head_span: Span = None
 
-    @property
-    def def_span(self) -> Span:
-        return self.head_span
-
 
 @dataclass(eq=False)
 class FieldDef:
@@ -276,20 +274,12 @@ class Struct(Item):
     fields: list[FieldDef]
     head_span: Span = None
 
-    @property
-    def def_span(self) -> Span:
-        return self.head_span
-
 
 @dataclass(eq=False)
 class TyAlias(Item):
     generics: Generics
     ty: Ty
     head_span: Span = None
-
-    @property
-    def def_span(self) -> Span:
-        return self.head_span
 
 
 @dataclass(eq=False)
@@ -300,20 +290,12 @@ class Const(Item):
     mutbl: bool = False
     head_span: Span = None
 
-    @property
-    def def_span(self) -> Span:
-        return self.head_span
-
 
 @dataclass(eq=False)
 class Trait(Item):
     generics: Generics
     items: list[Fn]
     head_span: Span = None
-
-    @property
-    def def_span(self) -> Span:
-        return self.head_span
 
 
 @dataclass(eq=False)
@@ -324,10 +306,6 @@ class Impl(Item):
     items: list[Fn]
     head_span: Span = None
 
-    @property
-    def def_span(self) -> Span:
-        return self.head_span
-
 
 @dataclass(eq=False)
 class Mod(Item):
@@ -336,20 +314,12 @@ class Mod(Item):
     inline: bool = True
     file: object = None            # the SourceFile of an out-of-line module
 
-    @property
-    def def_span(self) -> Span:
-        return self.head_span
-
 
 @dataclass(eq=False)
 class Use(Item):
     path: Path = None
     alias: str | None = None
-    tree_span: Span = None      # `a::b as c`, what `unused import` points at
-
-    @property
-    def def_span(self) -> Span:
-        return self.tree_span
+    head_span: Span = None      # `a::b as c`, what `unused import` points at
 
 
 @dataclass(eq=False)

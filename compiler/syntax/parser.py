@@ -360,16 +360,20 @@ class Parser:
             segs.append(seg)
             if generic_args and self.tok.is_punct("::") and self.peek().is_punct("<"):
                 self.bump()
-            if generic_args and self.tok.is_punct("<") and (self.tok.span.lo == t.span.hi or True):
-                self.bump()
-                while not self.eat_close_angle():
-                    seg.args.append(self.parse_ty())
-                    if not self.tok.is_punct(">") and not self.tok.is_punct(">>"):
-                        self.expect(",")
+            if generic_args and self.tok.is_punct("<"):
+                self.parse_generic_args(seg)
             if self.tok.is_punct("::") and self.peek().kind == "ident":
                 self.bump()
                 continue
             return ast.Path(segs, start.to(self.prev_span))
+
+    def parse_generic_args(self, seg: ast.PathSegment):
+        """`<T, U>` after a path segment (the `<` is the current token)."""
+        self.expect("<")
+        while not self.eat_close_angle():
+            seg.args.append(self.parse_ty())
+            if not self.tok.is_punct(">") and not self.tok.is_punct(">>"):
+                self.expect(",")
 
     def eat_close_angle(self) -> bool:
         t = self.tok
@@ -596,11 +600,7 @@ class Parser:
             segs.append(seg)
             if self.tok.is_punct("::") and self.peek().is_punct("<"):
                 self.bump()
-                self.bump()
-                while not self.eat_close_angle():
-                    seg.args.append(self.parse_ty())
-                    if not self.tok.is_punct(">") and not self.tok.is_punct(">>"):
-                        self.expect(",")
+                self.parse_generic_args(seg)
             if self.tok.is_punct("::") and self.peek().kind == "ident":
                 self.bump()
                 continue
