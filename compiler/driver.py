@@ -75,14 +75,18 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-def run_compiler(argv: list[str], out, source: str | None = None, info: dict | None = None) -> int:
+def run_compiler(argv: list[str], out, source: str | None = None, info: dict | None = None,
+                 strategy=None) -> int:
     """Compile as `minirustc ARGV` would, writing stderr to `out`; `info["token"]` receives the
-    schedule token of a controlled run."""
+    schedule token of a controlled run. `strategy` (with `-Z threads=N`, N > 1) replaces
+    `-Z schedule=` for programmatic exploration."""
     try:
         opts = parse_args(argv)
     except UsageError as e:
         out.write(f"error: {e}\n\n")
         return EXIT_FAILURE
+    if strategy is not None and opts.threads > 1:
+        opts.strategy = strategy
     if source is None:
         try:
             with open(opts.input, "rb") as f:

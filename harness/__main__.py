@@ -47,6 +47,12 @@ def main(argv: list[str] | None = None) -> int:
     pn.add_argument("--strategy", choices=["random", "pct"], default="random")
     pn.add_argument("--schedules", type=int, default=500)
     pn.add_argument("--seed", type=int, default=0)
+    mn = sub.add_parser("minimize", help="find a diverging schedule with hypothesis and shrink it")
+    mn.add_argument("file", help="a UI test, or FILE#REVISION")
+    mn.add_argument("--inject-bug", choices=bugs.names())
+    mn.add_argument("--threads", type=int, default=4)
+    mn.add_argument("--schedules", type=int, default=500, help="random schedules to search first")
+    mn.add_argument("--max-examples", type=int, default=300, help="hypothesis examples for the shrink")
     b = sub.add_parser("bugs", help="the catalogue of injectable historical bugs: list, show NAME, hunt NAME")
     b.add_argument("action", choices=["list", "show", "hunt"])
     b.add_argument("name", nargs="?")
@@ -57,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     console = Console()
     try:
-        return {"stress": cmd_stress, "replay": cmd_replay, "bugs": cmd_bugs, "pin": cmd_pin}[args.cmd](args, console)
+        return {"stress": cmd_stress, "replay": cmd_replay, "bugs": cmd_bugs, "pin": cmd_pin,
+                "minimize": cmd_minimize}[args.cmd](args, console)
     except (CliError, DirectiveError, FileNotFoundError, PinError) as e:
         msg = f"no such file or directory: {e.args[0]}" if isinstance(e, FileNotFoundError) else str(e)
         print(f"error: {msg}", file=sys.stderr)
@@ -129,6 +136,28 @@ def cmd_pin(args, console: Console) -> int:
                        f"`{args.inject_bug}` on {args.file}#{args.from_revision}")
     console.print(f"pinned `//@[{args.revision}] schedule: replay:{token}` (found after {index} schedules); "
                   f"now bless: pytest {args.file} --bless", soft_wrap=True, markup=False, highlight=False)
+    return 0
+
+
+def cmd_minimize(args, console: Console) -> int:
+    from harness.minimize import minimize
+    path, _, rev = args.file.partition("#")
+    if not os.path.isfile(path):
+        raise FileNotFoundError(path)
+    test = UiTest.load(path)
+    if rev and rev not in test.revisions:
+        raise CliError(f"{path} has no revision `{rev}`")
+    if not rev and test.revisions:
+        rev = test.revisions[0]
+    result = minimize(path, rev or None, args.inject_bug, args.threads, args.schedules, args.max_examples)
+    if result is None:
+        console.print(f"no diverging schedule in {args.schedules} random schedules", highlight=False)
+        return 1
+    sys.stderr.write(result.stderr)
+    console.print(f"shrunk a diverging schedule from {result.original_preemptions} to {result.preemptions} "
+                  f"preemption(s) in {result.runs} runs\ntoken: {result.token}\nreplay: harness replay "
+                  f"{result.token} {args.file}" + (f" --inject-bug {args.inject_bug}" if args.inject_bug else ""),
+                  highlight=False, markup=False, soft_wrap=True)
     return 0
 
 

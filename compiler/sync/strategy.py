@@ -56,6 +56,48 @@ class PctStrategy(Strategy):
         return max(runnable, key=lambda t: self.priority.get(t, 0.0))
 
 
+def _relative_order(runnable: list[int], current: int) -> list[int]:
+    return ([current] + [t for t in runnable if t != current]) if current in runnable else runnable
+
+
+class ChoiceStrategy(Strategy):
+    """Decisions relative to the running thread: 0 keeps it running (when it can), k picks the k-th
+    other runnable thread; missing entries are 0. `harness minimize` shrinks such lists."""
+    name = "choices"
+
+    def __init__(self, choices: list[int]):
+        self.choices = choices
+        self.pos = 0
+        self.preemptions = 0
+
+    def next_thread(self, runnable, current, step):
+        v = self.choices[self.pos] if self.pos < len(self.choices) else 0
+        self.pos += 1
+        ordered = _relative_order(runnable, current)
+        pick = ordered[v % len(ordered)]
+        if current in runnable and pick != current:
+            self.preemptions += 1
+        return pick
+
+
+class RecordingStrategy(Strategy):
+    """Wraps a strategy and records its decisions in `ChoiceStrategy`'s relative form."""
+
+    def __init__(self, inner: Strategy):
+        self.inner = inner
+        self.choices: list[int] = []
+        self.preemptible: list[bool] = []     # per decision: could the running thread have gone on?
+
+    def new_thread(self, tid):
+        self.inner.new_thread(tid)
+
+    def next_thread(self, runnable, current, step):
+        pick = self.inner.next_thread(runnable, current, step)
+        self.choices.append(_relative_order(runnable, current).index(pick))
+        self.preemptible.append(current in runnable)
+        return pick
+
+
 class ReplayStrategy(Strategy):
     name = "replay"
 
