@@ -35,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--inject-bug", choices=bugs.names())
     s.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     s.add_argument("--report-dir", default="reports")
+    s.add_argument("--junit", metavar="FILE", help="also write a JUnit XML report")
+    s.add_argument("--shard", metavar="I/N", help="run only the I-th of N shares of the work (CI matrices)")
     r = sub.add_parser("replay", help="replay one schedule token on a file and show the output")
     r.add_argument("token")
     r.add_argument("file", help="a .rs file, or FILE#REVISION to use a UI test revision's compile-flags")
@@ -77,10 +79,11 @@ def cmd_stress(args, console: Console) -> int:
         raise CliError("--schedules must be at least 1")
     cfg = RunConfig(schedules=args.schedules, threads=args.threads, strategy=args.strategy, seed=args.seed,
                     inject_bug=args.inject_bug)
+    shard = parse_shard(args.shard) if args.shard else None
     start = time.perf_counter()
     with Progress(TextColumn("[bold]stress[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True) as progress:
-        rows = stress(args.paths, cfg, args.jobs, progress)
+        rows = stress(args.paths, cfg, args.jobs, progress, shard)
     seconds = time.perf_counter() - start
     table = Table(title=f"stress: {args.strategy}, seed {args.seed}, {args.schedules} schedules per revision"
                         + (f", -Z inject-bug={args.inject_bug}" if args.inject_bug else ""))
@@ -91,6 +94,9 @@ def cmd_stress(args, console: Console) -> int:
         table.add_row(row.test_id, str(row.runs), str(row.divergent), row.first_token or "-", style=style)
     console.print(table)
     report = write_report(rows, cfg, args.paths, seconds, args.report_dir)
+    if args.junit:
+        from harness.report.junit import write_junit
+        write_junit(rows, cfg, seconds, args.junit)
     total = sum(r.runs for r in rows)
     bad = sum(r.divergent for r in rows)
     console.print(f"{total} runs in {seconds:.1f} s ({total / seconds:.0f}/s); {bad} divergent; report: {report}")
@@ -99,6 +105,13 @@ def cmd_stress(args, console: Console) -> int:
             console.print(f"[red]{row.test_id}[/]: first divergence after {row.first_index} schedule(s)\n"
                           f"  replay: {row.first_command}", soft_wrap=True)
     return 1 if bad else 0
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    i, _, n = text.partition("/")
+    if not (i.isdigit() and n.isdigit()) or not 1 <= int(i) <= int(n):
+        raise CliError(f"--shard expects I/N with 1 <= I <= N, found `{text}`")
+    return int(i), int(n)
 
 
 def cmd_replay(args, console: Console) -> int:

@@ -76,8 +76,11 @@ def run_chunk(path: str, rev: str | None, specs: list[str], offset: int, cfg: Ru
     return {"test_id": test.test_id(rev), "runs": len(specs), "divergent": divergent}
 
 
-def stress(paths, cfg: RunConfig, jobs: int, progress=None) -> list[Row]:
+def stress(paths, cfg: RunConfig, jobs: int, progress=None, shard: tuple[int, int] | None = None) -> list[Row]:
     work = plan(paths, cfg)
+    if shard is not None:
+        i, n = shard
+        work = work[i - 1::n]          # chunks are deterministic, so shards partition the work
     rows: dict[str, Row] = {}
     for path, rev, _, _ in work:
         tid = UiTest.load(path).test_id(rev)

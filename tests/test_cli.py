@@ -86,3 +86,33 @@ def test_minirustc_entry_points_agree():
                     " -Z ui-testing ui_tests/typeck/arg-count.rs", cwd=ROOT, withexitstatus=True, encoding="utf-8")
     assert a.returncode == 1 == b[1]
     assert a.stderr.replace("\n", "\r\n") == b[0]
+
+
+def test_stress_shards_partition_the_work_and_write_junit(tmp_path):
+    import xml.etree.ElementTree as ET
+    runs = {}
+    for i in (1, 2):
+        junit = tmp_path / f"s{i}.xml"
+        p = harness(["stress", "ui_tests/cycles", "--schedules", "50", "--shard", f"{i}/2", "--junit", str(junit),
+                     "--report-dir", str(tmp_path), "--jobs", "1"])
+        assert p.returncode == 0
+        suite = ET.parse(junit).getroot()
+        assert suite.get("failures") == "0"
+        doc = json.loads(sorted(tmp_path.glob("stress-*.json"))[-1].read_text())
+        for t in doc["tests"]:
+            runs[t["test_id"]] = runs.get(t["test_id"], 0) + t["runs"]
+        for f in tmp_path.glob("stress-*.json"):
+            f.unlink()
+    assert set(runs.values()) == {50} and len(runs) == 7
+    bad = harness(["stress", "ui_tests/cycles", "--shard", "3/2"])
+    assert bad.returncode == 2 and "--shard expects I/N" in bad.stderr
+
+
+def test_stress_junit_records_the_failure(tmp_path):
+    import xml.etree.ElementTree as ET
+    junit = tmp_path / "j.xml"
+    p = harness(["stress", WL, "--inject-bug", "worker-local-cycle-handler", "--schedules", "30", "--junit", str(junit),
+                 "--report-dir", str(tmp_path), "--jobs", "1"])
+    assert p.returncode == 1
+    failure = ET.parse(junit).getroot().find("testcase/failure")
+    assert failure is not None and "replay: minirustc" in failure.text

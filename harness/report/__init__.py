@@ -1,0 +1,1 @@
+"""Report writers for stress runs (JSON is written by `harness.stress`)."""
