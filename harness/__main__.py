@@ -55,6 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     mn.add_argument("--threads", type=int, default=4)
     mn.add_argument("--schedules", type=int, default=500, help="random schedules to search first")
     mn.add_argument("--max-examples", type=int, default=300, help="hypothesis examples for the shrink")
+    ex = sub.add_parser("explore", help="run every schedule with at most K preemptions (bounded DFS)")
+    ex.add_argument("file", help="a UI test, or FILE#REVISION")
+    ex.add_argument("--preemptions", type=int, default=1)
+    ex.add_argument("--threads", type=int, default=2)
+    ex.add_argument("--max-runs", type=int, default=2000)
+    ex.add_argument("--inject-bug", choices=bugs.names())
     b = sub.add_parser("bugs", help="the catalogue of injectable historical bugs: list, show NAME, hunt NAME")
     b.add_argument("action", choices=["list", "show", "hunt"])
     b.add_argument("name", nargs="?")
@@ -66,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     console = Console()
     try:
         return {"stress": cmd_stress, "replay": cmd_replay, "bugs": cmd_bugs, "pin": cmd_pin,
-                "minimize": cmd_minimize}[args.cmd](args, console)
+                "minimize": cmd_minimize, "explore": cmd_explore}[args.cmd](args, console)
     except (CliError, DirectiveError, FileNotFoundError, PinError) as e:
         msg = f"no such file or directory: {e.args[0]}" if isinstance(e, FileNotFoundError) else str(e)
         print(f"error: {msg}", file=sys.stderr)
@@ -172,6 +178,32 @@ def cmd_minimize(args, console: Console) -> int:
                   f"{result.token} {args.file}" + (f" --inject-bug {args.inject_bug}" if args.inject_bug else ""),
                   highlight=False, markup=False, soft_wrap=True)
     return 0
+
+
+def _test_and_rev(spec: str):
+    path, _, rev = spec.partition("#")
+    if not os.path.isfile(path):
+        raise FileNotFoundError(path)
+    test = UiTest.load(path)
+    if rev and rev not in test.revisions:
+        raise CliError(f"{path} has no revision `{rev}`")
+    return path, rev or (test.revisions[0] if test.revisions else None)
+
+
+def cmd_explore(args, console: Console) -> int:
+    from harness.explore import explore
+    path, rev = _test_and_rev(args.file)
+    start = time.perf_counter()
+    res = explore(path, rev, args.inject_bug, args.preemptions, args.threads, args.max_runs)
+    seconds = time.perf_counter() - start
+    scope = "every schedule" if res.complete else f"the first {res.runs} schedules (stopped at --max-runs)"
+    console.print(f"explored {scope} with at most {args.preemptions} preemption(s) at -Z threads={args.threads}: "
+                  f"{res.runs} runs in {seconds:.1f} s, {res.divergent_count} divergent", highlight=False)
+    for tok in res.divergent[:3]:
+        console.print(f"  replay: harness replay {tok} {args.file}" +
+                      (f" --inject-bug {args.inject_bug}" if args.inject_bug else ""), highlight=False,
+                      markup=False, soft_wrap=True)
+    return 1 if res.divergent_count else 0
 
 
 def cmd_bugs(args, console: Console) -> int:

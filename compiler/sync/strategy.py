@@ -87,6 +87,7 @@ class RecordingStrategy(Strategy):
         self.inner = inner
         self.choices: list[int] = []
         self.preemptible: list[bool] = []     # per decision: could the running thread have gone on?
+        self.options: list[int] = []          # per decision: how many threads were runnable
 
     def new_thread(self, tid):
         self.inner.new_thread(tid)
@@ -95,6 +96,7 @@ class RecordingStrategy(Strategy):
         pick = self.inner.next_thread(runnable, current, step)
         self.choices.append(_relative_order(runnable, current).index(pick))
         self.preemptible.append(current in runnable)
+        self.options.append(len(runnable))
         return pick
 
 
