@@ -212,24 +212,12 @@ class Compiler:
                     self.sess.recursion_limit = int(a.value)
 
     def _check_attrs(self, crate):
-        def visit(attrs):
-            for a in attrs:
-                if a.name not in BUILTIN_ATTRS:
-                    self.dcx.emit(Diag("error", f"cannot find attribute `{a.name}` in this scope")
-                                  .primary(a.span.__class__(a.span.lo + (3 if a.inner else 2),
-                                                            a.span.lo + (3 if a.inner else 2) + len(a.name),
-                                                            a.span.file)))
-
-        def walk(items):
-            for it in items:
-                visit(it.attrs)
-                for sub in getattr(it, "items", []):
-                    if hasattr(sub, "attrs") and not hasattr(sub, "items"):
-                        visit(sub.attrs)
-                if it.__class__.__name__ == "Mod":
-                    walk(it.items)
-        visit(crate.attrs)
-        walk(crate.items)
+        """Unknown attributes are resolution errors, as in rustc."""
+        for a in iter_attrs(crate):
+            if a.name not in BUILTIN_ATTRS:
+                lo = a.span.lo + (3 if a.inner else 2)
+                self.dcx.emit(Diag("error", f"cannot find attribute `{a.name}` in this scope")
+                              .primary(Span(lo, lo + len(a.name), a.span.file)))
 
     # ---- failures
     def _schedule_failure(self, abort: ScheduleAbort) -> int:

@@ -3,6 +3,8 @@
 blocked, the registered `deadlock_handler` runs."""
 from __future__ import annotations
 
+import threading
+
 from compiler.sync.runtime import Runtime
 
 
@@ -55,6 +57,7 @@ class ThreadPool:
         self.exited = 0
         self.handler_runs = 0
         self.handler_pending = False
+        self._exit_lock = threading.Lock()
         self._work = object()   # resource: "new work or terminate"
         from compiler.sync.types import Lock
         self.sleep_lock = Lock(rt, name="registry.sleep")
@@ -115,7 +118,8 @@ class ThreadPool:
                     self.terminate = True
                     self.rt.notify(self._work)
             self._main_loop(index)
-            self.exited += 1
+            with self._exit_lock:       # an OS lock, not a scheduling point: only free threads race here
+                self.exited += 1
             self.rt.notify(self)
 
         for i in range(self.n):

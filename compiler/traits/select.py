@@ -27,7 +27,7 @@ def _cut(t: Ty, depth: int) -> str:
     return str(t)
 
 
-def _match(pattern: Ty, ty: Ty, subst: dict) -> bool:
+def match_ty(pattern: Ty, ty: Ty, subst: dict) -> bool:
     if pattern.kind == "param":
         if pattern.name in subst:
             return subst[pattern.name] == ty
@@ -35,7 +35,7 @@ def _match(pattern: Ty, ty: Ty, subst: dict) -> bool:
         return True
     if pattern.kind != ty.kind or pattern.name != ty.name or len(pattern.args) != len(ty.args):
         return False
-    return all(_match(p, t, subst) for p, t in zip(pattern.args, ty.args))
+    return all(match_ty(p, t, subst) for p, t in zip(pattern.args, ty.args))
 
 
 def impl_predicates(tcx, impl_def) -> list[tuple[Ty, object, object]]:
@@ -103,7 +103,7 @@ class SelectionContext:
         for impl_def in tcx.impls_of(trait):
             self_ty = tcx.query("type_of", impl_def)
             subst: dict = {}
-            if not _match(self_ty, ty, subst):
+            if not match_ty(self_ty, ty, subst):
                 continue
             nested = [(t.subst(subst), tr) for t, tr, _ in impl_predicates(tcx, impl_def)]
             if all(self.evaluate(t, tr, cause_span, depth + 1) for t, tr in nested):
@@ -118,7 +118,7 @@ class SelectionContext:
         matching = []
         for impl_def in self.tcx.impls_of(trait):
             subst: dict = {}
-            if _match(self.tcx.query("type_of", impl_def), ty, subst):
+            if match_ty(self.tcx.query("type_of", impl_def), ty, subst):
                 matching.append((impl_def, subst))
         if len(matching) != 1:
             return ty, trait

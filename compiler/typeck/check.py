@@ -170,12 +170,12 @@ class FnCtxt:
     def _assoc_fn(self, self_ty: Ty, name: str, method: bool):
         """An associated function `name` of `self_ty`: inherent impls first, then trait impls. Returns
         (fn DefId, substitution for the impl's generics) or None."""
-        from compiler.traits.select import _match
+        from compiler.traits.select import match_ty
         impls = [d for d in self.tcx.resolver.defs if d.kind == "impl"]
         impls.sort(key=lambda d: d.node.trait_ref is not None)
         for impl_def in impls:
             subst: dict = {}
-            if not _match(self.tcx.query("type_of", impl_def), self_ty, subst):
+            if not match_ty(self.tcx.query("type_of", impl_def), self_ty, subst):
                 continue
             for f in impl_def.node.items:
                 if f.name == name and (not method or (f.params and f.params[0].name == "self")):
@@ -184,7 +184,7 @@ class FnCtxt:
 
     def _type_relative(self, res, e_span):
         owner, seg = res.target
-        self_ty = self.tcx.query("type_of", owner) if owner.kind != "ty_alias" else self.tcx.query("type_of", owner)
+        self_ty = self.tcx.query("type_of", owner)
         found = self._assoc_fn(self_ty, seg.name, method=False)
         if found is None:
             self.err(f"no function or associated item named `{seg.name}` found for struct `{self_ty}` in the "
@@ -238,7 +238,8 @@ class FnCtxt:
                 self.check_expr(a, None)
             if r is not None and r.kind == "local":
                 t = self.locals.get(r.target, ERROR)
-                if not resolve(t).is_error if isinstance(resolve(t), Ty) else True:
+                rt = resolve(t)
+                if not (isinstance(rt, Ty) and rt.is_error):
                     self.err(f"expected function, found {show(t)}", "E0618", callee.span,
                              "call expression requires function")
             return ERROR
