@@ -8,10 +8,6 @@ from compiler.errors import Diag
 from compiler.syntax import ast
 from compiler.ty.types import PRIMITIVES
 
-KIND_WORDS = {"fn": "function", "struct": "struct", "ty_alias": "type alias", "const": "constant",
-              "static": "static", "trait": "trait", "mod": "module", "impl": "impl", "assoc_fn": "function"}
-
-
 @dataclass(eq=False)
 class DefId:
     index: int
@@ -87,8 +83,6 @@ class Resolver:
     def _src(span) -> str:
         return span.file.src[span.lo:span.hi]
 
-    def unused_imports(self) -> list[DefId]:
-        return [u for u, n in self.import_uses.items() if n == 0]
 
     def _new_def(self, kind, name, node, parent) -> DefId:
         d = DefId(len(self.defs), kind, name, node, parent)

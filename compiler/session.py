@@ -19,7 +19,6 @@ class UsageError(Exception):
 class Options:
     input: str | None = None
     threads: int = 1
-    schedule: str | None = None
     strategy: Strategy | None = None
     inject_bugs: list[str] = field(default_factory=list)
     dump_schedule: str | None = None
@@ -105,7 +104,6 @@ def _apply_z(o: Options, z: str):
             o.strategy = parse_spec(value)
         except ScheduleSpecError as e:
             raise UsageError(str(e)) from None
-        o.schedule = value
     elif name == "inject-bug":
         for b in value.split(","):
             if b not in bugs.CATALOGUE:

@@ -116,3 +116,14 @@ def test_stress_junit_records_the_failure(tmp_path):
     assert p.returncode == 1
     failure = ET.parse(junit).getroot().find("testcase/failure")
     assert failure is not None and "replay: minirustc" in failure.text
+
+
+def test_backends_agree():
+    from harness.backends import InProcess, Subprocess
+    argv = ["-Z", "threads=4", "-Z", "schedule=pct:3", "-Z", "ui-testing", "ui_tests/cycles/const-cycle.rs"]
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        assert InProcess().run(argv) == Subprocess().run(argv)
+    finally:
+        os.chdir(cwd)

@@ -202,3 +202,21 @@ def test_par_for_each_runs_every_item_only_with_the_guard(guard):
         assert ran_counts == {6}
     else:
         assert min(ran_counts) < 6
+
+
+def test_cell_and_atomic_are_scheduling_points_and_count_right():
+    from compiler.sync.types import AtomicUsize, Cell
+    rt = Runtime(3, RandomStrategy(5))
+    counter, last = AtomicUsize(rt, 0, "count"), Cell(rt, None, "last")
+
+    def body(name):
+        def f():
+            for _ in range(10):
+                counter.fetch_add(1)
+                last.set(name)
+        return f
+
+    _two_thread_program(rt, body("a"), body("b"))
+    rt.sched.join_all()
+    assert counter.load() == 20 and last.get() in ("a", "b")
+    assert rt.sched.steps > 40

@@ -33,7 +33,6 @@ class DiagCtxt:
             self.pending.append(d)
 
     def emit_fatal(self, d: Diag):
-        d.is_fatal = True
         self.emit(d)
         raise FatalError()
 

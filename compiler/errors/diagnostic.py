@@ -29,7 +29,6 @@ class Diag:
     labels: list[Label] = field(default_factory=list)
     children: list[SubDiag] = field(default_factory=list)
     lint: str | None = None         # lint name, for level computation
-    is_fatal: bool = False
 
     # builder methods, named after rustc's
     def primary(self, span: Span, text: str = "") -> "Diag":

@@ -28,8 +28,6 @@ class LintStore:
     def is_known(self, name: str) -> bool:
         return name in self.lints or name in GROUPS
 
-    def is_empty(self) -> bool:
-        return not self.lints and not self.late_passes
 
 
 BUILTIN_LINTS = [

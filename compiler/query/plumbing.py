@@ -51,7 +51,7 @@ class QueryEngine:
         rt = self.rt
         rt.yield_point(f"query {name}")
         current = self.current_job()
-        self.tcx.dep_graph.read_index(("query", name, getattr(key, "index", key)))
+        self.tcx.dep_graph.read_index(self.tcx.dep_graph.query_node(name, key))
         with st.lock.lock():
             if key in st.cache:
                 return st.cache[key]

@@ -10,7 +10,6 @@ from compiler.ty.collect import field_tys, lower_ty
 from compiler.ty.types import BOOL, ERROR, NEVER, STR_REF, UNIT, IntVar, Ty, prim, resolve, show
 
 ARITH = {"+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>"}
-COMPARE = {"==", "!=", "<", ">", "<=", ">="}
 OP_TRAIT = {"+": ("add", "Add"), "-": ("subtract", "Sub"), "*": ("multiply", "Mul"), "/": ("divide", "Div"),
             "%": ("calculate the remainder of", "Rem")}
 
@@ -182,7 +181,7 @@ class FnCtxt:
                     return self.tcx.resolver.def_of[f], subst
         return None
 
-    def _type_relative(self, res, e_span):
+    def _type_relative(self, res):
         owner, seg = res.target
         self_ty = self.tcx.query("type_of", owner)
         found = self._assoc_fn(self_ty, seg.name, method=False)
@@ -206,7 +205,7 @@ class FnCtxt:
         if r.kind == "local":
             return self.locals.get(r.target, ERROR)
         if r.kind == "type_relative":
-            found = self._type_relative(r, e.span)
+            found = self._type_relative(r)
             return ERROR if found is None else Ty("fndef", found[0].name, def_index=found[0].index)
         if r.kind != "def":
             return ERROR
@@ -222,7 +221,7 @@ class FnCtxt:
         callee = e.func
         r = self._res(callee.path) if isinstance(callee, ast.PathExpr) else None
         if r is not None and r.kind == "type_relative":
-            found = self._type_relative(r, callee.span)
+            found = self._type_relative(r)
             if found is None:
                 for a in e.args:
                     self.check_expr(a, None)
