@@ -12,11 +12,17 @@ from rich.table import Table
 
 from compiler import bugs
 from compiler.sync.token import Decoder, TokenError
-from harness.backends import InProcess
+from harness.backends import BackendError, InProcess
+from harness.known import ROOT, KnownFailuresError
+from harness.perturb import DEFAULT as DEFAULT_KNOB
+from harness.perturb import KNOBS
 from harness.pin import PinError
 from harness.uitest.directives import DirectiveError
 from harness.uitest.runner import RunConfig
 from harness.uitest.test import UiTest
+
+
+DEFAULT_REPORTS = os.path.join(ROOT, "reports")
 
 
 class CliError(Exception):
@@ -27,14 +33,27 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="harness", description="Stress, replay and explain minirustc schedules.")
     sub = p.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("stress", help="run many controlled schedules over UI tests")
-    s.add_argument("paths", nargs="+")
+    s.add_argument("paths", nargs="*")
+    s.add_argument("--compiler", default="minirustc",
+                   help="minirustc (controlled schedules), minirustc-subprocess, rustc, rustc:+TOOLCHAIN, "
+                        "rustc:/path/to/rustc (iterations at -Z threads=N with flake statistics)")
+    s.add_argument("--runs", type=int, default=30, help="iterations per revision for a process backend (30)")
+    s.add_argument("--until-fail", action="store_true", help="stop a revision at its first failing run")
+    s.add_argument("--time-budget", type=float, metavar="SECONDS", help="iteration time per revision")
+    s.add_argument("--mode", choices=["exact", "lines", "diagnostics"],
+                   help="comparison for the whole run (default: each test's own, exact or by lines)")
+    s.add_argument("--perturb", choices=list(KNOBS), default=None,
+                   help=f"push the real compiler's threads (default: {DEFAULT_KNOB}, measured by make bench)")
+    s.add_argument("--known-failures", metavar="FILE", help="the toolchain's known failures (TOML)")
+    s.add_argument("--check-fixed", action="store_true", help="run the known failures: still failing, or not seen")
+    s.add_argument("--timeout", type=float, default=120.0, help="kill a compiler run after this many seconds")
     s.add_argument("--schedules", type=int, default=100)
     s.add_argument("--strategy", choices=["random", "pct", "mixed"], default="random")
     s.add_argument("--seed", type=int, default=0)
-    s.add_argument("--threads", type=int, default=4)
+    s.add_argument("--threads", type=int, default=None, help="-Z threads=N (minirustc: 4; rustc: each test's own, else 4)")
     s.add_argument("--inject-bug", choices=bugs.names())
     s.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    s.add_argument("--report-dir", default="reports")
+    s.add_argument("--report-dir", default=DEFAULT_REPORTS)
     s.add_argument("--junit", metavar="FILE", help="also write a JUnit XML report")
     s.add_argument("--shard", metavar="I/N", help="run only the I-th of N shares of the work (CI matrices)")
     r = sub.add_parser("replay", help="replay one schedule token on a file and show the output")
@@ -69,11 +88,12 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--seed", type=int, default=0)
     b.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = p.parse_args(argv)
-    console = Console()
+    # in CI logs (no terminal) tables must not wrap tokens and paths at 80 columns
+    console = Console() if sys.stdout.isatty() else Console(width=200)
     try:
         return {"stress": cmd_stress, "replay": cmd_replay, "bugs": cmd_bugs, "pin": cmd_pin,
                 "minimize": cmd_minimize, "explore": cmd_explore}[args.cmd](args, console)
-    except (CliError, DirectiveError, FileNotFoundError, PinError) as e:
+    except (CliError, DirectiveError, FileNotFoundError, PinError, BackendError, KnownFailuresError) as e:
         msg = f"no such file or directory: {e.args[0]}" if isinstance(e, FileNotFoundError) else str(e)
         print(f"error: {msg}", file=sys.stderr)
         return 2
@@ -81,9 +101,17 @@ def main(argv: list[str] | None = None) -> int:
 
 def cmd_stress(args, console: Console) -> int:
     from harness.stress import stress, write_report
+    if args.threads is not None and args.threads < 2:
+        raise CliError(f"--threads must be at least 2 (the reference run is at -Z threads=1), found {args.threads}")
+    if args.compiler != "minirustc":
+        return cmd_flakes(args, console)
+    if args.check_fixed or args.perturb or args.known_failures:
+        raise CliError("--check-fixed, --perturb and --known-failures need a process backend (--compiler rustc)")
+    if not args.paths:
+        raise CliError("stress needs at least one test file or directory")
     if args.schedules < 1:
         raise CliError("--schedules must be at least 1")
-    cfg = RunConfig(schedules=args.schedules, threads=args.threads, strategy=args.strategy, seed=args.seed,
+    cfg = RunConfig(schedules=args.schedules, threads=args.threads or 4, strategy=args.strategy, seed=args.seed,
                     inject_bug=args.inject_bug)
     shard = parse_shard(args.shard) if args.shard else None
     start = time.perf_counter()
@@ -111,6 +139,53 @@ def cmd_stress(args, console: Console) -> int:
             console.print(f"[red]{row.test_id}[/]: first divergence after {row.first_index} schedule(s)\n"
                           f"  replay: {row.first_command}", soft_wrap=True)
     return 1 if bad else 0
+
+
+def cmd_flakes(args, console: Console) -> int:
+    """Iterations on a process backend (the real rustc): flake statistics, ICE signatures, known failures."""
+    from harness import backends, flakes, flakes_view, known
+    from harness.iterate import IterConfig
+    from harness.perturb import Perturbation
+    if args.inject_bug:
+        raise CliError("--inject-bug is a minirustc flag; it cannot be passed to " + args.compiler)
+    if args.runs < 1:
+        raise CliError("--runs must be at least 1")
+    if args.time_budget is not None and args.time_budget <= 0:
+        raise CliError("--time-budget must be positive")
+    backend = backends.get(args.compiler, timeout=args.timeout)
+    kf_path = args.known_failures or (known.default_path(backend.toolchain_id())
+                                      if hasattr(backend, "toolchain_id") else None)
+    if args.known_failures and not os.path.isfile(args.known_failures):
+        raise FileNotFoundError(args.known_failures)
+    kf = known.load(kf_path)
+    paths = args.paths
+    if args.check_fixed and not paths:
+        paths = flakes.known_tests(kf)
+        if not paths:
+            raise CliError(f"no known failures to check in {kf_path}")
+    if not paths:
+        raise CliError("stress needs at least one test file or directory")
+    cfg = IterConfig(runs=args.runs, threads=args.threads, until_fail=args.until_fail,
+                     time_budget=args.time_budget, mode=args.mode,
+                     perturb=Perturbation(args.perturb or DEFAULT_KNOB, args.seed), known=kf)
+    shard = parse_shard(args.shard) if args.shard else None
+    with Progress(TextColumn("[bold]stress[/] {task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=True) as progress:
+        task = progress.add_task(args.compiler, total=None)
+        fr = flakes.run(paths, backend, cfg, on_revision=lambda r: progress.advance(task), shard=shard)
+    flakes_view.show(fr, console)
+    if args.check_fixed:
+        flakes_view.show_check_fixed(fr, console)
+    report = flakes.write_report(fr, args.report_dir)
+    if args.junit:
+        from harness.report.junit import write_flakes_junit
+        write_flakes_junit(fr, args.junit)
+    n = sum(len(r.runs) + (1 if r.reference else 0) for r in fr.reports)
+    skipped = sum(1 for r in fr.reports if r.skipped)
+    console.print(f"{n} compiler runs in {fr.seconds:.1f} s; {len(fr.reports) - skipped} revisions run, "
+                  f"{skipped} skipped; known failures: {kf_path or 'none'}; report: {report}",
+                  highlight=False, soft_wrap=True)
+    return fr.exit_status
 
 
 def parse_shard(text: str) -> tuple[int, int]:

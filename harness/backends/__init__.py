@@ -1,43 +1,25 @@
-"""Ways to run a compiler: minirustc in-process (fast, the default) or as a subprocess.
+"""The compilers the harness drives, behind one small interface.
 
-`run(argv)` returns (exit status, stderr, schedule token or None)."""
+A backend runs one revision of a UI test with the harness's extra flags and returns an `Outcome`:
+status, stdout, stderr, timing and the run's classification. `get(spec)` picks one:
+
+- `minirustc` (in-process, the default), `minirustc-subprocess`;
+- `rustc` (the `rustc` on PATH), `rustc:+TOOLCHAIN` (a rustup toolchain), `rustc:/path/to/rustc`."""
 from __future__ import annotations
 
-import io
-import os
-import subprocess
-import sys
-import tempfile
+from harness.backends.base import Backend, BackendError, Outcome
+from harness.backends.minirustc import InProcess, Subprocess
+
+__all__ = ["Backend", "BackendError", "Outcome", "InProcess", "Subprocess", "get"]
 
 
-class InProcess:
-    name = "in-process"
-
-    def run(self, argv: list[str]) -> tuple[int, str, str | None]:
-        from compiler.driver import run_compiler
-        out = io.StringIO()
-        info: dict = {}
-        code = run_compiler(argv, out, info=info)
-        return code, out.getvalue(), info.get("token")
-
-
-class Subprocess:
-    name = "subprocess"
-
-    def __init__(self, timeout: float = 120.0):
-        self.timeout = timeout
-
-    def run(self, argv: list[str]) -> tuple[int, str, str | None]:
-        fd, token_file = tempfile.mkstemp(prefix="minirustc-token-")
-        os.close(fd)
-        try:
-            cmd = [sys.executable, "-m", "compiler", "-Z", f"dump-schedule={token_file}", *argv]
-            try:
-                p = subprocess.run(cmd, capture_output=True, text=True, timeout=self.timeout)
-            except subprocess.TimeoutExpired:
-                return 124, f"error: minirustc timed out after {self.timeout} s\n", None
-            with open(token_file) as f:
-                token = f.read().strip() or None
-            return p.returncode, p.stderr, token
-        finally:
-            os.unlink(token_file)
+def get(spec: str, timeout: float | None = None) -> Backend:
+    if spec in ("minirustc", "minirustc-in-process", "in-process"):
+        return InProcess()
+    if spec in ("minirustc-subprocess", "subprocess"):
+        return Subprocess(timeout or 120.0)
+    if spec == "rustc" or spec.startswith("rustc:"):
+        from harness.backends.rustc import Rustc
+        return Rustc(spec, timeout=timeout or 120.0)
+    raise BackendError(f"unknown compiler `{spec}`; expected minirustc, minirustc-subprocess, rustc, "
+                       "rustc:+TOOLCHAIN or rustc:/path/to/rustc")

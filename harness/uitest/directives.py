@@ -1,16 +1,35 @@
 """compiletest directives (`//@ ...`, `//@[rev] ...`) with their line numbers; unknown or malformed
-directives are errors that name the file and line."""
+directives are errors that name the file and line.
+
+The set is compiletest's (what rust-lang/rust's `tests/ui/` uses) plus ours (`schedules`,
+`schedule-strategy`, `schedule`, `threads`). Host conditions (`ignore-*`, `only-*`, `needs-*`) are
+parsed here and evaluated in `conditions.py`."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-NAME_ONLY = {"check-pass", "build-pass", "check-fail", "build-fail", "compare-output-by-lines"}
-OPTIONAL_VALUE = {"ignore-test"}
-WITH_VALUE = {"compile-flags", "failure-status", "revisions", "normalize-stderr", "schedules",
-              "schedule-strategy", "schedule", "known-bug", "ignore-parallel-frontend", "threads"}
+PASS_MODES = ("check-pass", "build-pass", "run-pass", "check-fail", "build-fail", "run-fail")
+NAME_ONLY = {*PASS_MODES, "compare-output-by-lines", "dont-check-compiler-stderr",
+             "dont-check-compiler-stdout", "check-run-results", "should-ice", "no-prefer-dynamic",
+             "stderr-per-bitwidth", "force-host", "build-aux-docs", "check-stdout", "run-rustfix",
+             "dont-check-failure-status", "unset-rustc-env", "no-auto-check-cfg", "ignore-pass"}
+OPTIONAL_VALUE = {"ignore-test", "ignore-parallel-frontend", "known-bug", "dont-require-annotations"}
+WITH_VALUE = {"compile-flags", "failure-status", "revisions", "normalize-stderr", "normalize-stdout",
+              "schedules", "schedule-strategy", "schedule", "threads", "edition", "aux-build", "aux-crate",
+              "aux-bin", "proc-macro", "error-pattern", "rustc-env", "exec-env", "run-flags",
+              "needs-llvm-components", "needs-crate-type", "needs-target-has-atomic", "min-llvm-version",
+              "ignore-llvm-version", "regex-error-pattern", "incremental", "unset-exec-env",
+              "min-system-llvm-version", "doc-flags", "pp-exact", "exact-llvm-major-version"}
+CONDITION_PREFIXES = ("ignore-", "only-", "needs-")
+# compiletest's old spellings, accepted with the same meaning
+ALIASES = {"normalize-stderr-test": "normalize-stderr", "normalize-stdout-test": "normalize-stdout",
+           "normalize-stderr-64bit": "normalize-stderr", "normalize-stdout-64bit": "normalize-stdout",
+           "normalize-stderr-32bit": "normalize-stderr-32bit", "normalize-stdout-32bit": "normalize-stdout-32bit"}
+# directives that change how a test is built or judged in ways some backends cannot honour
 STRATEGIES = ("random", "pct")
 DIRECTIVE_RE = re.compile(r"^\s*//@(\[([\w,-]+)\])?\s*(.*)$")
+NAME_RE = re.compile(r"^([A-Za-z0-9][\w.-]*)\s*(:?)\s*(.*)$")
 NORMALIZE_RE = re.compile(r'^"((?:[^"\\]|\\.)*)"\s*->\s*"((?:[^"\\]|\\.)*)"$')
 
 
@@ -24,21 +43,48 @@ class DirectiveError(Exception):
 class TestProps:
     """The directives in force for one revision of one test."""
     compile_flags: list[str] = field(default_factory=list)
-    pass_mode: str | None = None          # "check-pass" etc.
+    pass_mode: str | None = None          # "check-pass", "run-pass", ...
     failure_status: int | None = None
     normalize: list[tuple[re.Pattern, str]] = field(default_factory=list)
+    normalize_stdout: list[tuple[re.Pattern, str]] = field(default_factory=list)
     schedules: int | None = None
     strategy: str | None = None
     pinned: str | None = None              # replay:TOKEN
     known_bug: str | None = None
     ignore_parallel: str | None = None
     threads: int | None = None
+    edition: str | None = None
+    aux_builds: list[str] = field(default_factory=list)
+    aux_crates: list[tuple[str, str]] = field(default_factory=list)   # (crate name, file)
+    proc_macros: list[str] = field(default_factory=list)
+    error_patterns: list[str] = field(default_factory=list)
+    dont_check_stderr: bool = False
+    dont_check_stdout: bool = False
+    dont_require: set[str] = field(default_factory=set)            # kinds not required to be annotated
+    rustc_env: dict[str, str] = field(default_factory=dict)
+    exec_env: dict[str, str] = field(default_factory=dict)
+    run_flags: list[str] = field(default_factory=list)
+    compare_by_lines: bool = False
+    check_run_results: bool = False
+    should_ice: bool = False
+    conditions: list["Directive"] = field(default_factory=list)   # ignore-*, only-*, needs-*
+    used: set[str] = field(default_factory=set)                   # every directive name in force
 
     @property
     def expected_status(self) -> int:
         if self.failure_status is not None:
             return self.failure_status
-        return 0 if self.pass_mode in ("check-pass", "build-pass") else 1
+        if self.should_ice:
+            return 101
+        return 0 if self.pass_mode in ("check-pass", "build-pass", "run-pass", "run-fail") else 1
+
+    @property
+    def requires_build(self) -> bool:
+        return self.pass_mode in ("build-pass", "build-fail", "run-pass", "run-fail")
+
+    @property
+    def runs_binary(self) -> bool:
+        return self.pass_mode in ("run-pass", "run-fail")
 
 
 @dataclass
@@ -58,15 +104,18 @@ def parse_directives(path: str, src: str) -> tuple[list[str], list[Directive]]:
             continue
         revs = m.group(2).split(",") if m.group(2) else None
         body = m.group(3).strip()
-        name, colon, value = body.partition(":")
-        name = name.strip()
-        value = value.strip() if colon else None
+        nm = NAME_RE.match(body)
+        if not nm:
+            raise DirectiveError(path, i, f"malformed directive `//@ {body}`")
+        name, colon, value = nm.group(1), nm.group(2), nm.group(3).strip()
+        name = ALIASES.get(name, name)
         if name in NAME_ONLY:
-            if value is not None:
+            if colon and value:
                 raise DirectiveError(path, i, f"directive `{name}` takes no value")
-        elif name in OPTIONAL_VALUE:
-            pass
-        elif name in WITH_VALUE:
+            value = None
+        elif name in OPTIONAL_VALUE or name.startswith(CONDITION_PREFIXES) and name not in WITH_VALUE:
+            value = value or None
+        elif name in WITH_VALUE or name.endswith("-32bit"):
             if not value:
                 raise DirectiveError(path, i, f"directive `{name}` needs a value: `//@ {name}: ...`")
         else:
@@ -92,26 +141,44 @@ def _suggest(name: str) -> str | None:
     return m[0] if m else None
 
 
+def _rule(path, d: Directive, v: str) -> tuple[re.Pattern, str]:
+    m = NORMALIZE_RE.match(v)
+    if not m:
+        raise DirectiveError(path, d.line, f'expected `{d.name}: "REGEX" -> "REPLACEMENT"`')
+    try:
+        return re.compile(_unescape(m.group(1))), _unescape(m.group(2)).replace("\\n", "\n")
+    except re.error as e:
+        raise DirectiveError(path, d.line, f"bad regex in {d.name}: {e}") from None
+
+
+def _unescape(s: str) -> str:
+    return s.replace('\\"', '"')
+
+
+def _env(path, d: Directive, v: str) -> tuple[str, str]:
+    k, eq, val = v.partition("=")
+    if not eq or not k.strip():
+        raise DirectiveError(path, d.line, f"`{d.name}` expects NAME=VALUE, found `{v}`")
+    return k.strip(), val
+
+
 def props_for(path: str, directives: list[Directive], revision: str | None) -> TestProps:
     p = TestProps()
     for d in directives:
         if d.revs is not None and revision not in d.revs:
             continue
         v = d.value
+        p.used.add(d.name)
         if d.name == "compile-flags":
             p.compile_flags += v.split()
-        elif d.name in ("check-pass", "build-pass", "check-fail", "build-fail"):
+        elif d.name in PASS_MODES:
             p.pass_mode = d.name
         elif d.name == "failure-status":
             p.failure_status = _int(path, d, v)
         elif d.name == "normalize-stderr":
-            m = NORMALIZE_RE.match(v)
-            if not m:
-                raise DirectiveError(path, d.line, 'expected `normalize-stderr: "REGEX" -> "REPLACEMENT"`')
-            try:
-                p.normalize.append((re.compile(m.group(1).replace('\\"', '"')), m.group(2).replace('\\"', '"')))
-            except re.error as e:
-                raise DirectiveError(path, d.line, f"bad regex in normalize-stderr: {e}") from None
+            p.normalize.append(_rule(path, d, v))
+        elif d.name == "normalize-stdout":
+            p.normalize_stdout.append(_rule(path, d, v))
         elif d.name == "schedules":
             p.schedules = _int(path, d, v)
         elif d.name == "threads":
@@ -130,9 +197,47 @@ def props_for(path: str, directives: list[Directive], revision: str | None) -> T
                 raise DirectiveError(path, d.line, str(e)) from None
             p.pinned = v
         elif d.name == "known-bug":
-            p.known_bug = v
+            p.known_bug = v or "unknown"
         elif d.name == "ignore-parallel-frontend":
-            p.ignore_parallel = v
+            p.ignore_parallel = v or "ignore-parallel-frontend"
+        elif d.name == "edition":
+            if not re.fullmatch(r"20\d\d|future|\d{4}\.\.(\d{4})?", v):
+                raise DirectiveError(path, d.line, f"unknown edition `{v}`")
+            p.edition = v.split("..")[0]
+        elif d.name == "aux-build":
+            p.aux_builds.append(v)
+        elif d.name == "aux-crate":
+            spec = v.split(":")[-1]
+            name, eq, file = spec.partition("=")
+            if not eq:
+                raise DirectiveError(path, d.line, f"`aux-crate` expects NAME=FILE, found `{v}`")
+            p.aux_crates.append((name.strip(), file.strip()))
+        elif d.name == "proc-macro":
+            p.proc_macros.append(v)
+        elif d.name in ("error-pattern", "regex-error-pattern"):
+            p.error_patterns.append(v if d.name == "error-pattern" else "re:" + v)
+        elif d.name == "dont-check-compiler-stderr":
+            p.dont_check_stderr = True
+        elif d.name == "dont-check-compiler-stdout":
+            p.dont_check_stdout = True
+        elif d.name == "dont-require-annotations":
+            p.dont_require |= set((v or "ERROR WARN NOTE HELP").replace(",", " ").split())
+        elif d.name == "rustc-env":
+            k, val = _env(path, d, v)
+            p.rustc_env[k] = val
+        elif d.name == "exec-env":
+            k, val = _env(path, d, v)
+            p.exec_env[k] = val
+        elif d.name == "run-flags":
+            p.run_flags += v.split()
+        elif d.name == "compare-output-by-lines":
+            p.compare_by_lines = True
+        elif d.name == "check-run-results":
+            p.check_run_results = True
+        elif d.name == "should-ice":
+            p.should_ice = True
+        elif d.name.startswith(CONDITION_PREFIXES) and d.name not in ("ignore-test", "ignore-parallel-frontend"):
+            p.conditions.append(d)
     return p
 
 

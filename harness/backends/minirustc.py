@@ -1,0 +1,84 @@
+"""minirustc in-process (fast, the default) and as a subprocess.
+
+`run(argv)` is the low-level call the schedule tools use: (exit status, stderr, schedule token)."""
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+from harness.backends.base import Backend, Outcome
+
+MINIRUSTC_ONLY_Z = ("inject-bug", "schedule", "dump-schedule", "max-schedule-steps", "verify-caches",
+                    "dump-attr-ids")
+# directives that need a real build, a binary or an environment minirustc does not have
+UNSUPPORTED = {"aux-build": "auxiliary crates", "aux-crate": "auxiliary crates", "proc-macro": "proc macros",
+               "aux-bin": "auxiliary binaries", "run-pass": "running the built program",
+               "run-fail": "running the built program", "check-run-results": "running the built program",
+               "run-flags": "running the built program", "exec-env": "running the built program",
+               "rustc-env": "a per-run environment", "edition": "editions (`--edition` is accepted and ignored)",
+               "incremental": "incremental compilation"}
+
+
+class _Minirustc(Backend):
+    kind = "minirustc"
+
+    def version(self) -> str:
+        from compiler.driver import VERSION
+        return VERSION
+
+    def cannot_honour(self, props) -> str | None:
+        for name in sorted(props.used):
+            if name in UNSUPPORTED:
+                return f"minirustc cannot honour `//@ {name}` ({UNSUPPORTED[name]})"
+        return None
+
+    def argv_for(self, test, props, threads: int | None, extra) -> list[str]:
+        argv = ["-Z", "ui-testing"]
+        if threads is not None:
+            argv += ["-Z", f"threads={threads}"]
+        return argv + list(extra) + props.compile_flags + [test.path]
+
+    def run_revision(self, test, rev, props, *, threads=None, extra=(), env=None, preexec=None) -> Outcome:
+        argv = self.argv_for(test, props, threads, extra)
+        start = time.perf_counter()
+        cpu = time.process_time()
+        status, stderr, token = self.run(argv)
+        return Outcome(status, "", stderr, time.perf_counter() - start, time.process_time() - cpu,
+                       token=token, command=["minirustc", *argv])
+
+
+class InProcess(_Minirustc):
+    name = "minirustc"
+
+    def run(self, argv: list[str]) -> tuple[int, str, str | None]:
+        from compiler.driver import run_compiler
+        out = io.StringIO()
+        info: dict = {}
+        code = run_compiler(argv, out, info=info)
+        return code, out.getvalue(), info.get("token")
+
+
+class Subprocess(_Minirustc):
+    name = "minirustc-subprocess"
+
+    def __init__(self, timeout: float = 120.0):
+        self.timeout = timeout
+
+    def run(self, argv: list[str]) -> tuple[int, str, str | None]:
+        fd, token_file = tempfile.mkstemp(prefix="minirustc-token-")
+        os.close(fd)
+        try:
+            cmd = [sys.executable, "-m", "compiler", "-Z", f"dump-schedule={token_file}", *argv]
+            try:
+                p = subprocess.run(cmd, capture_output=True, text=True, timeout=self.timeout)
+            except subprocess.TimeoutExpired:
+                return 124, f"error: minirustc timed out after {self.timeout} s\n", None
+            with open(token_file) as f:
+                token = f.read().strip() or None
+            return p.returncode, p.stderr, token
+        finally:
+            os.unlink(token_file)

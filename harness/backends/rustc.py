@@ -1,0 +1,213 @@
+"""The real rustc as a backend: `rustc` (on PATH), `rustc:+TOOLCHAIN` (rustup) or `rustc:/path`.
+
+Each run gets its own scratch directory (removed afterwards), `RUSTC_ICE=0` and `RUSTC_BOOTSTRAP=1`,
+the flags compiletest passes to UI tests, `--emit=metadata` for check tests and a real build (and a
+run, for `run-pass`/`run-fail`) where the test asks. A kill timeout kills the whole process group.
+Auxiliary crates (`aux-build`, `aux-crate`, `proc-macro`) are built once per test revision."""
+from __future__ import annotations
+
+import atexit
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+
+from harness import proc
+from harness.backends.base import Backend, BackendError, Outcome
+
+# compiletest's flags for every UI test (src/tools/compiletest/src/runtest.rs, make_compile_args)
+UI_FLAGS = ["-Z", "ui-testing", "-Z", "deduplicate-diagnostics=no", "-Z", "write-long-types-to-disk=no",
+            "-C", "strip=debuginfo", "--color", "never", "-A", "unused", "-A", "internal_features",
+            "-Z", "simulate-remapped-rust-src-base=/rustc/FAKE_PREFIX"]
+MINIRUSTC_ONLY_Z = ("inject-bug", "schedule", "dump-schedule", "max-schedule-steps", "verify-caches",
+                    "dump-attr-ids")
+OURS = {"schedule": "a minirustc schedule token", "schedules": "minirustc schedules",
+        "schedule-strategy": "minirustc schedules"}
+
+
+def resolve(spec: str) -> str:
+    """The path of the rustc binary a `--compiler` spec names."""
+    if spec == "rustc":
+        path = shutil.which("rustc")
+        if not path:
+            raise BackendError("`rustc` is not on PATH")
+        return _through_rustup(path, None)
+    rest = spec[len("rustc:"):]
+    if rest.startswith("+"):
+        return _through_rustup("rustup", rest[1:])
+    if not (os.path.isfile(rest) and os.access(rest, os.X_OK)):
+        raise BackendError(f"`{rest}` is not an executable rustc")
+    return os.path.abspath(rest)
+
+
+def _through_rustup(path: str, toolchain: str | None) -> str:
+    """rustup's proxy costs a process per run; ask rustup for the toolchain's own binary."""
+    rustup = shutil.which("rustup")
+    if not rustup:
+        if toolchain:
+            raise BackendError(f"`rustc:+{toolchain}` needs rustup, which is not on PATH")
+        return path
+    cmd = [rustup, "which", "rustc"] + (["--toolchain", toolchain] if toolchain else [])
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    if p.returncode != 0:
+        if toolchain:
+            raise BackendError(f"rustup has no toolchain `{toolchain}`: {p.stderr.strip().splitlines()[-1:]}")
+        return path
+    return p.stdout.strip()
+
+
+class Rustc(Backend):
+    kind = "rustc"
+
+    def __init__(self, spec: str = "rustc", timeout: float = 120.0):
+        self.spec = spec
+        self.binary = resolve(spec)
+        self.timeout = timeout
+        self._version: dict[str, str] | None = None
+        self._aux: dict[tuple, tuple[list[str], str | None]] = {}
+        self._aux_root: str | None = None
+        self.name = spec
+        atexit.register(self.close)
+
+    # -- toolchain facts
+    def version_info(self) -> dict[str, str]:
+        if self._version is None:
+            p = subprocess.run([self.binary, "-vV"], capture_output=True, text=True)
+            if p.returncode != 0:
+                raise BackendError(f"`{self.binary} -vV` failed: {p.stderr.strip()}")
+            lines = p.stdout.splitlines()
+            info = {"version": lines[0] if lines else "?"}
+            for line in lines[1:]:
+                k, _, v = line.partition(": ")
+                info[k] = v
+            self._version = info
+        return self._version
+
+    def version(self) -> str:
+        return self.version_info()["version"]
+
+    def toolchain_id(self) -> str:
+        """`rustc-1.95.0`, `rustc-1.97.0-nightly`: names the known-failures file."""
+        return "rustc-" + self.version_info().get("release", "unknown")
+
+    def cannot_honour(self, props) -> str | None:
+        for name in sorted(props.used):
+            if name in OURS:
+                return f"rustc cannot honour `//@ {name}` ({OURS[name]})"
+        flags = props.compile_flags
+        for i, f in enumerate(flags):
+            z = flags[i + 1] if f == "-Z" and i + 1 < len(flags) else (f[2:] if f.startswith("-Z") else "")
+            if z.split("=")[0] in MINIRUSTC_ONLY_Z:
+                return f"`-Z {z}` is a minirustc flag"
+        return None
+
+    # -- running
+    def env(self, extra: dict | None = None) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("RUSTC_", "RUST_LOG", "CARGO"))}
+        env.update(RUSTC_ICE="0", RUSTC_BOOTSTRAP="1", RUST_BACKTRACE=os.environ.get("RUST_BACKTRACE", "0"))
+        env.update(extra or {})
+        return env
+
+    def command(self, test, rev, props, threads, extra, out_dir: str, aux_flags: list[str]) -> list[str]:
+        cmd = [self.binary, os.path.abspath(test.path), *UI_FLAGS]
+        if props.edition:
+            cmd += ["--edition", props.edition]
+        if rev:
+            cmd += ["--cfg", rev]
+        cmd += aux_flags + props.compile_flags + list(extra)
+        if threads is not None:
+            cmd += ["-Z", f"threads={threads}"]
+        if props.requires_build:
+            cmd += ["-o", os.path.join(out_dir, "a.out")]
+        else:
+            cmd += ["--emit=metadata", "-o", os.path.join(out_dir, "out.rmeta")]
+        return cmd
+
+    def run_revision(self, test, rev, props, *, threads=None, extra=(), env=None, preexec=None) -> Outcome:
+        aux_flags, aux_error = self.aux_flags(test, rev, props)
+        if aux_error:
+            return Outcome(None, "", "", setup_error=aux_error)
+        scratch = tempfile.mkdtemp(prefix="harness-rustc-")
+        try:
+            cmd = self.command(test, rev, props, threads, extra, scratch, aux_flags)
+            r = proc.run(cmd, scratch, self.env({**props.rustc_env, **(env or {})}), self.timeout,
+                         preexec=preexec)
+            out = Outcome(r.status, r.stdout, r.stderr, r.seconds, r.cpu_seconds, r.max_rss_kb, r.timed_out,
+                          r.signum, command=cmd)
+            exe = os.path.join(scratch, "a.out")
+            if props.runs_binary and r.status == 0 and os.path.exists(exe):
+                run_env = dict(os.environ, **props.exec_env)
+                b = proc.run([exe, *props.run_flags], scratch, run_env, self.timeout)
+                out.run_status, out.run_stdout, out.run_stderr = b.status, b.stdout, b.stderr
+                out.run_signum = b.signum
+            return out
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+    # -- auxiliary crates
+    def aux_flags(self, test, rev, props) -> tuple[list[str], str | None]:
+        if not (props.aux_builds or props.aux_crates or props.proc_macros):
+            return [], None
+        key = (os.path.abspath(test.path), rev)
+        if key not in self._aux:
+            if self._aux_root is None:
+                self._aux_root = tempfile.mkdtemp(prefix="harness-aux-")
+            d = os.path.join(self._aux_root, str(len(self._aux)))
+            os.makedirs(d)
+            self._aux[key] = self._build_aux(test, props, d)
+        return self._aux[key]
+
+    def _build_aux(self, test, props, d: str) -> tuple[list[str], str | None]:
+        base = os.path.join(os.path.dirname(os.path.abspath(test.path)), "auxiliary")
+        flags = ["-L", d]
+        builds = [(f, None, "lib") for f in props.aux_builds] + [(f, n, "lib") for n, f in props.aux_crates] \
+            + [(f, None, "proc-macro") for f in props.proc_macros]
+        done: set[str] = set()
+        for file, name, crate_type in builds:
+            err = self._build_one(base, file, crate_type, d, done)
+            if err:
+                return [], err
+            crate = re.sub(r"\W", "_", os.path.splitext(os.path.basename(file))[0])
+            if name or crate_type == "proc-macro":
+                lib = self._artifact(d, crate, crate_type)
+                flags += ["--extern", f"{name or crate}={lib}"]
+        return flags, None
+
+    def _artifact(self, d: str, crate: str, crate_type: str) -> str:
+        for f in sorted(os.listdir(d)):
+            if f.startswith(f"lib{crate}") and f.endswith(".so" if crate_type == "proc-macro" else ".rlib"):
+                return os.path.join(d, f)
+        return os.path.join(d, f"lib{crate}.rlib")
+
+    def _build_one(self, base: str, file: str, crate_type: str, d: str, done: set[str]) -> str | None:
+        from harness.uitest.test import UiTest
+        path = os.path.join(base, file)
+        if path in done:
+            return None
+        done.add(path)
+        if not os.path.isfile(path):
+            return f"auxiliary file not found: {path}"
+        aux = UiTest.load(path)
+        ap = aux.props(None)
+        for sub in ap.aux_builds + [f for _, f in ap.aux_crates]:
+            err = self._build_one(os.path.dirname(path), sub, "lib", d, done)
+            if err:
+                return err
+        if ap.proc_macros or "force-host" in ap.used and "proc_macro" in aux.src:
+            crate_type = "proc-macro"
+        cmd = [self.binary, path, "--crate-type", crate_type, "--out-dir", d, "-L", d, *UI_FLAGS]
+        if ap.edition:
+            cmd += ["--edition", ap.edition]
+        cmd += ap.compile_flags
+        r = proc.run(cmd, d, self.env(ap.rustc_env), self.timeout)
+        if r.status != 0:
+            first = next((line for line in r.stderr.splitlines() if line.strip()), "")
+            return f"auxiliary build of {file} failed (exit {r.status}): {first}"
+        return None
+
+    def close(self):
+        if self._aux_root:
+            shutil.rmtree(self._aux_root, ignore_errors=True)
+            self._aux_root = None
+            self._aux.clear()
