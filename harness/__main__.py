@@ -17,6 +17,7 @@ from harness.known import ROOT, KnownFailuresError
 from harness.perturb import DEFAULT as DEFAULT_KNOB
 from harness.perturb import KNOBS
 from harness.pin import PinError
+from harness.triage import TriageError
 from harness.uitest.directives import DirectiveError
 from harness.uitest.runner import RunConfig
 from harness.uitest.test import UiTest
@@ -80,6 +81,25 @@ def main(argv: list[str] | None = None) -> int:
     ex.add_argument("--threads", type=int, default=2)
     ex.add_argument("--max-runs", type=int, default=2000)
     ex.add_argument("--inject-bug", choices=bugs.names())
+    tr = sub.add_parser("triage", help="smallest flags, lowest thread count and (--reduce) smallest source "
+                                       "that still reproduce a real rustc failure's signature")
+    tr.add_argument("file", help="a test, or FILE#REVISION")
+    tr.add_argument("--compiler", default="rustc", help="rustc, rustc:+TOOLCHAIN or rustc:/path (default rustc)")
+    tr.add_argument("--runs", type=int, default=20, help="runs for the baseline and the final rate (20)")
+    tr.add_argument("--confidence", type=float, default=0.95,
+                    help="chance to see a candidate that fails at half the baseline rate (0.95)")
+    tr.add_argument("--signature", help="the failure to keep (default: the most frequent one)")
+    tr.add_argument("--reduce", action="store_true", help="also reduce the source (delta debugging over lines)")
+    tr.add_argument("--out", help="where to write the reduced source (default reports/triage-NAME.rs)")
+    tr.add_argument("--report-dir", default=DEFAULT_REPORTS)
+    tr.add_argument("--timeout", type=float, default=120.0)
+    pf = sub.add_parser("perf", help="wall and CPU time, peak RSS and speedup of a real rustc at several -Z threads")
+    pf.add_argument("paths", nargs="+", help="crate roots (.rs files) or directories of them")
+    pf.add_argument("--compiler", default="rustc")
+    pf.add_argument("--threads", default="1,2,4", help="comma-separated thread counts (1,2,4)")
+    pf.add_argument("--runs", type=int, default=5)
+    pf.add_argument("--report-dir", default=DEFAULT_REPORTS)
+    pf.add_argument("--timeout", type=float, default=600.0)
     b = sub.add_parser("bugs", help="the catalogue of injectable historical bugs: list, show NAME, hunt NAME")
     b.add_argument("action", choices=["list", "show", "hunt"])
     b.add_argument("name", nargs="?")
@@ -92,8 +112,10 @@ def main(argv: list[str] | None = None) -> int:
     console = Console() if sys.stdout.isatty() else Console(width=200)
     try:
         return {"stress": cmd_stress, "replay": cmd_replay, "bugs": cmd_bugs, "pin": cmd_pin,
-                "minimize": cmd_minimize, "explore": cmd_explore}[args.cmd](args, console)
-    except (CliError, DirectiveError, FileNotFoundError, PinError, BackendError, KnownFailuresError) as e:
+                "minimize": cmd_minimize, "explore": cmd_explore, "triage": cmd_triage,
+                "perf": cmd_perf}[args.cmd](args, console)
+    except (CliError, DirectiveError, FileNotFoundError, PinError, BackendError, KnownFailuresError,
+            TriageError) as e:
         msg = f"no such file or directory: {e.args[0]}" if isinstance(e, FileNotFoundError) else str(e)
         print(f"error: {msg}", file=sys.stderr)
         return 2
@@ -186,6 +208,71 @@ def cmd_flakes(args, console: Console) -> int:
                   f"{skipped} skipped; known failures: {kf_path or 'none'}; report: {report}",
                   highlight=False, soft_wrap=True)
     return fr.exit_status
+
+
+def _rustc_backend(spec: str, timeout: float):
+    from harness import backends
+    if not (spec == "rustc" or spec.startswith("rustc:")):
+        raise CliError(f"`{spec}` is not a real rustc; for minirustc, `harness minimize` shrinks schedules")
+    return backends.get(spec, timeout=timeout)
+
+
+def cmd_triage(args, console: Console) -> int:
+    import json
+
+    from harness.fsutil import write_atomic
+    from harness.triage import Triage
+    path, rev = _test_and_rev(args.file)
+    if args.runs < 1:
+        raise CliError("--runs must be at least 1")
+    if not 0 < args.confidence < 1:
+        raise CliError("--confidence must be between 0 and 1")
+    backend = _rustc_backend(args.compiler, args.timeout)
+    t = Triage(backend, path, rev, args.runs, args.confidence, args.signature,
+               log=lambda m: console.print(m, highlight=False, markup=False, soft_wrap=True))
+    res = t.run(reduce=args.reduce, out_path=args.out)
+    base = os.path.splitext(os.path.basename(path))[0]
+    report = os.path.join(args.report_dir, f"triage-{base}.json")
+    write_atomic(report, json.dumps(res.to_json(), indent=2) + "\n")
+    removed = [f for f in res.flags if f not in res.minimal_flags]
+    lines = [f"{res.version}",
+             f"signature:     {res.signature} ({res.cls})",
+             f"baseline:      {res.baseline} at -Z threads={res.baseline_threads} with {shlex_join(res.flags)}",
+             f"minimal flags: {shlex_join(res.minimal_flags) or '(none)'}"
+             + (f"  (dropped: {shlex_join(removed)})" if removed else ""),
+             f"threads:       lowest reproducing -Z threads={res.threads}; tried "
+             + ", ".join(f"{k}: {v}" for k, v in res.threads_tried.items()),
+             f"reproduction:  {res.rate} at the minimal configuration "
+             f"(a candidate counted as reproducing within {res.candidate_runs} runs, "
+             f"confidence {args.confidence:.0%})",
+             f"command:       {res.command()}"]
+    if res.reduced_path:
+        lines.append(f"reduced:       {res.reduced_lines[0]} -> {res.reduced_lines[1]} lines: {res.reduced_path}")
+        lines.append(f"               {res.command(res.reduced_path)}")
+    lines.append(f"{res.compiler_runs} compiler runs; report: {report}")
+    console.print("\n".join(lines), highlight=False, markup=False, soft_wrap=True)
+    return 0
+
+
+def shlex_join(tokens) -> str:
+    import shlex
+    return shlex.join(tokens)
+
+
+def cmd_perf(args, console: Console) -> int:
+    from harness.perf import perf, show
+    try:
+        threads = [int(x) for x in args.threads.split(",") if x]
+    except ValueError:
+        raise CliError(f"--threads expects numbers like 1,2,4, found `{args.threads}`") from None
+    if not threads or min(threads) < 1:
+        raise CliError("--threads needs thread counts of at least 1")
+    if args.runs < 1:
+        raise CliError("--runs must be at least 1")
+    backend = _rustc_backend(args.compiler, args.timeout)
+    result = perf(backend, args.paths, threads, args.runs, args.report_dir)
+    show(result, console)
+    return 0 if result["identical"] else 1
 
 
 def parse_shard(text: str) -> tuple[int, int]:

@@ -3,6 +3,7 @@ the whole group; returns its status (or signal), output, wall and CPU time and p
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import threading
@@ -29,6 +30,40 @@ def _kill_group(pgid: int):
         pass
 
 
+def _wait(pid: int, timeout: float, timed_out: threading.Event):
+    """Waits for pid, killing its group at the timeout; a pidfd avoids a timer thread per run."""
+    try:
+        fd = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        fd = None
+    if fd is not None:
+        try:
+            poller = select.poll()
+            poller.register(fd, select.POLLIN)
+            if not poller.poll(timeout * 1000):
+                timed_out.set()
+                _kill_group(pid)
+        finally:
+            os.close(fd)
+    else:
+        def expire():
+            timed_out.set()
+            _kill_group(pid)
+        timer = threading.Timer(timeout, expire)
+        timer.daemon = True
+        timer.start()
+    try:
+        while True:
+            try:
+                _, wstatus, ru = os.wait4(pid, 0)
+                return wstatus, ru
+            except InterruptedError:
+                continue
+    finally:
+        if fd is None:
+            timer.cancel()
+
+
 def run(cmd: list[str], cwd: str, env: dict[str, str], timeout: float, stdin: str | None = None,
         preexec=None) -> ProcResult:
     out_path = os.path.join(cwd, ".harness-stdout")
@@ -43,22 +78,9 @@ def run(cmd: list[str], cwd: str, env: dict[str, str], timeout: float, stdin: st
             p.stdin.write(stdin.encode())
             p.stdin.close()
 
-        def expire():
-            timed_out.set()
-            _kill_group(p.pid)
-
-        timer = threading.Timer(timeout, expire)
-        timer.daemon = True
-        timer.start()
         try:
-            while True:
-                try:
-                    _, wstatus, ru = os.wait4(p.pid, 0)
-                    break
-                except InterruptedError:
-                    continue
+            wstatus, ru = _wait(p.pid, timeout, timed_out)
         finally:
-            timer.cancel()
             _kill_group(p.pid)          # nothing of the run outlives it
         seconds = time.perf_counter() - start
         p.returncode = os.waitstatus_to_exitcode(wstatus)

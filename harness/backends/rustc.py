@@ -105,7 +105,9 @@ class Rustc(Backend):
     # -- running
     def env(self, extra: dict | None = None) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("RUSTC_", "RUST_LOG", "CARGO"))}
-        env.update(RUSTC_ICE="0", RUSTC_BOOTSTRAP="1", RUST_BACKTRACE=os.environ.get("RUST_BACKTRACE", "0"))
+        # no backtraces: symbolising one triples the cost of an ICE run, and signatures do not need it
+        # (a test's `//@ rustc-env: RUST_BACKTRACE=1` still asks for one)
+        env.update(RUSTC_ICE="0", RUSTC_BOOTSTRAP="1", RUST_BACKTRACE="0")
         env.update(extra or {})
         return env
 
@@ -211,3 +213,20 @@ class Rustc(Backend):
             shutil.rmtree(self._aux_root, ignore_errors=True)
             self._aux_root = None
             self._aux.clear()
+
+
+def run_plain(backend: Rustc, path: str, flags: list[str], threads: int | None, timeout: float | None = None,
+              build: bool = False) -> Outcome:
+    """Runs `rustc FILE FLAGS [-Z threads=N]` with nothing added but the output location (triage)."""
+    scratch = tempfile.mkdtemp(prefix="harness-rustc-")
+    try:
+        cmd = [backend.binary, os.path.abspath(path), *flags]
+        if threads is not None:
+            cmd += ["-Z", f"threads={threads}"]
+        cmd += ["-o", os.path.join(scratch, "a.out")] if build else \
+            ["--emit=metadata", "-o", os.path.join(scratch, "out.rmeta")]
+        r = proc.run(cmd, scratch, backend.env(), timeout or backend.timeout)
+        return Outcome(r.status, r.stdout, r.stderr, r.seconds, r.cpu_seconds, r.max_rss_kb, r.timed_out,
+                       r.signum, command=cmd)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
