@@ -229,7 +229,8 @@ class RevisionRunner:
             sig = f" ({ref_cls.signature})" if ref_cls.signature else ""
             rep.problems.append(f"at -Z threads=1: {ref_cls.cls}{sig}"
                                 + (f"\n{ref_cls.detail}" if ref_cls.detail else "")
-                                + ("\nstale .stderr? run with --bless" if ref_cls.cls == MISMATCH else ""))
+                                + ("\nstale .stderr? run with --bless" if ref_cls.signature in
+                                   ("mismatch: changed output", "mismatch: order only") else ""))
         if not props.known_bug and not props.dont_check_stderr and ref_cls.cls in (PASS, EXPECTED_ERRORS):
             required = {"ERROR", "WARN", "NOTE", "HELP"} - props.dont_require
             problems = check_annotations(parse_annotations(test.path, test.src, rev),
