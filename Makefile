@@ -25,9 +25,11 @@ bless: $(STAMP)
 stress: $(STAMP)
 	$(BIN)/harness stress ui_tests --schedules 200 --strategy random
 	$(BIN)/harness stress ui_tests --schedules 200 --strategy pct
+	if command -v rustc >/dev/null; then $(BIN)/harness stress --compiler rustc ui_tests/rustc --runs 100; fi
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/rustc_bench.py
 
 clean:
-	rm -rf $(VENV) reports/*.json reports/*.html
+	rm -rf $(VENV) reports/*.json reports/*.html reports/*.rs

@@ -17,7 +17,6 @@ from harness.known import ROOT, KnownFailuresError
 from harness.perturb import DEFAULT as DEFAULT_KNOB
 from harness.perturb import KNOBS
 from harness.pin import PinError
-from harness.triage import TriageError
 from harness.uitest.directives import DirectiveError
 from harness.uitest.runner import RunConfig
 from harness.uitest.test import UiTest
@@ -114,8 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         return {"stress": cmd_stress, "replay": cmd_replay, "bugs": cmd_bugs, "pin": cmd_pin,
                 "minimize": cmd_minimize, "explore": cmd_explore, "triage": cmd_triage,
                 "perf": cmd_perf}[args.cmd](args, console)
-    except (CliError, DirectiveError, FileNotFoundError, PinError, BackendError, KnownFailuresError,
-            TriageError) as e:
+    except (CliError, DirectiveError, FileNotFoundError, PinError, BackendError, KnownFailuresError) as e:
         msg = f"no such file or directory: {e.args[0]}" if isinstance(e, FileNotFoundError) else str(e)
         print(f"error: {msg}", file=sys.stderr)
         return 2
@@ -221,7 +219,7 @@ def cmd_triage(args, console: Console) -> int:
     import json
 
     from harness.fsutil import write_atomic
-    from harness.triage import Triage
+    from harness.triage import Triage, TriageError
     path, rev = _test_and_rev(args.file)
     if args.runs < 1:
         raise CliError("--runs must be at least 1")
@@ -230,7 +228,10 @@ def cmd_triage(args, console: Console) -> int:
     backend = _rustc_backend(args.compiler, args.timeout)
     t = Triage(backend, path, rev, args.runs, args.confidence, args.signature,
                log=lambda m: console.print(m, highlight=False, markup=False, soft_wrap=True))
-    res = t.run(reduce=args.reduce, out_path=args.out)
+    try:
+        res = t.run(reduce=args.reduce, out_path=args.out)
+    except TriageError as e:
+        raise CliError(str(e)) from None
     base = os.path.splitext(os.path.basename(path))[0]
     report = os.path.join(args.report_dir, f"triage-{base}.json")
     write_atomic(report, json.dumps(res.to_json(), indent=2) + "\n")

@@ -1,7 +1,7 @@
 """Comparison modes for expected and actual output:
 
 - `exact`: byte for byte;
-- `lines`: compiletest's `compare-output-by-lines`, the multiset of lines;
+- `lines`: compiletest's `compare-output-by-lines`, the sorted lines without bare `|` gutter lines;
 - `diagnostics`: the multiset of diagnostic blocks: the order may change, the content may not.
 
 `compare` says whether they are equal and, when they are not, whether only the order differs."""
@@ -35,6 +35,10 @@ def blocks(text: str) -> list[str]:
     return ["\n".join(b).rstrip("\n") for b in out if any(x.strip() for x in b)]
 
 
+def _line_set(text: str) -> Counter:
+    return Counter(line for line in text.splitlines() if line.strip() != "|")
+
+
 def lines_diff(expected: str, actual: str) -> str:
     """compiletest-style two-sided diff of line multisets: lines missing from, and extra in, actual."""
     e, a = Counter(expected.splitlines()), Counter(actual.splitlines())
@@ -62,7 +66,8 @@ def compare(expected: str, actual: str, mode: str = "exact") -> Comparison:
         return Comparison(True, mode)
     same_blocks = Counter(blocks(expected)) == Counter(blocks(actual))
     if mode == "lines":
-        equal = Counter(expected.splitlines()) == Counter(actual.splitlines())
+        # compiletest: drop the lines that are only a `|` gutter, then compare the sorted lines
+        equal = _line_set(expected) == _line_set(actual)
         return Comparison(equal, mode, order_only=not equal and same_blocks or equal,
                           diff="" if equal else lines_diff(expected, actual))
     if mode == "diagnostics":

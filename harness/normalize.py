@@ -1,7 +1,8 @@
 """Normalisation profiles for compiler output, applied before comparison and grouping.
 
 `ui` is what compiletest does to every UI test's output (`$DIR`, `$SRC_DIR`, `$TEST_BUILD_DIR`, thread
-ids, long-type file names, `allocN`), so that upstream `.stderr` files match byte for byte. `ice`
+ids, long-type file names, `//~` annotations, allocation ids renumbered), so that upstream `.stderr`
+files match byte for byte. `ice`
 adds what differs between two runs of the same ICE: the ICE footer and `rustc-ice-*.txt` notes,
 backtraces, query stacks and the version line."""
 from __future__ import annotations
@@ -12,10 +13,10 @@ PROFILES = ("none", "ui", "ice")
 
 THREAD_ID_RE = re.compile(r"(thread '[^']*') \(\d+\)")
 LONG_TYPE_RE = re.compile(r"long-type-\d+\.txt")
-ALLOC_RE = re.compile(r"\balloc\d+\b")
 # the source of a distributed rustc: /rustc/HASH/ or /rustc-dev/HASH/ (library and compiler paths)
-RUST_SRC_RE = re.compile(r"/rustc(?:-dev)?/[0-9a-f]{40}/")
-RUSTUP_SRC_RE = re.compile(r"\S*/lib/rustlib/src/rust/")
+RUST_LIB_RE = re.compile(r"/rustc(?:-dev)?/[0-9a-f]{40}/library")
+RUST_COMPILER_RE = re.compile(r"/rustc(?:-dev)?/[0-9a-f]{40}/compiler")
+RUSTUP_SRC_RE = re.compile(r"\S*/lib/rustlib/src/rust/library/")
 
 BACKTRACE_START = "stack backtrace:"
 FOOTER_PREFIXES = (
@@ -34,18 +35,30 @@ VERSION_RE = re.compile(r"\brustc \d+\.\d+\.\d+(?:-[\w.]+)? \([0-9a-f]{7,} \d{4}
 FRAME_RE = re.compile(r"^\s+(\d+: |at \S|\[\.\.\. omitted)")
 
 
+ANNOTATION_RE = re.compile(r"\s*//(\[.*\])?~.*")
+SRC_LINE_COL_RE = re.compile(r"SRC_DIR(.+):\d+:\d+(: \d+:\d+)?")
+ALLOC_ID_RE = re.compile(r"\balloc([0-9]+)\b")
+
+
 def ui(text: str, test_dir: str | None, build_dir: str | None = None, aliases: tuple[str, ...] = ()) -> str:
-    """compiletest's normalisation of a UI test's output."""
-    if build_dir:
-        text = text.replace(build_dir.rstrip("/"), "$TEST_BUILD_DIR")
+    """compiletest's normalisation of a UI test's output (runtest.rs, normalize_output), in its order."""
     for d in (test_dir, *aliases):
         if d:
             text = text.replace(d.rstrip("/") + "/", "$DIR/").replace(d.rstrip("/"), "$DIR")
-    text = RUST_SRC_RE.sub("$SRC_DIR/", text)
-    text = RUSTUP_SRC_RE.sub("$SRC_DIR/", text)
-    text = THREAD_ID_RE.sub(r"\1 ($TID)", text)
+    text = text.replace("/rustc/FAKE_PREFIX/library", "$SRC_DIR").replace("/rustc/FAKE_PREFIX/compiler",
+                                                                          "$COMPILER_DIR")
+    text = RUST_LIB_RE.sub("$SRC_DIR", text)
+    text = RUST_COMPILER_RE.sub("$COMPILER_DIR", text)
+    text = RUSTUP_SRC_RE.sub("$SRC_DIR_REAL/", text)
+    if build_dir:
+        text = text.replace(build_dir.rstrip("/"), "$TEST_BUILD_DIR")
+    text = SRC_LINE_COL_RE.sub(r"SRC_DIR\1:LL:COL", text)
     text = LONG_TYPE_RE.sub("long-type-$LONG_TYPE_HASH.txt", text)
-    text = ALLOC_RE.sub("allocN", text)
+    text = THREAD_ID_RE.sub(r"\1 ($TID)", text)
+    text = text.replace("\t", "\\t")
+    text = ANNOTATION_RE.sub("", text)
+    seen: dict[str, int] = {}
+    text = ALLOC_ID_RE.sub(lambda m: f"ALLOC{seen.setdefault(m.group(1), len(seen))}", text)
     return text
 
 

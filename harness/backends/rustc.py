@@ -17,9 +17,12 @@ from harness import proc
 from harness.backends.base import Backend, BackendError, Outcome
 
 # compiletest's flags for every UI test (src/tools/compiletest/src/runtest.rs, make_compile_args)
-UI_FLAGS = ["-Z", "ui-testing", "-Z", "deduplicate-diagnostics=no", "-Z", "write-long-types-to-disk=no",
-            "-C", "strip=debuginfo", "--color", "never", "-A", "unused", "-A", "internal_features",
-            "-Z", "simulate-remapped-rust-src-base=/rustc/FAKE_PREFIX"]
+UI_FLAGS = ["-Z", "simulate-remapped-rust-src-base=/rustc/FAKE_PREFIX", "-Z", "translate-remapped-path-to-local-path=no",
+            "-C", "codegen-units=1", "-Z", "ui-testing", "-Z", "deduplicate-diagnostics=no",
+            "-Z", "write-long-types-to-disk=no", "-C", "strip=debuginfo", "--color", "never",
+            "-A", "internal_features", "-A", "incomplete_features", "-A", "unused_parens", "-A", "unused_braces"]
+# ... and for every mode but run-pass
+NOT_RUN_FLAGS = ["-A", "unused", "-W", "unused_attributes"]
 MINIRUSTC_ONLY_Z = ("inject-bug", "schedule", "dump-schedule", "max-schedule-steps", "verify-caches",
                     "dump-attr-ids")
 OURS = {"schedule": "a minirustc schedule token", "schedules": "minirustc schedules",
@@ -113,17 +116,26 @@ class Rustc(Backend):
 
     def command(self, test, rev, props, threads, extra, out_dir: str, aux_flags: list[str]) -> list[str]:
         cmd = [self.binary, os.path.abspath(test.path), *UI_FLAGS]
-        if props.edition:
-            cmd += ["--edition", props.edition]
+        revs = [r.lower().replace("-", "_") for r in test.revisions]
+        if "no-auto-check-cfg" not in props.used:
+            cmd += ["--check-cfg", f"cfg(test,FALSE{''.join(',' + r for r in revs)})"]
         if rev:
-            cmd += ["--cfg", rev]
-        cmd += aux_flags + props.compile_flags + list(extra)
-        if threads is not None:
-            cmd += ["-Z", f"threads={threads}"]
-        if props.requires_build:
+            cmd += ["--cfg", rev.lower().replace("-", "_")]
+        if props.runs_binary:
             cmd += ["-o", os.path.join(out_dir, "a.out")]
         else:
-            cmd += ["--emit=metadata", "-o", os.path.join(out_dir, "out.rmeta")]
+            cmd += ["--out-dir", out_dir] + NOT_RUN_FLAGS
+            if not props.requires_build:
+                cmd += ["--emit", "metadata"]
+        cmd += aux_flags + list(extra)
+        if threads is not None:
+            cmd += ["-Z", f"threads={threads}"]
+        # the test's own flags come last, as in compiletest, so they override ours
+        if props.edition:
+            cmd += [f"--edition={props.edition}"]
+        cmd += props.compile_flags
+        if threads == 1:
+            cmd += ["-Z", "threads=1"]       # the reference run stays at one thread
         return cmd
 
     def run_revision(self, test, rev, props, *, threads=None, extra=(), env=None, preexec=None) -> Outcome:

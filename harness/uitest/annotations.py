@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from harness.uitest.directives import DirectiveError
 
-ANN_RE = re.compile(r"//(\[([\w,-]+)\])?~(\^+|\|+|v+|\?)?\s*(ERROR|WARN|WARNING|NOTE|HELP|SUGGESTION)\b:?\s*(.*)$")
-KINDS = {"WARNING": "WARN"}
+ANN_RE = re.compile(r"//(\[([\w,-]+)\])?~(\^+|\|+|v+|\?)?\s*(ERROR|WARN|WARNING|NOTE|HELP|SUGGESTION|RAW"
+                    r"|error|warn|warning|note|help)\b:?\s*(.*)$")
+KINDS = {"WARNING": "WARN", "error": "ERROR", "warn": "WARN", "warning": "WARN", "note": "NOTE", "help": "HELP"}
 
 
 @dataclass(frozen=True)
