@@ -33,7 +33,7 @@ from harness.perturb import KNOBS, Perturbation  # noqa: E402
 from harness.stress import find_tests  # noqa: E402
 from harness.uitest.test import UiTest  # noqa: E402
 
-RUNS = int(os.environ.get("BENCH_RUSTC_RUNS", "20"))
+RUNS = int(os.environ.get("BENCH_RUSTC_RUNS", "40"))
 OVERHEAD_RUNS = (10, 100)
 OVERHEAD_TEST = "ui_tests/rustc/variance-cycle-154560.rs"
 
@@ -41,7 +41,8 @@ OVERHEAD_TEST = "ui_tests/rustc/variance-cycle-154560.rs"
 def perturbation(backend) -> dict:
     tests = [UiTest.load(p) for p in find_tests(["ui_tests/rustc"])]
     out = {}
-    for knob in KNOBS:
+    knobs = [k for k in os.environ.get("BENCH_KNOBS", ",".join(KNOBS)).split(",") if k]
+    for knob in knobs:
         pert = Perturbation(knob, seed=0)
         row = {"tests": {}, "ices": 0, "runs": 0, "cpu_seconds": 0.0, "wall_seconds": 0.0}
         for test in tests:
