@@ -190,6 +190,16 @@ class RevisionRunner:
             want_fail = props.pass_mode == "run-fail"
             if rs is None or (rs != 0) != want_fail:
                 return Classification(MISMATCH, f"mismatch: the program exited with {rs}"), stderr
+            if props.check_run_results:
+                for kind, text, rules in (("run.stdout", getattr(out, "run_stdout", ""), props.normalize_stdout),
+                                          ("run.stderr", getattr(out, "run_stderr", ""), props.normalize)):
+                    got = self.normalized(test, props, text or "", rules)
+                    want = read(expected_path(test, props_rev(props), kind))
+                    if self.cfg.bless:
+                        self._write_or_remove(expected_path(test, props_rev(props), kind), got)
+                    elif got != want:
+                        return Classification(MISMATCH, f"mismatch: {kind} of the program",
+                                              detail=cmp.unified(want, got)), stderr
         missing = [p for p in props.error_patterns if not _pattern_in(p, out.stderr)]
         if missing:
             return Classification(MISMATCH, f"mismatch: error-pattern not found: {missing[0]}"), stderr
@@ -204,6 +214,7 @@ class RevisionRunner:
     def run(self, test: UiTest, rev: str | None) -> RevisionReport:
         cfg = self.cfg
         props = test.props(rev)
+        props.revision = rev
         mode = self.mode_for(props)
         tid = test.test_id(rev)
         iter_threads = cfg.threads if cfg.threads is not None else own_threads(props.compile_flags) or DEFAULT_THREADS
@@ -301,15 +312,21 @@ class RevisionRunner:
         row.first_run = min(row.first_run, rec.index)
 
     def _bless(self, test, rev, props, stderr: str):
+        if not props.dont_check_stderr:
+            self._write_or_remove(expected_path(test, rev), stderr)
+
+    @staticmethod
+    def _write_or_remove(path: str, text: str):
         from harness.fsutil import write_atomic
-        path = expected_path(test, rev)
-        if props.dont_check_stderr:
-            return
-        if stderr:
-            if read(path) != stderr:
-                write_atomic(path, stderr)
+        if text:
+            if read(path) != text:
+                write_atomic(path, text)
         elif os.path.exists(path):
             os.unlink(path)
+
+
+def props_rev(props) -> str | None:
+    return getattr(props, "revision", None)
 
 
 def _pattern_in(pattern: str, text: str) -> bool:

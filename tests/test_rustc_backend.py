@@ -90,7 +90,13 @@ def test_aux_crates_run_pass_revisions_and_error_patterns(tmp_path):
     write(tmp_path, "auxiliary/helper.rs", "pub fn answer() -> u32 { 42 }\n")
     main = write(tmp_path, "main.rs", "//@ run-pass\n//@ aux-crate: helper=helper.rs\n//@ check-run-results\n"
                                       "fn main() { assert_eq!(helper::answer(), 42); }\n")
+    main_src = open(main).read().replace("assert_eq!(helper::answer(), 42);", "println!(\"{}\", helper::answer());")
+    open(main, "w").write(main_src)
+    (tmp_path / "main.run.stdout").write_text("41\n")
     rustc = get("rustc")
+    rep = RevisionRunner(rustc, IterConfig(runs=2, threads=2)).run(UiTest.load(main), None)
+    assert rep.outcome == "failed" and "mismatch: run.stdout of the program" in rep.problems[0]
+    (tmp_path / "main.run.stdout").write_text("42\n")
     rep = RevisionRunner(rustc, IterConfig(runs=2, threads=2)).run(UiTest.load(main), None)
     assert rep.outcome == "ok", rep.problems
     revs = write(tmp_path, "revs.rs", "//@ revisions: good bad\n//@[good] check-pass\n"
