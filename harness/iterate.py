@@ -21,6 +21,7 @@ from harness.stats import Rate
 from harness.uitest.annotations import parse_annotations
 from harness.uitest.conditions import skip_reason
 from harness.uitest.diagnostics import check_annotations, parse_diagnostics
+from harness.uitest.runner import read_expected as read
 from harness.uitest.test import UiTest
 
 THREADS_RE = re.compile(r"^threads=(\d+)$")
@@ -145,16 +146,12 @@ def own_threads(flags: list[str]) -> int | None:
 
 
 def expected_path(test: UiTest, rev: str | None, kind: str = "stderr") -> str:
+    if kind == "stderr":
+        return test.expected_path(rev)
     base = test.path[:-3]
     return f"{base}.{rev}.{kind}" if rev else f"{base}.{kind}"
 
 
-def read(path: str) -> str:
-    try:
-        with open(path, encoding="utf-8") as f:
-            return f.read()
-    except FileNotFoundError:
-        return ""
 
 
 class RevisionRunner:
