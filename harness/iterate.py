@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from harness import compare as cmp
 from harness import normalize as norm
+from harness.backends.minirustc import z_values
 from harness.known import KnownFailures
 from harness.outcome import EXPECTED_ERRORS, MISMATCH, PASS, Classification
 from harness.perturb import Perturbation
@@ -137,8 +138,7 @@ class RevisionReport:
 def own_threads(flags: list[str]) -> int | None:
     """The `-Z threads=N` among a test's compile-flags, if any (the last one wins, as in rustc)."""
     found = None
-    for i, f in enumerate(flags):
-        z = flags[i + 1] if f == "-Z" and i + 1 < len(flags) else (f[2:] if f.startswith("-Z") else "")
+    for z in z_values(flags):
         m = THREADS_RE.match(z)
         if m:
             found = int(m.group(1))

@@ -63,12 +63,10 @@ def panics(stderr: str) -> list[tuple[str, str]]:
         m = PANIC_RE.match(line)
         if not m:
             continue
-        body = []
-        for nxt in lines[i + 1:]:
-            if nxt == "" or nxt.startswith(("stack backtrace:", "note: ", "error: ", "query stack")):
-                break
-            body.append(nxt)
-        out.append((normalize_message(body[0] if body else ""), source_file(m.group("loc"))))
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if nxt.startswith(("stack backtrace:", "note: ", "error: ", "query stack")):
+            nxt = ""
+        out.append((normalize_message(nxt), source_file(m.group("loc"))))
     return out
 
 

@@ -10,10 +10,22 @@ import sys
 import tempfile
 import time
 
+from compiler.session import Z_FLAGS
 from harness.backends.base import Backend, Outcome
 
-MINIRUSTC_ONLY_Z = ("inject-bug", "schedule", "dump-schedule", "max-schedule-steps", "verify-caches",
-                    "dump-attr-ids")
+# minirustc's -Z options that rustc does not have (rustc has `threads` and `ui-testing`)
+MINIRUSTC_ONLY_Z = tuple(z for z in Z_FLAGS if z not in ("threads", "ui-testing"))
+
+
+def z_values(flags: list[str]) -> list[str]:
+    """The values of `-Z VALUE` and `-ZVALUE` in a flag list, in order."""
+    out = []
+    for i, f in enumerate(flags):
+        if f == "-Z" and i + 1 < len(flags):
+            out.append(flags[i + 1])
+        elif f.startswith("-Z") and len(f) > 2:
+            out.append(f[2:])
+    return out
 # directives that need a real build, a binary or an environment minirustc does not have
 UNSUPPORTED = {"aux-build": "auxiliary crates", "aux-crate": "auxiliary crates", "proc-macro": "proc macros",
                "aux-bin": "auxiliary binaries", "run-pass": "running the built program",

@@ -15,6 +15,7 @@ import tempfile
 
 from harness import proc
 from harness.backends.base import Backend, BackendError, Outcome
+from harness.backends.minirustc import MINIRUSTC_ONLY_Z, z_values
 
 # compiletest's flags for every UI test (src/tools/compiletest/src/runtest.rs, make_compile_args)
 UI_FLAGS = ["-Z", "simulate-remapped-rust-src-base=/rustc/FAKE_PREFIX", "-Z", "translate-remapped-path-to-local-path=no",
@@ -23,8 +24,6 @@ UI_FLAGS = ["-Z", "simulate-remapped-rust-src-base=/rustc/FAKE_PREFIX", "-Z", "t
             "-A", "internal_features", "-A", "incomplete_features", "-A", "unused_parens", "-A", "unused_braces"]
 # ... and for every mode but run-pass
 NOT_RUN_FLAGS = ["-A", "unused", "-W", "unused_attributes"]
-MINIRUSTC_ONLY_Z = ("inject-bug", "schedule", "dump-schedule", "max-schedule-steps", "verify-caches",
-                    "dump-attr-ids")
 OURS = {"schedule": "a minirustc schedule token", "schedules": "minirustc schedules",
         "schedule-strategy": "minirustc schedules"}
 
@@ -98,9 +97,7 @@ class Rustc(Backend):
         for name in sorted(props.used):
             if name in OURS:
                 return f"rustc cannot honour `//@ {name}` ({OURS[name]})"
-        flags = props.compile_flags
-        for i, f in enumerate(flags):
-            z = flags[i + 1] if f == "-Z" and i + 1 < len(flags) else (f[2:] if f.startswith("-Z") else "")
+        for z in z_values(props.compile_flags):
             if z.split("=")[0] in MINIRUSTC_ONLY_Z:
                 return f"`-Z {z}` is a minirustc flag"
         return None
