@@ -4,7 +4,7 @@
     reproducers in ui_tests/rustc and ICEs per CPU-second (the compiler's CPU time, plus the burnt
     CPU of the background load for `load`). The best knob is the harness's default.
   * overhead: `harness stress --compiler rustc FILE --runs K` against a bare shell loop of the same
-    K+1 rustc commands (one at -Z threads=1, K at the test's threads), wall time, median of 3 rounds,
+    K+1 rustc commands (one at -Z threads=1, K at the test's threads), wall time, median of 5 rounds,
     for K = 10 and 100, split into a fixed start-up cost and a per-run cost.
 Skipped with a message where rustc is not installed. Figures are ratios measured in this run."""
 from __future__ import annotations
@@ -35,7 +35,10 @@ from harness.uitest.test import UiTest  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUSTC_RUNS", "40"))
 OVERHEAD_RUNS = (10, 100)
-OVERHEAD_TEST = "ui_tests/rustc/variance-cycle-154560.rs"
+# a file whose rustc output is the same at every thread count: an ICE reproducer would make the two
+# loops do different work (an ICE run and a clean run differ in time)
+OVERHEAD_TEST = "bench/overhead/type-errors.rs"
+ROUNDS = 5
 
 
 def perturbation(backend) -> dict:
@@ -91,7 +94,7 @@ def overhead(backend) -> dict:
 
         for k in OVERHEAD_RUNS:
             sh, ha = [], []
-            for _ in range(3):
+            for _ in range(ROUNDS):
                 sh.append(shell(k))
                 ha.append(harness(k))
             s, h = statistics.median(sh), statistics.median(ha)
@@ -109,6 +112,8 @@ def overhead(backend) -> dict:
 
 def main() -> int:
     console = Console()
+    # measure the harness as installed (`make` byte-compiles it), not its first-run compilation
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "compiler", "harness"], check=False)
     try:
         backend = backends.get("rustc")
     except backends.BackendError as e:
@@ -134,7 +139,7 @@ def main() -> int:
     for k, row in ovh["by_runs"].items():
         console.print(f"harness overhead over a bare shell loop, {k} rustc runs of {ovh['test']}: "
                       f"{row['overhead']:+.1%} ({row['harness_seconds']:.2f} s vs {row['shell_seconds']:.2f} s, "
-                      "median of 3)", highlight=False)
+                      f"median of {ROUNDS})", highlight=False)
     console.print(f"  = {ovh['fixed_ms']:.0f} ms fixed (Python start-up, imports, rustc -vV) + "
                   f"{ovh['per_run_ms']:.2f} ms per run", highlight=False)
     console.print(f"written to reports/bench-rustc.json in {doc['seconds']} s")

@@ -7,16 +7,13 @@ import sys
 import time
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from compiler import bugs
-from compiler.sync.token import Decoder, TokenError
 from harness.backends import BackendError, InProcess
 from harness.known import ROOT, KnownFailuresError
 from harness.perturb import DEFAULT as DEFAULT_KNOB
 from harness.perturb import KNOBS
-from harness.pin import PinError
 from harness.uitest.directives import DirectiveError
 from harness.uitest.runner import RunConfig
 from harness.uitest.test import UiTest
@@ -113,10 +110,24 @@ def main(argv: list[str] | None = None) -> int:
         return {"stress": cmd_stress, "replay": cmd_replay, "bugs": cmd_bugs, "pin": cmd_pin,
                 "minimize": cmd_minimize, "explore": cmd_explore, "triage": cmd_triage,
                 "perf": cmd_perf}[args.cmd](args, console)
-    except (CliError, DirectiveError, FileNotFoundError, PinError, BackendError, KnownFailuresError) as e:
+    except Exception as e:
+        from harness.pin import PinError
+        if not isinstance(e, (CliError, DirectiveError, FileNotFoundError, PinError, BackendError,
+                              KnownFailuresError)):
+            raise
         msg = f"no such file or directory: {e.args[0]}" if isinstance(e, FileNotFoundError) else str(e)
         print(f"error: {msg}", file=sys.stderr)
         return 2
+
+
+def progress_bar(console: Console, label: str):
+    """A transient progress bar on a terminal; in CI logs, where it would print nothing, none."""
+    import contextlib
+    if not console.is_terminal:
+        return contextlib.nullcontext(None)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console,
+                    transient=True)
 
 
 def cmd_stress(args, console: Console) -> int:
@@ -135,8 +146,7 @@ def cmd_stress(args, console: Console) -> int:
                     inject_bug=args.inject_bug)
     shard = parse_shard(args.shard) if args.shard else None
     start = time.perf_counter()
-    with Progress(TextColumn("[bold]stress[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=True) as progress:
+    with progress_bar(console, "[bold]stress[/]") as progress:
         rows = stress(args.paths, cfg, args.jobs, progress, shard)
     seconds = time.perf_counter() - start
     table = Table(title=f"stress: {args.strategy}, seed {args.seed}, {args.schedules} schedules per revision"
@@ -189,10 +199,10 @@ def cmd_flakes(args, console: Console) -> int:
                      time_budget=args.time_budget, mode=args.mode,
                      perturb=Perturbation(args.perturb or DEFAULT_KNOB, args.seed), known=kf)
     shard = parse_shard(args.shard) if args.shard else None
-    with Progress(TextColumn("[bold]stress[/] {task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=console, transient=True) as progress:
-        task = progress.add_task(args.compiler, total=None)
-        fr = flakes.run(paths, backend, cfg, on_revision=lambda r: progress.advance(task), shard=shard)
+    with progress_bar(console, "[bold]stress[/] {task.description}") as progress:
+        task = progress.add_task(args.compiler, total=None) if progress else None
+        fr = flakes.run(paths, backend, cfg, shard=shard,
+                        on_revision=(lambda r: progress.advance(task)) if progress else None)
     flakes_view.show(fr, console)
     if args.check_fixed:
         flakes_view.show_check_fixed(fr, console)
@@ -285,6 +295,7 @@ def parse_shard(text: str) -> tuple[int, int]:
 
 def cmd_replay(args, console: Console) -> int:
     token = args.token[len("replay:"):] if args.token.startswith("replay:") else args.token
+    from compiler.sync.token import Decoder, TokenError
     try:
         threads = Decoder(token).threads
     except TokenError as e:

@@ -10,7 +10,6 @@ other interleavings. Each knob is deterministic from its seed.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import random
 from dataclasses import dataclass
@@ -63,6 +62,7 @@ class Perturbation:
         if self.knob != "load":
             yield
             return
+        import multiprocessing
         ctx = multiprocessing.get_context("fork")
         procs = [ctx.Process(target=_spin, daemon=True) for _ in range(os.cpu_count() or 1)]
         for p in procs:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 from harness.fsutil import write_atomic
@@ -105,6 +104,7 @@ def stress(paths, cfg: RunConfig, jobs: int, progress=None, shard: tuple[int, in
         for w in work:
             absorb(run_chunk(*w, cfg))
     else:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
         with ProcessPoolExecutor(max_workers=jobs) as ex:
             futs = [ex.submit(run_chunk, *w, cfg) for w in work]
             for f in as_completed(futs):

@@ -51,10 +51,15 @@ def test_timeout_kills_the_process_group_and_leaves_nothing(tmp_path, monkeypatc
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))     # the backend's scratch directories go here
     start = time.perf_counter()
-    rep = RevisionRunner(get(f"rustc:{FAKE}", timeout=0.5), IterConfig(runs=1)).run(UiTest.load(path), None)
+    backend = get(f"rustc:{FAKE}", timeout=0.5)
+    rep = RevisionRunner(backend, IterConfig(runs=1)).run(UiTest.load(path), None)
     assert time.perf_counter() - start < 5
     assert rep.reference.cls == "timeout" and rep.runs[0].cls == "timeout"
     assert subprocess.run(["pgrep", "-f", "sleep 30"], capture_output=True).returncode == 1
+    # between runs the kept scratch directories are empty; closing the backend removes them
+    for root, dirs, files in os.walk(scratch):
+        assert files == [], (root, files)
+    backend.close()
     assert os.listdir(scratch) == []
 
 

@@ -1,12 +1,15 @@
 """The real rustc as a backend: `rustc` (on PATH), `rustc:+TOOLCHAIN` (rustup) or `rustc:/path`.
 
-Each run gets its own scratch directory (removed afterwards), `RUSTC_ICE=0` and `RUSTC_BOOTSTRAP=1`,
+Each run gets its own empty scratch directory (emptied afterwards; directories are reused, one per
+concurrent run, and removed when the backend closes), `RUSTC_ICE=0` and `RUSTC_BOOTSTRAP=1`,
 the flags compiletest passes to UI tests, `--emit=metadata` for check tests and a real build (and a
 run, for `run-pass`/`run-fail`) where the test asks. A kill timeout kills the whole process group.
 Auxiliary crates (`aux-build`, `aux-crate`, `proc-macro`) are built once per test revision."""
 from __future__ import annotations
 
 import atexit
+import contextlib
+import threading
 import os
 import re
 import shutil
@@ -59,6 +62,43 @@ def _through_rustup(path: str, toolchain: str | None) -> str:
     return p.stdout.strip()
 
 
+def _cache_path() -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "minirustc-harness", "rustc-vV.json")
+
+
+def _cached_vv(binary: str) -> str:
+    """`rustc -vV`, cached per binary (path, size, mtime): starting rustc costs 25 ms, a tenth of a short
+    stress run. A cache that cannot be read or written is simply not used."""
+    import json
+    try:
+        st = os.stat(binary)
+        key = f"{os.path.realpath(binary)}:{st.st_size}:{st.st_mtime_ns}"
+    except OSError:
+        key = None
+    cache: dict = {}
+    if key:
+        try:
+            with open(_cache_path(), encoding="utf-8") as f:
+                cache = json.load(f)
+            if isinstance(cache, dict) and isinstance(cache.get(key), str):
+                return cache[key]
+        except (OSError, ValueError):
+            cache = {}
+    p = subprocess.run([binary, "-vV"], capture_output=True, text=True)
+    if p.returncode != 0:
+        raise BackendError(f"`{binary} -vV` failed: {p.stderr.strip()}")
+    if key:
+        try:
+            from harness.fsutil import write_atomic
+            cache = {k: v for k, v in cache.items() if isinstance(v, str)}
+            cache[key] = p.stdout
+            write_atomic(_cache_path(), json.dumps(cache, indent=1, sort_keys=True))
+        except OSError:
+            pass
+    return p.stdout
+
+
 class Rustc(Backend):
     kind = "rustc"
 
@@ -70,15 +110,37 @@ class Rustc(Backend):
         self._aux: dict[tuple, tuple[list[str], str | None]] = {}
         self._aux_root: str | None = None
         self.name = spec
+        self._scratch_root: str | None = None
+        self._free: list[str] = []
+        self._lock = threading.Lock()
+        self._base_env: dict[str, str] | None = None
         atexit.register(self.close)
+
+    @contextlib.contextmanager
+    def scratch(self):
+        """An empty directory for one run. Emptying a directory costs a tenth of creating and removing
+        one, so directories are kept (one per concurrent run) until `close`."""
+        with self._lock:
+            if self._scratch_root is None:
+                self._scratch_root = tempfile.mkdtemp(prefix="harness-rustc-")
+            d = self._free.pop() if self._free else tempfile.mkdtemp(dir=self._scratch_root)
+        try:
+            yield d
+        finally:
+            for name in os.listdir(d):
+                path = os.path.join(d, name)
+                if os.path.isdir(path) and not os.path.islink(path):
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    os.unlink(path)
+            with self._lock:
+                self._free.append(d)
 
     # -- toolchain facts
     def version_info(self) -> dict[str, str]:
         if self._version is None:
-            p = subprocess.run([self.binary, "-vV"], capture_output=True, text=True)
-            if p.returncode != 0:
-                raise BackendError(f"`{self.binary} -vV` failed: {p.stderr.strip()}")
-            lines = p.stdout.splitlines()
+            text = _cached_vv(self.binary)
+            lines = text.splitlines()
             info = {"version": lines[0] if lines else "?"}
             for line in lines[1:]:
                 k, _, v = line.partition(": ")
@@ -104,12 +166,13 @@ class Rustc(Backend):
 
     # -- running
     def env(self, extra: dict | None = None) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("RUSTC_", "RUST_LOG", "CARGO"))}
-        # no backtraces: symbolising one triples the cost of an ICE run, and signatures do not need it
-        # (a test's `//@ rustc-env: RUST_BACKTRACE=1` still asks for one)
-        env.update(RUSTC_ICE="0", RUSTC_BOOTSTRAP="1", RUST_BACKTRACE="0")
-        env.update(extra or {})
-        return env
+        if self._base_env is None:
+            env = {k: v for k, v in os.environ.items() if not k.startswith(("RUSTC_", "RUST_LOG", "CARGO"))}
+            # no backtraces: symbolising one triples the cost of an ICE run, and signatures do not need it
+            # (a test's `//@ rustc-env: RUST_BACKTRACE=1` still asks for one)
+            env.update(RUSTC_ICE="0", RUSTC_BOOTSTRAP="1", RUST_BACKTRACE="0")
+            self._base_env = env
+        return {**self._base_env, **extra} if extra else self._base_env
 
     def command(self, test, rev, props, threads, extra, out_dir: str, aux_flags: list[str]) -> list[str]:
         cmd = [self.binary, os.path.abspath(test.path), *UI_FLAGS]
@@ -139,8 +202,7 @@ class Rustc(Backend):
         aux_flags, aux_error = self.aux_flags(test, rev, props)
         if aux_error:
             return Outcome(None, "", "", setup_error=aux_error)
-        scratch = tempfile.mkdtemp(prefix="harness-rustc-")
-        try:
+        with self.scratch() as scratch:
             cmd = self.command(test, rev, props, threads, extra, scratch, aux_flags)
             r = proc.run(cmd, scratch, self.env({**props.rustc_env, **(env or {})}), self.timeout,
                          preexec=preexec)
@@ -153,8 +215,6 @@ class Rustc(Backend):
                 out.run_status, out.run_stdout, out.run_stderr = b.status, b.stdout, b.stderr
                 out.run_signum = b.signum
             return out
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
 
     # -- auxiliary crates
     def aux_flags(self, test, rev, props) -> tuple[list[str], str | None]:
@@ -218,6 +278,11 @@ class Rustc(Backend):
         return None
 
     def close(self):
+        with self._lock:
+            if self._scratch_root:
+                shutil.rmtree(self._scratch_root, ignore_errors=True)
+                self._scratch_root = None
+                self._free.clear()
         if self._aux_root:
             shutil.rmtree(self._aux_root, ignore_errors=True)
             self._aux_root = None
@@ -227,8 +292,7 @@ class Rustc(Backend):
 def run_plain(backend: Rustc, path: str, flags: list[str], threads: int | None, timeout: float | None = None,
               build: bool = False) -> Outcome:
     """Runs `rustc FILE FLAGS [-Z threads=N]` with nothing added but the output location (triage)."""
-    scratch = tempfile.mkdtemp(prefix="harness-rustc-")
-    try:
+    with backend.scratch() as scratch:
         cmd = [backend.binary, os.path.abspath(path), *flags]
         if threads is not None:
             cmd += ["-Z", f"threads={threads}"]
@@ -237,5 +301,3 @@ def run_plain(backend: Rustc, path: str, flags: list[str], threads: int | None, 
         r = proc.run(cmd, scratch, backend.env(), timeout or backend.timeout)
         return Outcome(r.status, r.stdout, r.stderr, r.seconds, r.cpu_seconds, r.max_rss_kb, r.timed_out,
                        r.signum, command=cmd)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
