@@ -241,9 +241,9 @@ class RevisionRunner:
                                    ("mismatch: changed output", "mismatch: order only") else ""))
         if not props.known_bug and not props.dont_check_stderr and ref_cls.cls in (PASS, EXPECTED_ERRORS):
             required = {"ERROR", "WARN", "NOTE", "HELP"} - props.dont_require
-            problems = check_annotations(parse_annotations(test.path, test.src, rev),
-                                         parse_diagnostics(ref_stderr), os.path.basename(test.path),
-                                         required=required)
+            actual = ref.diagnostics if ref.diagnostics is not None else parse_diagnostics(ref_stderr)
+            problems = check_annotations(parse_annotations(test.path, test.src, rev), actual,
+                                         os.path.basename(test.path), required=required)
             rep.problems += problems
         if props.ignore_parallel:
             rep.stopped = f"ignore-parallel-frontend: {props.ignore_parallel}"

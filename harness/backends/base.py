@@ -23,6 +23,7 @@ class Outcome:
     token: str | None = None            # minirustc's schedule token
     command: list[str] = field(default_factory=list)
     setup_error: str | None = None      # an auxiliary build failed, the binary could not run, ...
+    diagnostics: list | None = None     # read from rustc's JSON, for annotation matching
 
     @property
     def classification(self) -> Classification:

@@ -17,13 +17,14 @@ import subprocess
 import tempfile
 
 from harness import proc
+from harness.uitest import rustc_json
 from harness.backends.base import Backend, BackendError, Outcome
 from harness.backends.minirustc import MINIRUSTC_ONLY_Z, z_values
 
 # compiletest's flags for every UI test (src/tools/compiletest/src/runtest.rs, make_compile_args)
 UI_FLAGS = ["-Z", "simulate-remapped-rust-src-base=/rustc/FAKE_PREFIX", "-Z", "translate-remapped-path-to-local-path=no",
             "-C", "codegen-units=1", "-Z", "ui-testing", "-Z", "deduplicate-diagnostics=no",
-            "-Z", "write-long-types-to-disk=no", "-C", "strip=debuginfo", "--color", "never",
+            "-Z", "write-long-types-to-disk=no", "-C", "strip=debuginfo",
             "-A", "internal_features", "-A", "incomplete_features", "-A", "unused_parens", "-A", "unused_braces"]
 # ... and for every mode but run-pass
 NOT_RUN_FLAGS = ["-A", "unused", "-W", "unused_attributes"]
@@ -176,6 +177,8 @@ class Rustc(Backend):
 
     def command(self, test, rev, props, threads, extra, out_dir: str, aux_flags: list[str]) -> list[str]:
         cmd = [self.binary, os.path.abspath(test.path), *UI_FLAGS]
+        if self.json_output(props):
+            cmd += ["--error-format", "json", "--json", "future-incompat"]
         revs = [r.lower().replace("-", "_") for r in test.revisions]
         if "no-auto-check-cfg" not in props.used:
             cmd += ["--check-cfg", f"cfg(test,FALSE{''.join(',' + r for r in revs)})"]
@@ -198,6 +201,11 @@ class Rustc(Backend):
             cmd += ["-Z", "threads=1"]       # the reference run stays at one thread
         return cmd
 
+    @staticmethod
+    def json_output(props) -> bool:
+        """compiletest reads diagnostics as JSON unless the test picks its own `--error-format`."""
+        return not any(f.startswith("--error-format") for f in props.compile_flags)
+
     def run_revision(self, test, rev, props, *, threads=None, extra=(), env=None, preexec=None) -> Outcome:
         aux_flags, aux_error = self.aux_flags(test, rev, props)
         if aux_error:
@@ -208,6 +216,8 @@ class Rustc(Backend):
                          preexec=preexec)
             out = Outcome(r.status, r.stdout, r.stderr, r.seconds, r.cpu_seconds, r.max_rss_kb, r.timed_out,
                           r.signum, command=cmd)
+            if self.json_output(props):
+                out.stderr, out.diagnostics = rustc_json.read(r.stderr, os.path.basename(test.path))
             exe = os.path.join(scratch, "a.out")
             if props.runs_binary and r.status == 0 and os.path.exists(exe):
                 run_env = dict(os.environ, **props.exec_env)
