@@ -111,3 +111,38 @@ def test_known_failures_file(tmp_path):
     with pytest.raises(KnownFailuresError, match=r"k.toml: .*line 1"):
         load(str(f))
     assert load(str(tmp_path / "missing.toml")).entries == []
+
+
+def test_rustc_json_is_read_as_compiletest_reads_it():
+    import json
+
+    from harness.uitest.rustc_json import read
+    span = {"file_name": "/x/t.rs", "line_start": 6, "is_primary": True, "label": "expected `u32`, found `&str`",
+            "suggested_replacement": None, "expansion": None}
+    label = {**span, "line_start": 5, "is_primary": False, "label": "arguments to this function are incorrect"}
+    sugg = {**span, "is_primary": True, "label": None, "suggested_replacement": "1"}
+    diag = {"$message_type": "diagnostic", "message": "mismatched types", "code": {"code": "E0308"},
+            "level": "error", "spans": [span, label], "rendered": "error[E0308]: mismatched types\n\n",
+            "children": [{"message": "try this", "level": "help", "spans": [sugg], "children": []},
+                         {"message": "see the docs", "level": "note", "spans": [], "children": []}]}
+    at_start = {"$message_type": "diagnostic", "message": "cycle detected", "code": None, "level": "error",
+                "spans": [{**span, "line_start": 1, "label": None}], "children": [], "rendered": "error: cycle\n"}
+    summary = {"$message_type": "diagnostic", "message": "aborting due to 2 previous errors", "level": "error",
+               "spans": [], "children": [], "rendered": "error: aborting due to 2 previous errors\n\n"}
+    future = {"$message_type": "future_incompat",
+              "future_incompat_report": [{"diagnostic": {"rendered": "warning: old\n"}}]}
+    stderr = "\n".join([json.dumps(diag), "thread 'rustc' panicked at x.rs:1:1:", json.dumps(at_start),
+                        json.dumps(summary), json.dumps(future), '{"$message_type":"artifact"}']) + "\n"
+    text, diags = read(stderr, "t.rs")
+    assert text == ("error[E0308]: mismatched types\n\nthread 'rustc' panicked at x.rs:1:1:\nerror: cycle\n"
+                    "error: aborting due to 2 previous errors\n\n"
+                    "Future incompatibility report: Future breakage diagnostic:\nwarning: old\n")
+    assert [(d.line, d.kind, d.msg) for d in diags] == [
+        (6, "ERROR", "mismatched types [E0308]"),
+        (6, "NOTE", "expected `u32`, found `&str`"),
+        (5, "NOTE", "arguments to this function are incorrect"),
+        (6, "SUGGESTION", "1"),
+        (6, "HELP", "try this"),
+        (6, "NOTE", "see the docs"),
+        (1, "ERROR", "cycle detected"),
+    ]
