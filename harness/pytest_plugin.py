@@ -48,12 +48,6 @@ def pytest_collect_file(file_path, parent):
     return None
 
 
-def _is_rustc_suite(path) -> bool:
-    parts = path.parts
-    return "ui_tests" in parts and parts.index("ui_tests") + 1 < len(parts) and \
-        parts[parts.index("ui_tests") + 1] == "rustc"
-
-
 _BACKENDS: dict = {}
 
 
@@ -114,7 +108,7 @@ class UiItem(pytest.Item):
                          bless=o.bless)
 
     def runtest(self):
-        if _is_rustc_suite(self.path):
+        if self.test.real_rustc_only:
             pytest.skip("a real-rustc test: run it with --compiler rustc")
         cfg = self.config_for_run()
         props = self.test.props(self.rev)

@@ -48,11 +48,11 @@ def plan(paths: list[str], cfg: RunConfig) -> list[tuple[str, str | None, list[s
     jobs = []
     for path in find_tests(paths):
         test = UiTest.load(path)
-        if test.ignored:
+        if test.ignored or test.real_rustc_only:
             continue
         for rev in test.revision_names():
             props = test.props(rev)
-            if props.pinned or props.ignore_parallel or props.known_bug:
+            if props.pinned or props.ignore_parallel or props.known_bug or cfg.backend.cannot_honour(props):
                 continue
             specs = schedule_specs(test.test_id(rev), cfg, None)
             for i in range(0, len(specs), CHUNK):

@@ -185,3 +185,22 @@ def test_perf_table_on_a_generated_crate(tmp_path):
     assert "speedup over N=1" in r.stdout and "identical across all runs and all N" in r.stdout
     r = harness(["perf", "--compiler", "minirustc", str(crate)])
     assert r.returncode == 2 and "is not a real rustc" in r.stderr
+
+
+def test_budgets_and_perturbation_knobs(tmp_path):
+    from harness.perturb import SWEEP, Perturbation
+    fake = get(f"rustc:{FAKE}")
+    ice = UiTest.load(write(tmp_path, "ice.rs", "// fake: ice\n//@ check-pass\nfn main() {}\n"))
+    rep = RevisionRunner(fake, IterConfig(runs=10, until_fail=True)).run(ice, None)
+    assert len(rep.runs) == 1 and rep.stopped == "first failure (--until-fail)"
+    rep = RevisionRunner(fake, IterConfig(runs=1000, time_budget=0.2)).run(ice, None)
+    assert 1 <= len(rep.runs) < 1000 and rep.stopped == "time budget of 0.2 s"
+    ok = UiTest.load(write(tmp_path, "ok.rs", "// fake: ok\n//@ check-pass\nfn main() {}\n"))
+    rep = RevisionRunner(fake, IterConfig(runs=7, perturb=Perturbation("sweep"))).run(ok, None)
+    assert [r.threads for r in rep.runs] == [SWEEP[i % len(SWEEP)] for i in range(7)]
+    assert str(rep.rate) == "0/7, p < 3/7 (35% at 95%)" and rep.outcome == "ok"
+    rep = RevisionRunner(fake, IterConfig(runs=4, perturb=Perturbation("stagger"))).run(ok, None)
+    assert [r.index for r in rep.runs] == [1, 2, 3, 4]
+    assert Perturbation("affinity").preexec(0) is not None and Perturbation("none").preexec(0) is None
+    with pytest.raises(ValueError, match="unknown perturbation `wobble`"):
+        Perturbation("wobble")

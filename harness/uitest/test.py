@@ -27,6 +27,13 @@ class UiTest:
         """`//@ ignore-test`: not a test (a module file or other auxiliary source)."""
         return any(d.name == "ignore-test" for d in self.directives)
 
+    @property
+    def real_rustc_only(self) -> bool:
+        """A test of `ui_tests/rustc/`, the real-rustc suite: minirustc does not run it."""
+        parts = os.path.abspath(self.path).split(os.sep)
+        return "ui_tests" in parts and parts.index("ui_tests") + 1 < len(parts) - 1 \
+            and parts[parts.index("ui_tests") + 1] == "rustc"
+
     def revision_names(self) -> list[str | None]:
         return list(self.revisions) or [None]
 
