@@ -1,10 +1,15 @@
 """The catalogue of re-injectable historical bugs (`-Z inject-bug=NAME`).
 
 Each entry restores the faulty code path at the place named in `module`; the symptom then arises only
-from a real interleaving. `tests` lists the UI tests that pin a reproducing schedule."""
+from a real interleaving. `tests` lists the UI tests that pin a reproducing schedule. `fidelity` says
+how close the entry is to upstream: `restored` (upstream's code path and symptom text) or `modelled`
+(a hazard upstream named; the symptom is ours). `departures` lists, plainly, where the model differs
+from what rustc did."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+RESTORED, MODELLED = "restored", "modelled"
 
 
 @dataclass(frozen=True)
@@ -15,110 +20,318 @@ class Bug:
     symptom: str
     explanation: str
     tests: tuple[str, ...]
+    fidelity: str = RESTORED
+    departures: tuple[str, ...] = ()
 
 
-CATALOGUE = {
-    b.name: b
-    for b in [
-        Bug(
-            name="worker-local-cycle-handler",
-            upstream=("rust#94654", "PR #98570"),
-            module="compiler/ty/context.py (TyCtxt.describe_active_jobs), run by compiler/query/deadlock.py",
-            symptom="`WorkerLocal can only be used on the thread pool it was created on` ICE instead of E0391",
-            explanation=(
-                "When every worker of the pool is blocked, rayon calls rustc's deadlock handler, which spawns "
-                "a plain thread to break the query cycle. Before PR #98570 that thread collected the active "
-                "jobs together with their rendered descriptions, and rendering a description goes through "
-                "the tcx's worker-local arena. The handler thread is not a worker of the pool, so the "
-                "`WorkerLocal` panics and the E0391 is lost. A cycle that one worker finds on its own stack "
-                "never reaches the handler, so only schedules where the cycle spans two workers show the ICE. "
-                "The fix defers the descriptions to the worker that reports the cycle."
-            ),
-            tests=("ui_tests/parallel/worker-local-cycle-handler.rs",),
+@dataclass(frozen=True)
+class Hazard:
+    """A roadmap review item with no upstream bug report: listed, never injected."""
+    name: str
+    note: str
+
+
+_BUGS = [
+    Bug(
+        name="worker-local-cycle-handler",
+        upstream=("rust#94654", "PR #98570"),
+        module="compiler/query/deadlock.py (handle_deadlock), compiler/ty/context.py (describe_active_jobs)",
+        symptom="the deadlock handler thread panics with `WorkerLocal can only be used on the thread pool it "
+                "was created on`; `deadlock handler panicked, aborting process`; the E0391 is lost",
+        explanation=(
+            "In rustc's parallel mode every query cycle goes through the latch and the deadlock handler: a "
+            "worker that meets a query already started (by itself or by another worker) waits on its latch, "
+            "and when every worker is blocked rayon calls the deadlock handler, which spawns a plain thread "
+            "to break the cycle. Before PR #98570 that thread built the query map, with the rendered "
+            "description of every active job, and rendering goes through the tcx's worker-local arena. The "
+            "handler thread is not a worker of the pool, so the `WorkerLocal` panics; an `OnDrop` guard "
+            "prints `deadlock handler panicked, aborting process` and the process aborts. The fix collects "
+            "the query map on the worker, before spawning the handler thread. Here too every cycle at "
+            "threads > 1 reaches the handler, so the injected compiler aborts on every cycle."
         ),
-        Bug(
-            name="no-parallel-guard",
-            upstream=("PR #97307", "PR #99457", "PR #115144"),
-            module="compiler/sync/pool.py (ThreadPool.par_for_each)",
-            symptom="the set of errors reported next to a fatal error differs from run to run",
-            explanation=(
-                "rustc runs per-item work through rayon. With plain rayon, a panic in one item (here the "
-                "fatal E0275 overflow, which unwinds as `FatalErrorMarker`) stops the items that have not "
-                "started yet, so the errors those items would have reported depend on which items had run. "
-                "`ParallelGuard` (PR #115144, after the fixes in #97307 and #99457) lets every item run, "
-                "keeps the panic, and re-raises it afterwards, preferring a real ICE over a fatal error."
-            ),
-            tests=("ui_tests/parallel/no-parallel-guard.rs",),
+        tests=("ui_tests/parallel/worker-local-cycle-handler.rs",),
+        departures=(
+            "The abort is reported as exit status 134 (SIGABRT as a shell reports it) by the in-process "
+            "driver, which cannot abort the harness's own process.",
         ),
-        Bug(
-            name="evaluation-cache-overwrite",
-            upstream=("rust#50507", "PR #100987", "rust#129112", "PR #130094"),
-            module="compiler/traits/select.py (SelectionContext.evaluate), compiler/traits/cache.py",
-            symptom="with `-Z verify-caches`: `assertion failed: *old == value` ICE",
-            explanation=(
-                "Trait evaluation is not a query. Its result goes into the global `EvaluationCache` with the "
-                "dep node the evaluation was recorded under, and before PR #100987 that node was an anonymous "
-                "one, derived from what the evaluation read. A nested obligation found in the cache adds one "
-                "edge (its cached node); one evaluated in place adds the edges of its own evaluation. So two "
-                "workers that evaluate the same predicate at the same time, one of which finds a sub-result "
-                "the other has just cached, record different nodes, and the second insert overwrites the "
-                "first with a different value. `-Z verify-caches` makes that insert the ICE. The fix derives "
-                "the node from the cache key, so racing inserts are equal."
-            ),
-            tests=("ui_tests/traits/evaluation-cache-overwrite.rs",),
+    ),
+    Bug(
+        name="no-parallel-guard",
+        upstream=("PR #97307", "PR #99457", "PR #115144"),
+        module="compiler/sync/pool.py (ThreadPool.par_for_each)",
+        symptom="the set of errors reported next to a fatal error differs from run to run",
+        explanation=(
+            "rustc runs per-item work through rayon. With plain rayon `par_iter`, a panic in one item (here "
+            "the fatal E0275 overflow, which unwinds as `FatalErrorMarker`) stops the items that have not "
+            "started yet, so the errors those items would have reported depend on which items had run. "
+            "The serial `par_for_each_in` already caught each item's panic and re-raised the first one "
+            "afterwards (PR #97307 did the same in parallel; #99457 fixed the `par_iter` sites), so at "
+            "`-Z threads=1` nothing is lost, with or without the injection. `ParallelGuard` (PR #115144) "
+            "keeps the first panic, a later non-fatal panic (an ICE) overwrites it, and it is re-raised "
+            "once every item has run."
         ),
-        Bug(
-            name="lint-buffer-late",
-            upstream=("FIXME: lint_store and buffered_lints are not thread-safe", "PR #42052", "PR #65193",
-                      "PR #65835"),
-            module="compiler/lint/late.py (early_lint_checks), compiler/lint/buffer.py",
-            symptom="`can't buffer lints after HIR lowering` ICE, or an `unused import` warning silently lost",
-            explanation=(
-                "Early lints found before lint levels are known (the resolver's `unused_imports`) wait in the "
-                "session's `buffered_lints` until lowering takes the buffer. Here the per-module import "
-                "checks run joined with lowering. Restored: lowering steals the buffer at its own end, in two "
-                "steps (copy, then drop), while the checks may still be buffering: a lint buffered between "
-                "the steps is lost, one buffered after them is rustc's `bug!(\"can't buffer lints after HIR "
-                "lowering\")`. Fixed: the buffer is taken with one `mem::take` after the join, at a point no "
-                "buffering can race with."
-            ),
-            tests=("ui_tests/lints/lint-buffer-late.rs",),
+        tests=("ui_tests/parallel/no-parallel-guard.rs",),
+    ),
+    Bug(
+        name="evaluation-cache-overwrite",
+        upstream=("rust#50507", "PR #100987", "rust#129112", "PR #130094"),
+        module="compiler/traits/select.py (SelectionContext.evaluate), compiler/traits/cache.py",
+        symptom="with `-Z verify-caches`: `assertion failed: *old == value` ICE",
+        explanation=(
+            "Trait evaluation is not a query. Its result goes into the global `EvaluationCache` together with "
+            "the dep node the evaluation was recorded under, an anonymous node derived from what the "
+            "evaluation read. A nested obligation found in the cache adds one edge (its cached node); one "
+            "evaluated in place adds the edges of its own evaluation. So two workers that evaluate the same "
+            "predicate at once, one of which finds a sub-result the other has just cached, record different "
+            "nodes, and the second insert overwrites the first. Upstream that overwrite is silent to this "
+            "day (rust#50507 is open; the FIXME \"Due to #50507 this overwrites the different values\"; "
+            "PR #100987, which would have fixed it, was closed unmerged). The ICE of this class that users "
+            "did see is the new solver's global cache, `assertion failed: prev.is_none()` (rust#129112, "
+            "fixed by PR #130094, which accepts a duplicate insert when the results agree)."
         ),
-        Bug(
-            name="lint-store-taken",
-            upstream=("PR #42052", "PR #65193"),
-            module="compiler/lint/late.py (late_lint_mod)",
-            symptom="lint warnings of some modules silently missing",
-            explanation=(
-                "Before PR #42052 the session's `RefCell<LintStore>` was emptied with `mem::replace` while the "
-                "lint passes ran and filled again afterwards. With the late passes running per module in "
-                "parallel, a pass that starts while another has the store out finds it empty and runs no "
-                "lint, so those modules' warnings disappear (and the empty store may even be put back last). "
-                "Fixed: the store is immutable after registration and shared (PR #65193 made it an `Lrc`)."
-            ),
-            tests=("ui_tests/lints/lint-store-taken.rs",),
+        tests=("ui_tests/traits/evaluation-cache-overwrite.rs",),
+        fidelity=MODELLED,
+        departures=(
+            "`-Z verify-caches` (a strict insert that asserts `*old == value`) is ours: upstream overwrites "
+            "silently, so without the flag the race has no visible symptom.",
+            "The 'fix' (the node derived from the cache key) is PR #100987's idea, which never landed.",
+            "Our anonymous-node difference is coarser than rustc's: a nested anonymous task is read as "
+            "one edge, whether it was computed or cached; rustc's anon node hashes every read edge.",
         ),
-        Bug(
-            name="global-attr-id",
-            upstream=("PR #101313", "PR #87739"),
-            module="compiler/syntax/attr_id.py, compiler/session.py (ParseSess), compiler/passes/check_attr.py",
-            symptom="attribute ids that differ between schedules and between sessions of one process; a "
-                    "spurious `warning: unused attribute`",
-            explanation=(
-                "Two old designs come back together. Attribute ids came from a process-global counter (before "
-                "PR #101313 moved the generator into `ParseSess`): with module files parsed in parallel they "
-                "depend on which file a thread parsed first, and in a process that runs several sessions "
-                "(rustdoc did) the second session's ids continue where the first stopped. And attributes were "
-                "\"used\" only once a query that read them had marked them (PR #87739 replaced the marks with "
-                "a check in `check_attr`): `unused_attributes` reported every attribute without a mark, so "
-                "when a module's check ran before the marking query of one of its functions, a spurious "
-                "`unused attribute` appeared. Fixed: ids are per session and numbered in source order after "
-                "parsing; unused is decided from the item itself."
-            ),
-            tests=("ui_tests/attributes/global-attr-id.rs", "ui_tests/modules/attr-ids.rs"),
+    ),
+    Bug(
+        name="lint-buffer-late",
+        upstream=("FIXME: lint_store and buffered_lints are not thread-safe", "PR #42052", "PR #65193",
+                  "PR #65835"),
+        module="compiler/lint/late.py (early_lint_checks), compiler/lint/buffer.py",
+        symptom="`can't buffer lints after HIR lowering` ICE",
+        explanation=(
+            "Early lints found before lint levels are known (the resolver's `unused_imports`) wait in the "
+            "session's `buffered_lints` until lowering takes the buffer. Here the per-module import checks "
+            "run joined with lowering. Restored: lowering takes the buffer (one locked `take()`, as "
+            "upstream) at its own end, while the checks may still be buffering; a lint buffered after the "
+            "take is rustc's `bug!(\"can't buffer lints after HIR lowering\")`. Fixed as PR #65835 fixed "
+            "it: the buffer belongs to the resolver's output and is taken after the join, so buffering "
+            "late is impossible by construction."
         ),
-    ]
-}
+        tests=("ui_tests/lints/lint-buffer-late.rs",),
+        fidelity=MODELLED,
+        departures=(
+            "Upstream's import checks were not parallel with lowering; the race is the hazard the FIXME "
+            "named, given a schedule here. The ICE text is upstream's.",
+        ),
+    ),
+    Bug(
+        name="lint-store-taken",
+        upstream=("rust#42007", "PR #42052", "PR #65193"),
+        module="compiler/lint/late.py (late_lint_mod)",
+        symptom="lint warnings of some modules silently missing",
+        explanation=(
+            "Before PR #42052 the session's `RefCell<LintStore>` was emptied with `mem::replace` while the "
+            "lint passes ran and filled again afterwards. Here the late passes run per module in parallel, "
+            "so a pass that starts while another has the store out finds it empty and runs no lint, and "
+            "those modules' warnings disappear. Fixed: the store is immutable after registration and "
+            "shared (PR #65193 made it an `Lrc`)."
+        ),
+        tests=("ui_tests/lints/lint-store-taken.rs",),
+        fidelity=MODELLED,
+        departures=(
+            "rust#42007 was a serial bug (a plugin lint pass re-entering the store), and late lints were "
+            "not run per module in parallel at the time: the parallel race is a modelled hazard.",
+        ),
+    ),
+    Bug(
+        name="global-attr-id",
+        upstream=("PR #101313",),
+        module="compiler/syntax/attr_id.py, compiler/session.py (ParseSess)",
+        symptom="attribute ids that differ between sessions of one process, and between schedules",
+        explanation=(
+            "Before PR #101313 attribute ids came from a process-global counter. PR #101313 moved the "
+            "generator into `ParseSess`; its motivation was several sessions in one process (rustdoc), "
+            "whose ids continued where the previous session stopped. Shown with `-Z dump-attr-ids`; the "
+            "harness runs many sessions in one process, so every in-process run of the injected compiler "
+            "diverges."
+        ),
+        tests=("ui_tests/modules/attr-ids.rs",),
+        fidelity=MODELLED,
+        departures=(
+            "rustc does not parse module files in parallel; minirustc does, so the ids here also depend on "
+            "the schedule. Upstream they depended only on the sessions run before.",
+            "The symptom depends on the process's history, so it cannot be pinned and blessed: the UI test "
+            "has no injected revision, and tests/test_attr_ids.py checks both effects.",
+            "PR #101313's first version kept the generator in a `WorkerLocal`, which ICEd with `WorkerLocal "
+            "can only be used on the thread pool it was created on` where the parser ran off the pool. That "
+            "ICE is not an entry: minirustc parses on the pool only.",
+        ),
+    ),
+    Bug(
+        name="attr-used-marks",
+        upstream=("PR #87739",),
+        module="compiler/passes/check_attr.py (codegen_fn_attrs, check_item_attrs)",
+        symptom="a spurious `warning: unused attribute`",
+        explanation=(
+            "Before PR #87739 attributes were \"used\" only once a query that read them had marked them, and "
+            "`unused_attributes` (a late lint then) reported every attribute without a mark. Here the mark "
+            "is set by `codegen_fn_attrs`; when a module's attribute check runs before the marking query of "
+            "one of its functions, a spurious `unused attribute` appears. Fixed (PR #87739): `check_attr` "
+            "decides from the item itself."
+        ),
+        tests=("ui_tests/attributes/attr-used-marks.rs",),
+        fidelity=MODELLED,
+        departures=(
+            "Upstream the marks were set by queries and read by a late lint after them in one thread; the "
+            "race between a module's check and a function's marking query is the hazard given a schedule.",
+        ),
+    ),
+    Bug(
+        name="shared-layout-depth",
+        upstream=("PR #100748", "PR #101801"),
+        module="compiler/ty/layout.py (layout_of), compiler/query/plumbing.py (depth_limit)",
+        symptom="a spurious `queries overflow the depth limit!` with `query depth increased by N when "
+                "computing layout of `T``",
+        explanation=(
+            "`GlobalCtxt` kept one `layout_depth: Cell<usize>` for the whole compiler: `layout_of` "
+            "incremented it on entry, decremented it on exit and compared it with the recursion limit. "
+            "Under threads, the depths of unrelated layout computations on different threads add up, and "
+            "a program that compiles at `-Z threads=1` overflows. Fixed (PR #100748, PR #101801): the "
+            "depth travels with the query in the implicit context (the `depth_limit` query modifier), so "
+            "it is per query stack."
+        ),
+        tests=("ui_tests/layout/shared-layout-depth.rs",),
+    ),
+    Bug(
+        name="lazy-transitive-relation",
+        upstream=("PR #99702",),
+        module="compiler/infer/transitive_relation.py, compiler/infer/region_relations.py",
+        symptom="`already borrowed: BorrowMutError` ICE, or a spurious `lifetime may not live long enough`",
+        explanation=(
+            "`TransitiveRelation` computed its transitive closure lazily, on the first query, into a "
+            "`RefCell<Option<BitMatrix>>` inside a value shared by queries on several threads. Two threads "
+            "that ask at once either collide on the borrow (an ICE) or one reads a half-built closure and "
+            "gets a wrong answer. Fixed (PR #99702): a `TransitiveRelationBuilder`, whose `freeze()` "
+            "computes the closure eagerly before the value is shared. Here the relation holds the "
+            "lifetime outlives bounds of an item's generics (rustc's `FreeRegionMap`), shared by the "
+            "region checks of the item's methods."
+        ),
+        tests=("ui_tests/regions/lazy-transitive-relation.rs",),
+        fidelity=MODELLED,
+        departures=(
+            "rustc's `FreeRegionMap` was per body; here the relation of an impl's bounds is one query "
+            "result shared by its methods, which is what puts it on several threads.",
+        ),
+    ),
+    Bug(
+        name="unordered-diagnostics",
+        upstream=("rust#49737", "PR #57066"),
+        module="compiler/errors/dcx.py (DiagCtxt.emit)",
+        symptom="the same diagnostics in a different order on stderr",
+        explanation=(
+            "The parallel compiler emitted each diagnostic as soon as a thread reached the emitter, so the "
+            "order of stderr depended on the schedule (rust#49737; the roadmap's \"refactor error message "
+            "handling\"). Fixed here as today's design does it: each phase's diagnostics are buffered and "
+            "emitted in source order when the phase ends."
+        ),
+        tests=("ui_tests/parallel/unordered-diagnostics.rs",),
+        fidelity=MODELLED,
+        departures=(
+            "rustc still emits immediately; what keeps its output stable is that most diagnostics come from "
+            "a serial order of queries. Per-phase sorting is our model of the fix.",
+        ),
+    ),
+    Bug(
+        name="racy-error-count",
+        upstream=("rust#154260", "PR #157282"),
+        module="compiler/const_eval.py (eval_consts_with_notes), compiler/errors/dcx.py (err_count)",
+        symptom="`the above error was encountered while evaluating ...` attached to the wrong item",
+        explanation=(
+            "A pass decided whether to attach \"the above error was encountered while ...\" notes by "
+            "comparing the global error count before and after processing one item. With items processed "
+            "in parallel, another thread's error in between blames the wrong item. Fixed (PR #157282): "
+            "count only the errors emitted by the current thread (`err_count_on_current_thread`)."
+        ),
+        tests=("ui_tests/parallel/racy-error-count.rs",),
+        fidelity=MODELLED,
+        departures=(
+            "Upstream the notes belong to the monomorphization collector, which a metadata-only build never "
+            "runs; here the same shape is a per-item note after the parallel constant evaluation.",
+        ),
+    ),
+    Bug(
+        name="thread-id-log-prefix",
+        upstream=("PR #109926", "PR #116586"),
+        module="compiler/log.py (init_logger)",
+        symptom="`MINIRUSTC_LOG` lines prefixed with a thread id, such as `1:rustcWARN ...`",
+        explanation=(
+            "A compiler built for parallelism prefixed every log line with the thread id, even at one "
+            "thread, and tests that checked `RUSTC_LOG` warn output failed. Fixed: thread ids only when "
+            "asked for (`RUSTC_LOG_THREAD_IDS=1` upstream, `MINIRUSTC_LOG_THREAD_IDS=1` here)."
+        ),
+        tests=("ui_tests/logging/thread-id-log-prefix.rs",),
+    ),
+    Bug(
+        name="cycle-anchor-first",
+        upstream=("rust#48685",),
+        module="compiler/query/deadlock.py (find_cycle), compiler/query/cycle.py",
+        symptom="an E0391 anchored at a different query from run to run",
+        explanation=(
+            "The deadlock handler anchored a cycle at whichever query it met first, so the E0391 text "
+            "(which query the cycle is \"detected when\" computing) depended on the schedule. Fixed: the "
+            "entry point is picked deterministically (rustc's `pick_query`, by span and key)."
+        ),
+        tests=("ui_tests/cycles/cycle-anchor-first.rs",),
+    ),
+    Bug(
+        name="cycle-recovery-first",
+        upstream=("rust#153391", "PR #153694"),
+        module="compiler/query/plumbing.py (QueryEngine._handle_cycle)",
+        symptom="an ICE from a wrong recovery value after an E0391",
+        explanation=(
+            "Cycle recovery built the fallback value for `cycle[0]` instead of for the query that is "
+            "actually resumed with the error. When the resumed query is not the cycle's first frame, its "
+            "caller receives a value of the wrong shape, which ICEs further on. Fixed (PR #153694): the "
+            "value is built from the resumed query's own key."
+        ),
+        tests=("ui_tests/cycles/cycle-recovery-first.rs",),
+    ),
+    Bug(
+        name="no-poison",
+        upstream=("rust#111528", "PR #115198"),
+        module="compiler/query/plumbing.py (QueryEngine._execute, _wait)",
+        symptom="`value must be in cache after waiting` ICE instead of the fatal error",
+        explanation=(
+            "When a query's provider panicked (a fatal error unwinds as a panic), its job was removed "
+            "from the active table and its waiters were woken. A waiter then found neither a value nor "
+            "a job and hit `value must be in cache after waiting`. Fixed (PR #115198): the job is left "
+            "`Poisoned`, and a waiter that finds it unwinds too (`FatalError.raise()`)."
+        ),
+        tests=("ui_tests/parallel/no-poison.rs",),
+    ),
+    Bug(
+        name="worker-steals-while-blocked",
+        upstream=("rust#111521", "PR #143035"),
+        module="compiler/sync/pool.py (ThreadPool.wait_helping), compiler/query/plumbing.py (_wait)",
+        symptom="`deadlock detected as we're unable to find a query cycle to break` ICE",
+        explanation=(
+            "A worker that waits (in `join`, in a scope, or on a query latch) stole unrelated jobs. A "
+            "stolen job can need a query that the waiting worker itself holds further down its stack: it "
+            "then waits for its own thread, which is not a query cycle (the stolen job is not a child of "
+            "the held query). Every worker ends up blocked, and the deadlock handler finds nothing to "
+            "break. Fixed (PR #143035): a worker steals only in its main loop."
+        ),
+        tests=("ui_tests/parallel/worker-steals-while-blocked.rs",),
+    ),
+]
+
+CATALOGUE = {b.name: b for b in _BUGS}
+
+REVIEWED_HAZARDS = [
+    Hazard("GlobalCtxt.rcache", "The shorthand cache of type decoding, shared by every thread; the roadmap "
+           "asked for a review, and no bug report followed."),
+    Hazard("OnDiskCache.file_index_to_file", "The incremental cache's file-index map, filled lazily from "
+           "several threads; reviewed, and no bug report followed."),
+    Hazard("OnDiskCache.synthetic_expansion_infos", "Macro-expansion data decoded lazily by the incremental "
+           "cache; reviewed, and no bug report followed."),
+]
 
 
 def names() -> list[str]:

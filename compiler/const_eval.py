@@ -15,7 +15,15 @@ OPS = {
 
 
 def const_eval(tcx, d):
+    _layout_of_item(tcx, d)
     return tcx.query("trivial_const", d)
+
+
+def _layout_of_item(tcx, d):
+    """The interpreter lays out the item's type before it evaluates the initializer."""
+    ty = tcx.query("type_of", d)
+    if ty.kind in ("adt", "tuple", "array") and not ty.references_error():
+        tcx.query("layout_of", ty, d.node.ty.span)
 
 
 def trivial_const(tcx, d):
@@ -27,6 +35,7 @@ def mir_built(tcx, d):
 
 
 def eval_static_initializer(tcx, d):
+    _layout_of_item(tcx, d)
     return _eval(tcx, d.node.expr, static=True)
 
 

@@ -30,13 +30,15 @@ from compiler.sync.scheduler import ScheduleAbort
 from compiler.syntax.lexer import LexError
 from compiler.syntax.parser import ParseError, parse_crate
 from compiler.syntax.span import SourceFile
-from compiler.ty import collect
+from compiler.ty import collect, layout
 from compiler.ty.context import TyCtxt
 from compiler.ty.types import ERROR
 from compiler.typeck import check, wfcheck
+from compiler.infer import region_relations
 
 VERSION = "minirustc 0.1.0 (modelling rustc 1.95.0)"
 EXIT_SUCCESS, EXIT_FAILURE, EXIT_ICE = 0, 1, 101
+EXIT_ABORT = 134      # `process::abort()`, as a shell reports SIGABRT
 BUILTIN_ATTRS = set(LEVEL_ATTRS) | {"inline", "cold", "must_use", "deprecated", "recursion_limit", "doc",
                                     "test", "allow_internal_unstable", "track_caller", "no_mangle"}
 BUG_REPORT_URL = ("https://github.com/rust-lang/rust/issues/new?labels=C-bug%2C+I-ICE%2C+T-compiler"
@@ -54,6 +56,9 @@ PROVIDERS = {
     "trivial_const": const_eval.trivial_const,
     "mir_built": const_eval.mir_built,
     "eval_static_initializer": const_eval.eval_static_initializer,
+    "region_relations": region_relations.region_relations,
+    "layout_of": layout.layout_of,
+    "mir_borrowck": region_relations.mir_borrowck,
 }
 FALLBACKS = {
     "type_of": lambda tcx, d: ERROR,
@@ -248,6 +253,10 @@ class Compiler:
         for i, frame in enumerate(stack):
             self.out.write(f"#{i} [{frame[0]}] {frame[1]}\n")
         self.out.write("end of query stack\n")
+        abort = getattr(e, "abort_message", None)
+        if abort:
+            self.out.write(abort + "\n")
+            return EXIT_ABORT
         return EXIT_ICE
 
     def _banner_notes(self):
@@ -293,6 +302,7 @@ def analysis(tcx):
     owners = [d for d in defs if (d.kind in ("fn", "assoc_fn") and d.node.body is not None)
               or d.kind in ("const", "static")]
     phase(owners, lambda d: tcx.query("typeck", d))
+    phase([d for d in owners if d.kind in ("fn", "assoc_fn")], lambda d: tcx.query("mir_borrowck", d))
     phase([d for d in owners if d.kind in ("const", "static")],
           lambda d: tcx.query("const_eval" if d.kind == "const" else "eval_static_initializer", d))
     if dcx.has_errors_excluding_lint_errors():

@@ -1,4 +1,4 @@
-"""Acceptance for `global-attr-id`: the injected design is visible across schedules and across sessions
+"""Acceptance for `global-attr-id` and `attr-used-marks`: the injected design is visible across schedules and across sessions
 in one process (attribute ids; spurious `unused attribute`), and the fixed design is immune to both."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from tests.conftest import compile_in_process
 
 IDS = "ui_tests/modules/attr-ids.rs"
-MARKS = "ui_tests/attributes/global-attr-id.rs"
+MARKS = "ui_tests/attributes/attr-used-marks.rs"
 NOTE = re.compile(r"^note: AttrId\((\d+)\): .*\n\s+--> (\S+):(\d+):(\d+)$", re.M)
 
 
@@ -49,7 +49,7 @@ def test_injected_ids_differ_between_schedules():
 def _unused_attribute_warnings(spec: str, bug: bool) -> int:
     argv = ["-Z", "ui-testing", "-Z", "threads=4", "-Z", f"schedule={spec}"]
     if bug:
-        argv += ["-Z", "inject-bug=global-attr-id"]
+        argv += ["-Z", "inject-bug=attr-used-marks"]
     code, out = compile_in_process(argv + [MARKS])
     assert code == 0
     return out.count("warning: unused attribute")

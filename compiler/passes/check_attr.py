@@ -3,7 +3,7 @@ duplication, with rustc 1.95's errors and `unused_attributes` warnings; and `cod
 query that reads a function's attributes.
 
 Fixed design (PR #87739): whether an attribute is unused is decided here, from the item alone.
-With `-Z inject-bug=global-attr-id` the old scheme is back: `codegen_fn_attrs` marks the attributes it
+With `-Z inject-bug=attr-used-marks` the old scheme is back: `codegen_fn_attrs` marks the attributes it
 reads as used, as a side effect, and the lint reports every unmarked one, so it depends on whether
 the marking query has run yet."""
 from __future__ import annotations
@@ -29,7 +29,7 @@ def codegen_fn_attrs(tcx, d):
     for a in d.node.attrs:
         if a.name in FN_ATTRS and a.name not in seen:
             seen[a.name] = a
-    if tcx.sess.bug("global-attr-id"):
+    if tcx.sess.bug("attr-used-marks"):
         for a in seen.values():
             mark_used(tcx, a)
     return tuple(sorted(seen))
@@ -92,12 +92,12 @@ def check_item_attrs(tcx, d):
         elif name == "deprecated" and name in earlier:
             tcx.dcx.emit(Diag("error", "multiple `deprecated` attributes").primary(a.span, "help: remove this attribute")
                          .span_note(earlier[name].span, "attribute also specified here"))
-        elif name in NO_DUPLICATES and is_fn and tcx.sess.bug("global-attr-id"):
+        elif name in NO_DUPLICATES and is_fn and tcx.sess.bug("attr-used-marks"):
             pass   # decided from the used marks below
         elif name in NO_DUPLICATES and name in earlier:
             _unused_duplicate(tcx, d, a, earlier[name])
         earlier.setdefault(name, a)
-    if is_fn and tcx.sess.bug("global-attr-id"):
+    if is_fn and tcx.sess.bug("attr-used-marks"):
         for a in node.attrs:
             if a.name in NO_DUPLICATES and not is_used(tcx, a):
                 marked = next((b for b in node.attrs if b.name == a.name and b is not a and is_used(tcx, b)), None)

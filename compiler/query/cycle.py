@@ -8,7 +8,10 @@ from compiler.query.job import CycleError
 def canonicalize(cycle: CycleError, tcx) -> CycleError:
     frames, spans, n = cycle.frames, cycle.spans, len(cycle.frames)
     entries = [i for i in range(n) if frames[i - 1].key != frames[i].key] or list(range(n))
-    e = min(entries, key=lambda i: (frames[i].sort_key(), tcx.query_rank(frames[i].name)))
+    if cycle.as_met:
+        e = 0
+    else:
+        e = min(entries, key=lambda i: (frames[i].sort_key(), tcx.query_rank(frames[i].name)))
     frames = frames[e:] + frames[:e]
     spans = spans[e:] + spans[:e]
     usage = tcx.cycle_usage(frames[0])

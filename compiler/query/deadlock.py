@@ -12,26 +12,30 @@ HANDLER_THREAD = "<unnamed>"
 
 
 def handle_deadlock(tcx):
-    tcx.rt.spawn(lambda: _run_handler(tcx), HANDLER_THREAD, is_worker=False)
+    """Called on the worker that found every worker blocked. Since PR #98570 the query map is collected
+    here, on the worker; before it, the handler thread collected it (and described every job)."""
+    jobs = None if tcx.sess.bug("worker-local-cycle-handler") else tcx.queries.collect_active_jobs()
+    tcx.rt.spawn(lambda: _run_handler(tcx, jobs), HANDLER_THREAD, is_worker=False)
 
 
-def _run_handler(tcx):
+def _run_handler(tcx, jobs):
     tcx.rt.local.worker_index = None
     tcx.rt.local.registry = None
-    jobs: list[QueryJob] = []
     try:
-        jobs = tcx.queries.collect_active_jobs()
-        frames = tcx.describe_active_jobs(jobs)
-        found = find_cycle(jobs)
+        if jobs is None:
+            jobs = tcx.queries.collect_active_jobs()
+            tcx.describe_active_jobs(jobs)      # the pre-#98570 query map, with descriptions
+        found = find_cycle(jobs, anchor_first=tcx.sess.bug("cycle-anchor-first"))
         if found is None:
+            frames = "\n".join(f"  {tcx.describe_query(j.query)}" for j in sorted(jobs, key=lambda j: j.id))
             raise IceError("deadlock detected as we're unable to find a query cycle to break\n"
                            f"current query map:\n{frames}")
         cycle, waiter, latch = found
         waiter.cycle = cycle
         _resume(tcx, latch, waiter)
-    except Exception as e:  # a panic on the handler thread
-        tcx.record_panic(e, HANDLER_THREAD, [])
-        for job in jobs:
+    except Exception as e:  # a panic on the handler thread: upstream's `OnDrop` aborts the process
+        tcx.record_panic(e, HANDLER_THREAD, [], abort="deadlock handler panicked, aborting process")
+        for job in jobs or ():
             if job.latch is not None:
                 for w in list(job.latch.waiters):
                     w.panic = e
@@ -47,9 +51,13 @@ def _resume(tcx, latch, waiter: QueryWaiter):
     tcx.rt.notify(latch)
 
 
-def find_cycle(jobs: list[QueryJob]):
-    """Depth-first search over needs-edges (parent -> child, waiter -> waited job), in key order."""
+def find_cycle(jobs: list[QueryJob], anchor_first: bool = False):
+    """Depth-first search over needs-edges (parent -> child, waiter -> waited job), in key order, with
+    the entry point picked deterministically (rustc's `pick_query`). With `anchor_first` (rust#48685
+    restored) the search goes in the order the jobs started, and the cycle is anchored at the first
+    query met, so which query it names depends on the schedule."""
     by_query = {j.query: j for j in jobs}
+    order = (lambda q: by_query[q].id) if anchor_first else (lambda q: q.sort_key())
     edges: dict = {j.query: [] for j in jobs}
     for j in jobs:
         if j.parent is not None and j.parent.query in edges:
@@ -59,7 +67,7 @@ def find_cycle(jobs: list[QueryJob]):
                 if w.query is not None and w.query.query in edges:
                     edges[w.query.query].append((j.query, w.span, w))
     for v in edges.values():
-        v.sort(key=lambda e: e[0].sort_key())
+        v.sort(key=lambda e: order(e[0]))
     state: dict = {}
     path: list = []
 
@@ -78,13 +86,16 @@ def find_cycle(jobs: list[QueryJob]):
         state[q] = 2
         return None
 
-    for q in sorted(edges, key=lambda q: q.sort_key()):
+    for q in sorted(edges, key=order):
         if q not in state:
             cyc = dfs(q)
             if cyc:
                 frames = [p[0] for p in cyc]
                 spans = [p[1] for p in cyc]
                 waits = [(p[2], p[3]) for p in cyc if p[2] is not None]
+                if anchor_first:
+                    waiter, target = waits[0]
+                    return CycleError(frames, spans, as_met=True), waiter, by_query[target].latch
                 entry = min(frames, key=lambda f: f.sort_key())
                 waiter, target = next(((w, t) for w, t in waits if t == entry), waits[0])
                 return CycleError(frames, spans), waiter, by_query[target].latch

@@ -13,11 +13,15 @@ DESCRIPTIONS = {
     "eval_static_initializer": "evaluating initializer of static `{path}`",
     "representability": "checking if `{path}` is representable",
     "codegen_fn_attrs": "computing codegen attributes of `{path}`",
+    "region_relations": "computing the outlives relations of `{path}`",
+    "mir_borrowck": "borrow-checking `{path}`",
+    "layout_of": "computing layout of `{path}`",
 }
 
 # Outer queries first: picks the entry of a cycle whose frames all share one key.
 QUERY_RANK = ["analysis", "check_well_formed", "const_eval", "eval_static_initializer", "trivial_const",
-              "mir_built", "typeck", "type_of", "fn_sig", "representability", "codegen_fn_attrs"]
+              "mir_built", "typeck", "type_of", "fn_sig", "representability", "codegen_fn_attrs",
+              "region_relations", "mir_borrowck", "layout_of"]
 
 
 def describe(name: str, path: str, crate: str, def_kind: str | None) -> str:

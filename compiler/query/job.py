@@ -55,3 +55,4 @@ class CycleError:
     spans: list[Span]           # spans[i]: where frames[i] invoked frames[i+1]
     usage: QueryKey | None = None
     usage_span: Span = DUMMY_SP
+    as_met: bool = False        # rust#48685 restored: report the cycle as the handler met it

@@ -1,8 +1,9 @@
 """The query engine: `tcx.query(name, key)` with caches, active-job tables, latches and cycle handling.
 
-As in rustc_query_system, a query found `Started` on the current thread's own stack is a cycle. In
-parallel mode a query started by another thread is waited for on its latch; if every worker ends up
-blocked, the pool's deadlock handler (see `deadlock.py`) finds the cycle and resumes one waiter with it."""
+As in rustc_query_system, in serial mode a query found `Started` is on the current thread's own stack:
+a cycle. In parallel mode every started query is waited for on its latch, even one this thread started
+itself; when every worker is blocked, the pool's deadlock handler (see `deadlock.py`) finds the cycle
+and resumes one waiter with it."""
 from __future__ import annotations
 
 from compiler.query.cycle import canonicalize
@@ -63,8 +64,8 @@ class QueryEngine:
                 action = "execute"
             elif job is POISONED:
                 raise FatalError()
-            elif not rt.parallel or (current is not None and job in current.stack()):
-                action = "cycle"
+            elif not rt.parallel:
+                action = "cycle"            # serial: the job is on this thread's own stack
             else:
                 if job.latch is None:
                     job.latch = QueryLatch()
@@ -89,7 +90,10 @@ class QueryEngine:
                 except Exception:  # noqa: BLE001 - the stack is best effort, as in rustc
                     e.query_stack = []
             with st.lock.lock():
-                st.active[job.query.key] = POISONED
+                if self.tcx.sess.bug("no-poison"):
+                    del st.active[job.query.key]    # before PR #115198: no trace of the panicked job
+                else:
+                    st.active[job.query.key] = POISONED
             self._signal(job)
             raise
         finally:

@@ -8,6 +8,7 @@ from compiler.query.descriptions import QUERY_RANK, describe
 from compiler.query.job import CycleError, QueryKey
 from compiler.query.plumbing import QueryEngine
 from compiler.sync.pool import ThreadPool
+from compiler.sync.types import Cell
 from compiler.sync.worker_local import WorkerLocal
 from compiler.syntax.span import DUMMY_SP
 from compiler.traits.cache import EvaluationCache
@@ -35,6 +36,7 @@ class TyCtxt:
         self.dep_graph = DepGraph(rt)
         self.evaluation_cache = EvaluationCache(rt, verify=sess.opts.verify_caches)
         self.panics: list[tuple[BaseException, str, list[str]]] = []
+        self.layout_depth = Cell(rt, 0, "GlobalCtxt.layout_depth")   # read only with `shared-layout-depth`
 
     def query(self, name: str, key, span=DUMMY_SP):
         return self.queries.get(name, key, span)
@@ -49,14 +51,14 @@ class TyCtxt:
         return self.arena.get().alloc_str("::".join(reversed(parts)))
 
     def describe_query(self, q: QueryKey) -> str:
+        if q.name == "layout_of":
+            return describe(q.name, str(q.key), self.sess.crate_name, None)
         path = self.def_path_str(q.key) if q.key is not None else ""
         return describe(q.name, path, self.sess.crate_name, getattr(q.key, "kind", None))
 
     def describe_active_jobs(self, jobs) -> list:
-        if self.sess.bug("worker-local-cycle-handler"):
-            # Before PR #98570: the query map is built with rendered descriptions, on this thread.
-            return [self.describe_query(j.query) for j in jobs]
-        return [j.query for j in jobs]   # described later, on the worker that reports the cycle
+        """The query map with rendered descriptions (which go through the worker-local arena)."""
+        return [self.describe_query(j.query) for j in jobs]
 
     def query_rank(self, name: str) -> int:
         return QUERY_RANK.index(name)
@@ -64,7 +66,7 @@ class TyCtxt:
     def cycle_usage(self, frame: QueryKey):
         """The query that reaches `frame` in the serial driver: the root query of its item's phase."""
         d = frame.key
-        if d is None:
+        if d is None or not hasattr(d, "kind") or frame.name == "layout_of":
             return None
         if d.kind == "ty_alias":
             return QueryKey("check_well_formed", d), d.node.def_span
@@ -109,5 +111,8 @@ class TyCtxt:
         return [d for d in self.resolver.defs if d.kind == "impl" and d.node.trait_ref is not None
                 and getattr(res.get(d.node.trait_ref), "target", None) is trait]
 
-    def record_panic(self, exc: BaseException, thread: str, stack: list[str]):
+    def record_panic(self, exc: BaseException, thread: str, stack: list[str], abort: str | None = None):
+        """A panic on a thread other than the driver's; `abort` is the message of an `OnDrop` guard that
+        aborts the process after it."""
+        exc.abort_message = abort
         self.panics.append((exc, thread, stack))

@@ -3,7 +3,7 @@
 //@ revisions: fixed injected
 //@[injected] compile-flags: -Z inject-bug=no-parallel-guard
 //@[injected] known-bug: no-parallel-guard
-//@[injected] schedule: replay:s1.4.123.ASIZfltQAAAAAAAAAAAAAAAAAAAAAAAgahD__w.5080
+//@[injected] schedule: replay:s1.4.138.BjW0IWr4H2D93meH___dXH-hACBqEP__.0849
 #![recursion_limit = "8"]
 type Front = Back; //[fixed]~ ERROR E0391
 type Back = Front;

@@ -1,12 +1,12 @@
-// PR #87739 and PR #101313: "used" marks were set as a side effect of the queries that read an
+// PR #87739: "used" marks were set as a side effect of the queries that read an
 // attribute (here `codegen_fn_attrs`), and `unused_attributes` reported every attribute without a mark.
 // When a module's attribute check ran before the marking query of one of its functions, a spurious
 // `unused attribute` appeared. Fixed: the check decides from the item alone.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.247.DMZZqUk9NhJ3IED2FbZIAAAAAAAAAAAAABu3gLsAAAAAAAAAAAAAAB99C4SH_____-06zMIzYP_7GgA.3c88
+//@[injected] schedule: replay:s1.4.269.EDGS2FCC_gAAABPawAAAAAAAAAAASkAAAAAAAAAAAAAAAAABr3_______8______________.92eb
 //@ check-pass
-//@[injected] compile-flags: -Z inject-bug=global-attr-id
-//@[injected] known-bug: global-attr-id
+//@[injected] compile-flags: -Z inject-bug=attr-used-marks
+//@[injected] known-bug: attr-used-marks
 #[inline]
 fn first() -> i32 { 1 }
 
