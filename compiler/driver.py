@@ -165,7 +165,8 @@ class Compiler:
     def _run(self):
         from compiler.query.deadlock import handle_deadlock
         pool = ThreadPool(self.rt, lambda: handle_deadlock(self.tcx),
-                          no_parallel_guard=self.sess.bug("no-parallel-guard"))
+                          no_parallel_guard=self.sess.bug("no-parallel-guard"),
+                          steal_while_blocked=self.sess.bug("worker-steals-while-blocked"))
         pool.install(lambda: self._compile(pool))
 
     def _compile(self, pool: ThreadPool):

@@ -1,5 +1,6 @@
-"""The query engine's cycle handling: a cycle found on one worker's stack and a cycle that spans two
-workers (broken by the deadlock handler's thread) give the `-Z threads=1` E0391, byte for byte."""
+"""The query engine's cycle handling. As in rustc's parallel mode, every cycle at `-Z threads=N` goes
+through the latch and the deadlock handler's thread (a worker waits even on a query it started
+itself), and gives the `-Z threads=1` E0391, byte for byte."""
 from __future__ import annotations
 
 import io
@@ -23,28 +24,21 @@ def run_controlled(spec: str, path: str, extra=()):
     return code, out.getvalue(), c.tcx.pool.handler_runs
 
 
-def test_both_cycle_paths_give_the_serial_error():
+def test_every_parallel_cycle_goes_through_the_handler_and_gives_the_serial_error():
     _, serial = compile_in_process(["-Z", "ui-testing", TEST])
     assert "error[E0391]: cycle detected when expanding type alias `Outer`" in serial
-    by_handler = on_stack = 0
     for seed in range(60):
         code, out, handler_runs = run_controlled(f"random:{seed}", TEST)
         assert (code, out) == (1, serial), f"seed {seed}"
-        if handler_runs:
-            by_handler += 1
-        else:
-            on_stack += 1
-    assert by_handler >= 5 and on_stack >= 5, (by_handler, on_stack)
+        assert handler_runs == 1, f"seed {seed}: the cycle must be broken by the handler, once"
 
 
 def test_const_and_static_cycles_match_serial():
     for path in ["ui_tests/cycles/const-cycle.rs", "ui_tests/cycles/static-cycle.rs",
                  "ui_tests/parallel/two-cycles.rs"]:
         _, serial = compile_in_process(["-Z", "ui-testing", path])
-        handled = 0
         for seed in range(30):
             for strategy in ("random", "pct"):
                 code, out, runs = run_controlled(f"{strategy}:{seed}", path)
                 assert out == serial, f"{path} {strategy}:{seed}"
-                handled += runs > 0
-        assert handled > 0, f"{path}: no schedule made the cycle span two workers"
+                assert runs > 0, f"{path} {strategy}:{seed}: a parallel cycle must reach the handler"

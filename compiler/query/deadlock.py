@@ -14,28 +14,37 @@ HANDLER_THREAD = "<unnamed>"
 def handle_deadlock(tcx):
     """Called on the worker that found every worker blocked. Since PR #98570 the query map is collected
     here, on the worker; before it, the handler thread collected it (and described every job)."""
-    jobs = None if tcx.sess.bug("worker-local-cycle-handler") else tcx.queries.collect_active_jobs()
-    tcx.rt.spawn(lambda: _run_handler(tcx, jobs), HANDLER_THREAD, is_worker=False)
+    query_map = None
+    if not tcx.sess.bug("worker-local-cycle-handler"):
+        jobs = tcx.queries.collect_active_jobs()
+        # Rayon calls the handler on a worker. Ours may re-fire it from the previous handler's
+        # thread (see `ThreadPool.handler_done`); there the descriptions bypass the worker-local arena.
+        on_pool = getattr(tcx.rt.local, "worker_index", None) is not None
+        query_map = (jobs, tcx.describe_active_jobs(jobs) if on_pool else
+                     [tcx.describe_query(j.query, intern=False) for j in jobs])
+    tcx.rt.spawn(lambda: _run_handler(tcx, query_map), HANDLER_THREAD, is_worker=False)
 
 
-def _run_handler(tcx, jobs):
+def _run_handler(tcx, query_map):
     tcx.rt.local.worker_index = None
     tcx.rt.local.registry = None
+    jobs = []
     try:
-        if jobs is None:
+        if query_map is None:   # before PR #98570: built here, off the pool
             jobs = tcx.queries.collect_active_jobs()
-            tcx.describe_active_jobs(jobs)      # the pre-#98570 query map, with descriptions
+            query_map = (jobs, tcx.describe_active_jobs(jobs))
+        jobs, descriptions = query_map
         found = find_cycle(jobs, anchor_first=tcx.sess.bug("cycle-anchor-first"))
         if found is None:
-            frames = "\n".join(f"  {tcx.describe_query(j.query)}" for j in sorted(jobs, key=lambda j: j.id))
+            frames = "\n".join(f"  {desc}" for _, desc in sorted(zip(jobs, descriptions), key=lambda p: p[0].id))
             raise IceError("deadlock detected as we're unable to find a query cycle to break\n"
                            f"current query map:\n{frames}")
         cycle, waiter, latch = found
         waiter.cycle = cycle
         _resume(tcx, latch, waiter)
     except Exception as e:  # a panic on the handler thread: upstream's `OnDrop` aborts the process
-        tcx.record_panic(e, HANDLER_THREAD, [], abort="deadlock handler panicked, aborting process")
-        for job in jobs or ():
+        tcx.record_panic(e, HANDLER_THREAD, [], abort=_abort_message(tcx))
+        for job in jobs:
             if job.latch is not None:
                 for w in list(job.latch.waiters):
                     w.panic = e
@@ -44,10 +53,17 @@ def _run_handler(tcx, jobs):
         tcx.pool.handler_done()
 
 
+def _abort_message(tcx) -> str:
+    """What the handler's drop guard prints before `process::abort()`: the `OnDrop` of the old
+    `deadlock()` in query/job.rs, or today's `defer` in rustc_interface::util."""
+    if tcx.sess.bug("worker-local-cycle-handler"):
+        return "deadlock handler panicked, aborting process"
+    return "internal compiler error: query cycle handler thread panicked, aborting process"
+
+
 def _resume(tcx, latch, waiter: QueryWaiter):
     latch.waiters.remove(waiter)
-    tcx.pool.mark_unblocked()
-    waiter.resumed = True
+    tcx.pool.resume_waiter(waiter)
     tcx.rt.notify(latch)
 
 

@@ -38,6 +38,7 @@ class QueryWaiter:
     query: QueryJob | None      # the job of the waiting thread (None at top level)
     span: Span
     resumed: bool = False
+    blocked: bool = False       # counted as blocked by the pool
     cycle: object = None        # a CycleError handed over by the deadlock handler
     panic: BaseException | None = None
 

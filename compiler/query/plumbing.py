@@ -111,17 +111,15 @@ class QueryEngine:
             return
         latch.complete = True
         waiters, latch.waiters = latch.waiters, []
-        # Count each waiter as active again before it may run: in between, an idle worker must not
-        # see "every worker blocked" and start the deadlock handler spuriously.
-        for _ in waiters:
-            self.tcx.pool.mark_unblocked()
         for w in waiters:
-            w.resumed = True
+            self.tcx.pool.resume_waiter(w)
         self.rt.notify(latch)
 
     def _wait(self, st: QueryState, name: str, key, latch: QueryLatch, waiter: QueryWaiter):
-        self.tcx.pool.mark_blocked()
-        self.rt.wait_until(lambda: waiter.resumed, latch, f"wait for {name}")
+        pool = self.tcx.pool
+        pool.steal_while_waiting(lambda: waiter.resumed)
+        if pool.block_waiter(waiter):
+            self.rt.wait_until(lambda: waiter.resumed, latch, f"wait for {name}")
         if waiter.panic is not None:
             raise waiter.panic
         if waiter.cycle is not None:

@@ -45,8 +45,10 @@ class _Batch:
 
 
 class ThreadPool:
-    def __init__(self, rt: Runtime, deadlock_handler=None, no_parallel_guard: bool = False):
+    def __init__(self, rt: Runtime, deadlock_handler=None, no_parallel_guard: bool = False,
+                 steal_while_blocked: bool = False):
         self.rt = rt
+        self.steal_while_blocked = steal_while_blocked
         self.n = rt.threads
         self.deadlock_handler = deadlock_handler
         self.no_parallel_guard = no_parallel_guard
@@ -95,6 +97,30 @@ class ThreadPool:
 
     def mark_unblocked(self):
         self._change(+1, -1)
+
+    def block_waiter(self, waiter) -> bool:
+        """Count the waiter's worker as blocked, unless it was resumed already (while it stole jobs)."""
+        with self.sleep_lock.lock():
+            if waiter.resumed:
+                return False
+            waiter.blocked = True
+            self.active -= 1
+            self.blocked += 1
+            fire = self._should_fire()
+        if fire:
+            self.handler_runs += 1
+            self.deadlock_handler()
+        return True
+
+    def resume_waiter(self, waiter):
+        """Mark a waiter resumed; a blocked one counts as active again before it may run, so that an
+        idle worker never sees "every worker blocked" in between and starts the handler spuriously."""
+        with self.sleep_lock.lock():
+            waiter.resumed = True
+            if waiter.blocked:
+                waiter.blocked = False
+                self.active += 1
+                self.blocked -= 1
 
     # ---- running
     def install(self, fn):
@@ -174,6 +200,17 @@ class ThreadPool:
                 b.done += 1
             self.rt.notify(b)
 
+    def steal_while_waiting(self, done):
+        """Before PR #143035 a worker that waited (in `join`, a scope, or on a query latch) ran other
+        jobs meanwhile. Fixed: a worker takes jobs only in its main loop, so this does nothing."""
+        if not self.steal_while_blocked:
+            return
+        while not done():
+            b = self._take()
+            if b is None:
+                return
+            self._run_one(b)
+
     def par_for_each(self, items, f):
         items = list(items)
         if not self.rt.parallel:
@@ -187,6 +224,7 @@ class ThreadPool:
         def finished():
             return b.in_flight == 0 and (b.done == len(items) or b.stopped)
 
+        self.steal_while_waiting(finished)
         if not finished():
             self._change(-1, 0)
             self.rt.wait_until(finished, b, "par_for_each: wait for items")

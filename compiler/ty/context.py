@@ -42,18 +42,19 @@ class TyCtxt:
         return self.queries.get(name, key, span)
 
     # ---- paths and descriptions
-    def def_path_str(self, d) -> str:
+    def def_path_str(self, d, intern: bool = True) -> str:
         parts = []
         while d is not None:
             if d.kind != "impl":
                 parts.append(d.name)
             d = d.parent
-        return self.arena.get().alloc_str("::".join(reversed(parts)))
+        path = "::".join(reversed(parts))
+        return self.arena.get().alloc_str(path) if intern else path
 
-    def describe_query(self, q: QueryKey) -> str:
+    def describe_query(self, q: QueryKey, intern: bool = True) -> str:
         if q.name == "layout_of":
             return describe(q.name, str(q.key), self.sess.crate_name, None)
-        path = self.def_path_str(q.key) if q.key is not None else ""
+        path = self.def_path_str(q.key, intern) if q.key is not None else ""
         return describe(q.name, path, self.sess.crate_name, getattr(q.key, "kind", None))
 
     def describe_active_jobs(self, jobs) -> list:

@@ -1,0 +1,26 @@
+// rust#111521, fixed by PR #143035: a worker that waited (here, while it holds `BASE`, on the latch
+// of `RATE`, which another worker is evaluating) stole unrelated jobs meanwhile. When it steals
+// `TOTAL` or another constant that needs `BASE`, a query the same worker holds further down its
+// stack, it waits for itself: every worker ends up blocked, and the handler finds no query cycle
+// to break. Fixed: workers take jobs only in their main loop.
+//@ revisions: fixed injected
+//@[injected] schedule: replay:s1.4.600.EygiNamgxnPriSNWD-ckkVhhaXCvt2KSnRUcnpQ6q_k4dZ8yOVa0U4Hl94GlF4b0gE_jJx-SAK2Mzswo3h2j3UQVP4iGonC0x7oGe82Z3M8PnGHB2jJzip2mleiFtPFAZizEQt9azIMLHKi7N04o-F69bR55TUH_zmN4Bn1AsVhG63z3ezDiP7YmESU.dd46
+//@[fixed] check-pass
+//@[injected] compile-flags: -Z inject-bug=worker-steals-while-blocked
+//@[injected] known-bug: worker-steals-while-blocked
+//@[injected] failure-status: 134
+#![allow(dead_code)]
+const RATE: u32 = ONE + TWO + THREE + FOUR + FIVE + SIX;
+const BASE: u32 = RATE * 2;
+const TOTAL: u32 = BASE + 1;
+const DOUBLE: u32 = BASE * 2;
+const HALF: u32 = BASE / 2;
+const NEXT: u32 = BASE + 2;
+const ONE: u32 = 1;
+const TWO: u32 = 2;
+const THREE: u32 = 3;
+const FOUR: u32 = 4;
+const FIVE: u32 = 5;
+const SIX: u32 = 6;
+
+fn main() {}
