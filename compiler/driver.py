@@ -137,7 +137,7 @@ class Compiler:
         self.sess.buffered_lints = LintBuffer(rt)
         self.sess.used_attrs, self.sess.used_attrs_lock = set(), Lock(rt, name="used_attrs")
         self.sess.psess.source_map = SourceMap(rt)
-        self.dcx = DiagCtxt(rt, HumanEmitter(opts.ui_testing), out)
+        self.dcx = DiagCtxt(rt, HumanEmitter(opts.ui_testing), out, immediate=self.sess.bug("unordered-diagnostics"))
         self.tcx: TyCtxt | None = None
 
     def run(self) -> int:

@@ -1,14 +1,19 @@
 """`DiagCtxt`: collects diagnostics from every thread, applies lint levels, de-duplicates, and emits
-each phase's diagnostics in a deterministic order (source position), whatever the schedule."""
+each phase's diagnostics in a deterministic order (source position), whatever the schedule. With
+`-Z inject-bug=unordered-diagnostics` they are written as threads reach the emitter (rust#49737)."""
 from __future__ import annotations
+
+import threading
 
 from compiler.errors.diagnostic import Diag, SubDiag
 from compiler.errors.emitter import HumanEmitter
 from compiler.sync.pool import FatalError
-from compiler.sync.types import Lock
+from compiler.sync.types import AtomicUsize, Lock
 
 class DiagCtxt:
-    def __init__(self, rt, emitter: HumanEmitter, out):
+    def __init__(self, rt, emitter: HumanEmitter, out, immediate: bool = False):
+        self.rt = rt
+        self.immediate = immediate
         self.lock = Lock(rt, name="DiagCtxt")
         self.emitter = emitter
         self.out = out
@@ -18,6 +23,8 @@ class DiagCtxt:
         self.non_lint_errors = 0
         self.warn_count = 0
         self.codes: set[str] = set()
+        self.last_by_thread: dict = {}
+        self.emitted_err_count = AtomicUsize(rt, 0, "DiagCtxt.err_count")   # at emission, every thread
         self.default_note_given: set[str] = set()
         self.lint_level = None      # callable(diag) -> (level, source span, implied-by-warnings level)
         self.lint_group = lambda name: None
@@ -29,8 +36,20 @@ class DiagCtxt:
                 return
             d.level = "error" if level in ("deny", "forbid") else "warning"
             d.lint_source, d.lint_implied = src, implied
+        if d.level == "error":
+            self.emitted_err_count.fetch_add(1)
         with self.lock.lock():
-            self.pending.append(d)
+            if self.immediate:
+                # rust#49737 restored: written in the order threads reach the emitter. Our callers
+                # may still add labels to the diagnostic they just emitted, so each thread's latest
+                # one is written when that thread emits again, or when the phase ends.
+                key = threading.get_ident()
+                last = self.last_by_thread.pop(key, None)
+                if last is not None:
+                    self._write(last)
+                self.last_by_thread[key] = d
+            else:
+                self.pending.append(d)
 
     def emit_fatal(self, d: Diag):
         self.emit(d)
@@ -43,22 +62,28 @@ class DiagCtxt:
         """Emit the buffered diagnostics of the phase just finished, sorted by primary span."""
         with self.lock.lock():
             batch, self.pending = self.pending, []
+            last, self.last_by_thread = list(self.last_by_thread.values()), {}
+        for d in last:
+            self._write(d)
         batch.sort(key=lambda d: d.sort_key())
         for d in batch:
-            if d.lint is not None:
-                self._lint_note(d)
-            text = self.emitter.render(d)
-            if text in self.seen:
-                continue
-            self.seen.add(text)
-            if d.level == "error":
-                self.err_count += 1
-                self.non_lint_errors += d.lint is None
-                if d.code:
-                    self.codes.add(d.code)
-            elif d.level == "warning":
-                self.warn_count += 1
-            self.out.write(text + "\n")
+            self._write(d)
+
+    def _write(self, d: Diag):
+        if d.lint is not None:
+            self._lint_note(d)
+        text = self.emitter.render(d)
+        if text in self.seen:
+            return
+        self.seen.add(text)
+        if d.level == "error":
+            self.err_count += 1
+            self.non_lint_errors += d.lint is None
+            if d.code:
+                self.codes.add(d.code)
+        elif d.level == "warning":
+            self.warn_count += 1
+        self.out.write(text + "\n")
 
     def _lint_note(self, d: Diag):
         src = getattr(d, "lint_source", None)

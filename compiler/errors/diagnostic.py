@@ -67,5 +67,5 @@ class Diag:
         return None
 
     def sort_key(self) -> tuple:
-        sp = self.primary_span
+        sp = getattr(self, "anchor", None) or self.primary_span
         return (sp.sort_key() if sp is not None and not sp.is_dummy else ("", -1, -1), self.message)
