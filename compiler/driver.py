@@ -17,6 +17,7 @@ from compiler.lint import builtin, late
 from compiler.lint.buffer import LintBuffer
 from compiler.lint.levels import LEVEL_ATTRS, LintLevels
 from compiler.lint.store import new_lint_store
+from compiler.log import Logger, LogSpecError, parse_filter
 from compiler.passes import check_attr
 from compiler.sync.types import Lock, RefCell
 from compiler.resolve import Resolver
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_compiler(argv: list[str], out, source: str | None = None, info: dict | None = None,
-                 strategy=None) -> int:
+                 strategy=None, env: dict | None = None) -> int:
     """Compile as `minirustc ARGV` would, writing stderr to `out`; `info["token"]` receives the
     schedule token of a controlled run. `strategy` (with `-Z threads=N`, N > 1) replaces
     `-Z schedule=` for programmatic exploration."""
@@ -92,6 +93,12 @@ def run_compiler(argv: list[str], out, source: str | None = None, info: dict | N
         return EXIT_FAILURE
     if strategy is not None and opts.threads > 1:
         opts.strategy = strategy
+    opts.env = dict(os.environ) if env is None else {**os.environ, **env}
+    try:
+        parse_filter(opts.env.get("MINIRUSTC_LOG", ""))
+    except LogSpecError as e:
+        out.write(f"error: {e}\n\n")
+        return EXIT_FAILURE
     if source is None:
         try:
             with open(opts.input, "rb") as f:
@@ -138,6 +145,7 @@ class Compiler:
         self.sess.used_attrs, self.sess.used_attrs_lock = set(), Lock(rt, name="used_attrs")
         self.sess.psess.source_map = SourceMap(rt)
         self.dcx = DiagCtxt(rt, HumanEmitter(opts.ui_testing), out, immediate=self.sess.bug("unordered-diagnostics"))
+        self.sess.log = Logger(opts.env, rt, out, prefix_thread_ids=self.sess.bug("thread-id-log-prefix"))
         self.tcx: TyCtxt | None = None
 
     def run(self) -> int:
@@ -288,7 +296,8 @@ def analysis(tcx):
     defs = tcx.resolver.defs
     dcx = tcx.dcx
 
-    def phase(items, f):
+    def phase(name, items, f):
+        tcx.sess.log.info("minirustc::driver", f"analysis: {name} ({len(items)} items)")
         try:
             tcx.pool.par_for_each(items, f)
         finally:
@@ -296,20 +305,22 @@ def analysis(tcx):
 
     # misc checking: the attribute-reading queries, then every module's attribute checks
     fns = [("fn", d) for d in defs if d.kind in ("fn", "assoc_fn")]
-    phase(fns + [("mod", m) for m in tcx.resolver.modules],
+    phase("attribute checks", fns + [("mod", m) for m in tcx.resolver.modules],
           lambda w: tcx.query("codegen_fn_attrs", w[1]) if w[0] == "fn" else check_attr.check_mod_attrs(tcx, w[1]))
-    phase([d for d in defs if d.kind not in ("mod", "trait", "use")],
+    phase("well-formedness", [d for d in defs if d.kind not in ("mod", "trait", "use")],
           lambda d: tcx.query("check_well_formed", d))
     owners = [d for d in defs if (d.kind in ("fn", "assoc_fn") and d.node.body is not None)
               or d.kind in ("const", "static")]
-    phase(owners, lambda d: tcx.query("typeck", d))
-    phase([d for d in owners if d.kind in ("fn", "assoc_fn")], lambda d: tcx.query("mir_borrowck", d))
-    phase([d for d in owners if d.kind in ("const", "static")],
+    phase("type checking", owners, lambda d: tcx.query("typeck", d))
+    phase("borrow checking", [d for d in owners if d.kind in ("fn", "assoc_fn")],
+          lambda d: tcx.query("mir_borrowck", d))
+    phase("constant evaluation", [d for d in owners if d.kind in ("const", "static")],
           lambda d: tcx.query("const_eval" if d.kind == "const" else "eval_static_initializer", d))
     if dcx.has_errors_excluding_lint_errors():
+        tcx.sess.log.info("minirustc::driver", "analysis: errors reported, skipping the lint passes")
         return None
-    phase([d for d in owners if d.kind in ("fn", "assoc_fn")], lambda d: builtin.check_liveness(tcx, d))
+    phase("liveness", [d for d in owners if d.kind in ("fn", "assoc_fn")], lambda d: builtin.check_liveness(tcx, d))
     builtin.check_dead_code(tcx)
     dcx.flush()
-    phase(tcx.resolver.modules, lambda m: late.late_lint_mod(tcx, m))
+    phase("late lints", tcx.resolver.modules, lambda m: late.late_lint_mod(tcx, m))
     return None

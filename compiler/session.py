@@ -29,6 +29,7 @@ class Options:
     crate_name: str | None = None
     crate_type: str = "bin"
     flag_line: list[str] = field(default_factory=list)   # for the ICE banner
+    env: dict = field(default_factory=dict)              # the environment (`MINIRUSTC_LOG`)
 
 
 Z_FLAGS = ("threads", "schedule", "inject-bug", "dump-schedule", "ui-testing", "max-schedule-steps",

@@ -304,16 +304,18 @@ def cmd_replay(args, console: Console) -> int:
     if not os.path.isfile(path):
         raise FileNotFoundError(path)
     flags: list[str] = []
+    env = None
     if path.endswith(".rs"):
         test = UiTest.load(path)
         if rev and rev not in test.revisions:
             raise CliError(f"{path} has no revision `{rev}` (revisions: {', '.join(test.revisions) or 'none'})")
         flags = test.props(rev or None).compile_flags
+        env = test.props(rev or None).rustc_env or None
     argv = ["-Z", f"threads={threads}", "-Z", f"schedule=replay:{token}", "-Z", "ui-testing", *flags]
     if args.inject_bug:
         argv += ["-Z", f"inject-bug={args.inject_bug}"]
     argv.append(path)
-    status, stderr, _ = InProcess().run(argv)
+    status, stderr, _ = InProcess().run(argv, env=env)
     sys.stderr.write(stderr)
     console.print(f"[dim]minirustc {' '.join(argv)}[/] exited with {status}", highlight=False, soft_wrap=True)
     return status

@@ -49,7 +49,7 @@ def explore(path: str, rev: str | None, bug: str | None, bound: int = 1, threads
     while prefix is not None and result.runs < max_runs:
         rec = RecordingStrategy(ChoiceStrategy(prefix))
         out, info = io.StringIO(), {}
-        status = run_compiler(argv, out, info=info, strategy=rec)
+        status = run_compiler(argv, out, info=info, strategy=rec, env=props.rustc_env or None)
         result.runs += 1
         if progress is not None:
             progress()

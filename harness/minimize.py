@@ -45,7 +45,7 @@ class Minimizer:
     def run(self, strategy):
         self.runs += 1
         out, info = io.StringIO(), {}
-        status = run_compiler(self.argv, out, info=info, strategy=strategy)
+        status = run_compiler(self.argv, out, info=info, strategy=strategy, env=self.props.rustc_env or None)
         stderr = normalize(out.getvalue(), self.test, self.props.normalize)
         diverged = stderr != self.expected or status != self.props.expected_status
         return diverged, status, stderr, info.get("token")

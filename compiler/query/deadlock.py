@@ -40,6 +40,8 @@ def _run_handler(tcx, query_map):
             raise IceError("deadlock detected as we're unable to find a query cycle to break\n"
                            f"current query map:\n{frames}")
         cycle, waiter, latch = found
+        tcx.sess.log.info("minirustc::query::job", f"deadlock handler: a cycle of {len(cycle.frames)} "
+                          "queries, resuming one waiter")
         waiter.cycle = cycle
         _resume(tcx, latch, waiter)
     except Exception as e:  # a panic on the handler thread: upstream's `OnDrop` aborts the process

@@ -79,6 +79,9 @@ class QueryEngine:
         return self._wait(st, name, key, job.latch, waiter)
 
     def _execute(self, st: QueryState, job: QueryJob):
+        log = self.tcx.sess.log
+        if log.enabled:
+            log.debug("minirustc::query::plumbing", f"executing `{job.query.name}`")
         prev = self.current_job()
         self._set_current(job)
         try:
@@ -146,7 +149,11 @@ class QueryEngine:
         return self._handle_cycle(name, key, cycle)
 
     def _handle_cycle(self, name: str, key, cycle: CycleError):
-        self.tcx.report_cycle(canonicalize(cycle, self.tcx))
+        cycle = canonicalize(cycle, self.tcx)
+        self.tcx.sess.log.warn("minirustc::query::job", "query cycle detected when "
+                               f"{self.tcx.describe_query(cycle.frames[0])}; recovering "
+                               f"`{name}` with its cycle value")
+        self.tcx.report_cycle(cycle)
         return self.fallbacks[name](self.tcx, key)
 
     # ---- for the deadlock handler

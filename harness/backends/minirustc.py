@@ -31,7 +31,7 @@ UNSUPPORTED = {"aux-build": "auxiliary crates", "aux-crate": "auxiliary crates",
                "aux-bin": "auxiliary binaries", "run-pass": "running the built program",
                "run-fail": "running the built program", "check-run-results": "running the built program",
                "run-flags": "running the built program", "exec-env": "running the built program",
-               "rustc-env": "a per-run environment", "edition": "editions (`--edition` is accepted and ignored)",
+               "edition": "editions (`--edition` is accepted and ignored)",
                "incremental": "incremental compilation"}
 
 
@@ -58,7 +58,7 @@ class _Minirustc(Backend):
         argv = self.argv_for(test, props, threads, extra)
         start = time.perf_counter()
         cpu = time.process_time()
-        status, stderr, token = self.run(argv)
+        status, stderr, token = self.run(argv, env={**(env or {}), **props.rustc_env} or None)
         return Outcome(status, "", stderr, time.perf_counter() - start, time.process_time() - cpu,
                        token=token, command=["minirustc", *argv])
 
@@ -66,11 +66,11 @@ class _Minirustc(Backend):
 class InProcess(_Minirustc):
     name = "minirustc"
 
-    def run(self, argv: list[str]) -> tuple[int, str, str | None]:
+    def run(self, argv: list[str], env: dict | None = None) -> tuple[int, str, str | None]:
         from compiler.driver import run_compiler
         out = io.StringIO()
         info: dict = {}
-        code = run_compiler(argv, out, info=info)
+        code = run_compiler(argv, out, info=info, env=env)
         return code, out.getvalue(), info.get("token")
 
 
@@ -80,13 +80,14 @@ class Subprocess(_Minirustc):
     def __init__(self, timeout: float = 120.0):
         self.timeout = timeout
 
-    def run(self, argv: list[str]) -> tuple[int, str, str | None]:
+    def run(self, argv: list[str], env: dict | None = None) -> tuple[int, str, str | None]:
         fd, token_file = tempfile.mkstemp(prefix="minirustc-token-")
         os.close(fd)
         try:
             cmd = [sys.executable, "-m", "compiler", "-Z", f"dump-schedule={token_file}", *argv]
             try:
-                p = subprocess.run(cmd, capture_output=True, text=True, timeout=self.timeout)
+                p = subprocess.run(cmd, capture_output=True, text=True, timeout=self.timeout,
+                                   env={**os.environ, **env} if env else None)
             except subprocess.TimeoutExpired:
                 return 124, f"error: minirustc timed out after {self.timeout} s\n", None
             with open(token_file) as f:

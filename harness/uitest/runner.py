@@ -93,7 +93,7 @@ class Runner:
         if self.cfg.inject_bug:
             argv += ["-Z", f"inject-bug={self.cfg.inject_bug}"]
         argv += props.compile_flags + [test.path]
-        status, raw, token = self.cfg.backend.run(argv)
+        status, raw, token = self.cfg.backend.run(argv, env=props.rustc_env or None)
         return Run(spec, argv, status, normalize(raw, test, props.normalize), token)
 
     def run_revision(self, test: UiTest, rev: str | None) -> Result:
