@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from compiler.errors import Diag
+from compiler.query.plumbing import IceError
 from compiler.syntax import ast
 from compiler.syntax.span import DUMMY_SP
 
@@ -41,13 +42,23 @@ def eval_static_initializer(tcx, d):
 
 
 class Erroneous:
-    """The result of an evaluation that reported an error (rustc's `ErrorHandled::Reported`)."""
+    """The result of an evaluation that reported an error (rustc's `ErrorHandled::Reported`); a cycle's
+    recovery value also names the constant it stands for."""
+
+    def __init__(self, item=None):
+        self.item = item
 
     def __repr__(self):
         return "ERRONEOUS"
 
 
 ERRONEOUS = Erroneous()
+CYCLE_TAINTED = Erroneous()     # a value that depends on a cycle: no note (the E0391 says it all)
+
+
+def cycle_value(tcx, d):
+    """The value a constant's evaluation query recovers with from a cycle: tainted by the E0391."""
+    return Erroneous(d)
 INT_RANGES = {t: ((-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if t[0] == "i" else (0, (1 << bits) - 1))
               for t, bits in (("i8", 8), ("i16", 16), ("i32", 32), ("i64", 64), ("i128", 128), ("isize", 64),
                               ("u8", 8), ("u16", 16), ("u32", 32), ("u64", 64), ("u128", 128), ("usize", 64))}
@@ -70,12 +81,12 @@ class _Eval:
             return self.eval(e.inner)
         if isinstance(e, ast.Unary):
             v = self.eval(e.operand)
-            if v is None or v is ERRONEOUS:
+            if v is None or isinstance(v, Erroneous):
                 return v
             return -v if e.op == "-" else (not v if isinstance(v, bool) else ~v) if e.op == "!" else None
         if isinstance(e, ast.Binary):
             a, b = self.eval(e.lhs), self.eval(e.rhs)
-            if a is ERRONEOUS or b is ERRONEOUS:
+            if isinstance(a, Erroneous) or isinstance(b, Erroneous):
                 return ERRONEOUS
             if a is None or b is None:
                 return None
@@ -104,6 +115,11 @@ class _Eval:
         else:
             v = evaluate()
             failed = v is ERRONEOUS
+        if isinstance(v, Erroneous) and v.item is not None:
+            if v.item is not target:
+                raise IceError("assertion `left == right` failed: the cycle value of another constant\n"
+                               f"  left: {self.tcx.def_path_str(v.item)}\n right: {self.tcx.def_path_str(target)}")
+            v = CYCLE_TAINTED
         if failed:
             note = Diag("note", "erroneous constant encountered").primary(e.span)
             # rustc emits it as the use is evaluated: right after the used item's own error, if that
@@ -142,5 +158,3 @@ class _Eval:
         return ERRONEOUS
 
 
-def cycle_fallback(tcx, d):
-    return None

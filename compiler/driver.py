@@ -64,10 +64,10 @@ PROVIDERS = {
 FALLBACKS = {
     "type_of": lambda tcx, d: ERROR,
     "fn_sig": lambda tcx, d: ([ERROR] * len(d.node.params), ERROR),
-    "const_eval": const_eval.cycle_fallback,
-    "trivial_const": const_eval.cycle_fallback,
-    "mir_built": const_eval.cycle_fallback,
-    "eval_static_initializer": const_eval.cycle_fallback,
+    "const_eval": const_eval.cycle_value,
+    "trivial_const": const_eval.cycle_value,
+    "mir_built": const_eval.cycle_value,
+    "eval_static_initializer": const_eval.cycle_value,
 }
 for _name in PROVIDERS:
     FALLBACKS.setdefault(_name, lambda tcx, d: None)

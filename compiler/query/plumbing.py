@@ -149,6 +149,10 @@ class QueryEngine:
         return self._handle_cycle(name, key, cycle)
 
     def _handle_cycle(self, name: str, key, cycle: CycleError):
+        if self.tcx.sess.bug("cycle-recovery-first"):
+            # before PR #153694: the value is built for the cycle's first frame, which the handler's
+            # rotation makes an arbitrary query, not for the query being resumed
+            name, key = cycle.frames[0].name, cycle.frames[0].key
         cycle = canonicalize(cycle, self.tcx)
         self.tcx.sess.log.warn("minirustc::query::job", "query cycle detected when "
                                f"{self.tcx.describe_query(cycle.frames[0])}; recovering "

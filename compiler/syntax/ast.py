@@ -17,10 +17,18 @@ class Attribute:
 
 
 @dataclass(eq=False)
+class Lifetime:
+    """A named lifetime as written: `name` keeps the quote (`'a`, `'static`, `'_`)."""
+    name: str
+    span: Span
+
+
+@dataclass(eq=False)
 class PathSegment:
     name: str
     span: Span
     args: list["Ty"] = field(default_factory=list)
+    lifetimes: list[Lifetime] = field(default_factory=list)   # lifetime arguments (`S<'a, T>`), in order
 
 
 @dataclass(eq=False)
@@ -48,6 +56,7 @@ class TyPath(Ty):
 class TyRef(Ty):
     mutbl: bool
     inner: Ty
+    lifetime: Lifetime | None = None    # `&'a T`; None when elided (`&T`)
 
 
 @dataclass(eq=False)
@@ -67,6 +76,15 @@ class GenericParam:
     name: str
     span: Span
     bounds: list[Path]
+    outlives: list[Lifetime] = field(default_factory=list)    # `T: 'a`
+
+
+@dataclass(eq=False)
+class LifetimeParam:
+    """`'b: 'a + 'c` in a generics list: `name` is `'b`, `span` the `'b` token."""
+    name: str
+    span: Span
+    bounds: list[Lifetime] = field(default_factory=list)
 
 
 @dataclass(eq=False)
@@ -74,13 +92,24 @@ class WherePredicate:
     ty: Ty
     bounds: list[Path]
     span: Span
+    outlives: list[Lifetime] = field(default_factory=list)    # `where T: 'a`
+
+
+@dataclass(eq=False)
+class RegionPredicate:
+    """`where 'a: 'b + 'c`."""
+    lifetime: Lifetime
+    bounds: list[Lifetime]
+    span: Span
 
 
 @dataclass(eq=False)
 class Generics:
-    params: list[GenericParam] = field(default_factory=list)
-    where: list[WherePredicate] = field(default_factory=list)
+    params: list[GenericParam] = field(default_factory=list)       # type parameters
+    where: list[WherePredicate] = field(default_factory=list)      # type predicates
     span: Span | None = None
+    lifetimes: list[LifetimeParam] = field(default_factory=list)   # lifetime parameters, in order
+    region_preds: list[RegionPredicate] = field(default_factory=list)   # `where 'a: 'b`
 
 
 # ---- expressions

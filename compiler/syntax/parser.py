@@ -320,30 +320,57 @@ class Parser:
         start = self.bump().span
         while not self.eat(">"):
             if self.tok.kind == "lifetime":
-                self.bump()
+                lt = self.bump()
+                bounds = self.parse_lifetime_bounds() if self.eat(":") else []
+                g.lifetimes.append(ast.LifetimeParam(lt.text, lt.span, bounds))
             else:
                 name = self.ident()
-                bounds = self.parse_bounds() if self.eat(":") else []
-                g.params.append(ast.GenericParam(name.text, name.span, bounds))
+                outlives: list[ast.Lifetime] = []
+                bounds = self.parse_bounds(outlives) if self.eat(":") else []
+                g.params.append(ast.GenericParam(name.text, name.span, bounds, outlives))
             if not self.tok.is_punct(">"):
                 self.expect(",")
         g.span = start.to(self.prev_span)
         return g
 
-    def parse_bounds(self) -> list[ast.Path]:
-        bounds = [self.parse_path(generic_args=True)]
-        while self.eat("+"):
-            bounds.append(self.parse_path(generic_args=True))
-        return bounds
+    def parse_bounds(self, outlives: list | None = None) -> list[ast.Path]:
+        """Trait bounds `A + B<T>`; lifetime bounds (`'a`) among them go to `outlives` when given."""
+        bounds: list[ast.Path] = []
+        while True:
+            if outlives is not None and self.tok.kind == "lifetime":
+                t = self.bump()
+                outlives.append(ast.Lifetime(t.text, t.span))
+            else:
+                bounds.append(self.parse_path(generic_args=True))
+            if not self.eat("+"):
+                return bounds
+
+    def parse_lifetime_bounds(self) -> list[ast.Lifetime]:
+        """`'a + 'b` after `'x:` (possibly empty, as rustc allows `'x:`)."""
+        out = []
+        while self.tok.kind == "lifetime":
+            t = self.bump()
+            out.append(ast.Lifetime(t.text, t.span))
+            if not self.eat("+"):
+                break
+        return out
 
     def parse_where(self, g: ast.Generics):
         if not self.eat_kw("where"):
             return
         while not (self.tok.is_punct("{") or self.tok.is_punct(";") or self.tok.kind == "eof"):
-            ty = self.parse_ty()
-            self.expect(":")
-            bounds = self.parse_bounds()
-            g.where.append(ast.WherePredicate(ty, bounds, ty.span.to(self.prev_span)))
+            if self.tok.kind == "lifetime":
+                t = self.bump()
+                self.expect(":")
+                bounds = self.parse_lifetime_bounds()
+                g.region_preds.append(ast.RegionPredicate(ast.Lifetime(t.text, t.span), bounds,
+                                                          t.span.to(self.prev_span)))
+            else:
+                ty = self.parse_ty()
+                self.expect(":")
+                outlives: list[ast.Lifetime] = []
+                bounds = self.parse_bounds(outlives)
+                g.where.append(ast.WherePredicate(ty, bounds, ty.span.to(self.prev_span), outlives))
             if not self.eat(","):
                 break
 
@@ -371,7 +398,11 @@ class Parser:
         """`<T, U>` after a path segment (the `<` is the current token)."""
         self.expect("<")
         while not self.eat_close_angle():
-            seg.args.append(self.parse_ty())
+            if self.tok.kind == "lifetime":
+                t = self.bump()
+                seg.lifetimes.append(ast.Lifetime(t.text, t.span))
+            else:
+                seg.args.append(self.parse_ty())
             if not self.tok.is_punct(">") and not self.tok.is_punct(">>"):
                 self.expect(",")
 
@@ -397,11 +428,13 @@ class Parser:
                     self.toks[self.pos] = Token("punct", "&", Span(t.span.lo, t.span.lo + 1, t.span.file))
                     self.toks.insert(self.pos + 1, Token("punct", "&", Span(t.span.lo + 1, t.span.hi, t.span.file)))
                 start = self.bump().span
+                lifetime = None
                 if self.tok.kind == "lifetime":
-                    self.bump()
+                    t = self.bump()
+                    lifetime = ast.Lifetime(t.text, t.span)
                 mutbl = self.eat_kw("mut")
                 inner = self.parse_ty()
-                return ast.TyRef(start.to(inner.span), mutbl, inner)
+                return ast.TyRef(start.to(inner.span), mutbl, inner, lifetime)
             if t.is_punct("("):
                 start = self.bump().span
                 elems = []

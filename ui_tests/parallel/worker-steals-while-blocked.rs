@@ -4,7 +4,7 @@
 // stack, it waits for itself: every worker ends up blocked, and the handler finds no query cycle
 // to break. Fixed: workers take jobs only in their main loop.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.600.EygiNamgxnPriSNWD-ckkVhhaXCvt2KSnRUcnpQ6q_k4dZ8yOVa0U4Hl94GlF4b0gE_jJx-SAK2Mzswo3h2j3UQVP4iGonC0x7oGe82Z3M8PnGHB2jJzip2mleiFtPFAZizEQt9azIMLHKi7N04o-F69bR55TUH_zmN4Bn1AsVhG63z3ezDiP7YmESU.dd46
+//@[injected] schedule: replay:s1.4.622.AVLvJnkBHjASHFFhI9qdO95uwani4h3Hl0jwig0Pkp0VHJ6UOqv5OHWfMjlWtFOB5feBpReG9IBP4ycfkgCtjM7MKN4do91EFT-IhqJwtMe6BnvNmdzPD5xhwdoyc4qdppXohbTxQGYsxELfWsyDCxyouzdOKPhevW0eeU1B_85jeAZ9QLFYRut893sw4j-2JhEl.2825
 //@[fixed] check-pass
 //@[injected] compile-flags: -Z inject-bug=worker-steals-while-blocked
 //@[injected] known-bug: worker-steals-while-blocked

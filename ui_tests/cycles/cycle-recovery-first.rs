@@ -1,0 +1,15 @@
+// rust#153391, fixed by PR #153694: cycle recovery built the value for `cycle[0]` instead of for the
+// query being resumed. The deadlock handler rotates the cycle, so when it resumes the wait on
+// `HIGH` while `cycle[0]` is `LOW`'s query, `HIGH`'s user gets `LOW`'s value and the compiler ICEs.
+// Fixed: the value is built from the resumed query's own key, and the E0391 is all there is.
+//@ revisions: fixed injected
+//@[injected] schedule: replay:s1.4.217.AhKuMnXDNQBR_oevOzGT5euOj026XdKUCmMwK46ow-8GwOVq-8dU72j8E8n3MA.b274
+//@[injected] compile-flags: -Z inject-bug=cycle-recovery-first
+//@[injected] known-bug: cycle-recovery-first
+//@[injected] failure-status: 101
+const LOW: usize = HIGH; //[fixed]~ ERROR cycle detected when checking if `LOW` is a trivial const
+const HIGH: usize = LOW;
+
+fn main() {
+    let _span = HIGH - LOW;
+}
