@@ -32,17 +32,8 @@ class LintBuffer:
             self.lints.append(lint)
 
     def take(self) -> list[BufferedEarlyLint]:
-        """`mem::take` under the lock: nothing buffered concurrently can be lost."""
+        """`mem::take` under the lock: nothing buffered concurrently is lost; a later `buffer_lint`
+        is the ICE."""
         with self.lock:
             lints, self.lints = self.lints or [], None
-        return lints
-
-    def take_unlocked(self) -> list[BufferedEarlyLint]:
-        """The old steal: copy the buffer, then drop it, in two steps. A lint buffered in between is
-        lost; one buffered after is the ICE."""
-        with self.lock:
-            lints = list(self.lints or [])
-        self.rt.yield_point("steal buffered lints")
-        with self.lock:
-            self.lints = None
         return lints

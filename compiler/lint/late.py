@@ -25,13 +25,13 @@ def early_lint_checks(tcx):
         tcx.pool.par_for_each(modules, lambda m: check_unused_imports(tcx, m))
 
     if tcx.sess.bug("lint-buffer-late"):
-        # Before the fix: lowering steals the buffer at its end, while the resolver's checks,
-        # joined with it, may still be buffering.
+        # Before PR #65835: lowering takes the session's buffer at its end (one locked `take`, as
+        # upstream did), while the resolver's checks, joined with it, may still be buffering.
         stolen: list = []
 
         def lower_and_steal():
             lower_to_hir(tcx)
-            stolen.extend(buffer.take_unlocked())
+            stolen.extend(buffer.take())
 
         tcx.pool.join(check_imports, lambda: lower_and_steal())
         lints = stolen

@@ -13,23 +13,20 @@ class FatalError(Exception):
 
 
 class ParallelGuard:
-    """Runs every item, keeps the panic to re-raise: a non-fatal panic (an ICE) outranks `FatalError`,
-    and among equals the lowest item index wins, so the outcome does not depend on the schedule."""
+    """Runs every item and keeps one panic to re-raise afterwards, as upstream `ParallelGuard::run`: the
+    first panic is kept, and a later panic that is not `FatalError` (an ICE) overwrites it, so the
+    last ICE wins and a fatal error never hides an ICE."""
 
     def __init__(self):
-        self.panic: tuple[int, BaseException] | None = None
-
-    @staticmethod
-    def _rank(index: int, exc: BaseException) -> tuple:
-        return (isinstance(exc, FatalError), index)
+        self.panic: BaseException | None = None
 
     def record(self, index: int, exc: BaseException):
-        if self.panic is None or self._rank(index, exc) < self._rank(*self.panic):
-            self.panic = (index, exc)
+        if self.panic is None or not isinstance(exc, FatalError):
+            self.panic = exc
 
     def reraise(self):
         if self.panic is not None:
-            raise self.panic[1]
+            raise self.panic
 
 
 class _Batch:
@@ -235,13 +232,13 @@ class ThreadPool:
         b.guard.reraise()
 
     def _serial_for_each(self, items, f):
+        """The serial `par_for_each_in` caught each item's panic before PR #97307 too: with or
+        without the injection, nothing is lost at one thread."""
         guard = ParallelGuard()
         for i, item in enumerate(items):
             try:
                 f(item)
             except Exception as e:
-                if self.no_parallel_guard:
-                    raise
                 guard.record(i, e)
         guard.reraise()
 

@@ -1,9 +1,9 @@
 // The rustc FIXME "lint_store and buffered_lints are not thread-safe" (PRs #42052, #65193, #65835):
 // each module's unused-import check buffers an early lint while lowering, joined with those checks,
-// steals the buffer. Fixed: the buffer is taken after the join. Injected: depending on the schedule a
-// lint is lost (stolen between copy and drop) or buffered after the steal (the ICE).
+// takes the buffer. Fixed (as PR #65835): the buffer is taken after the join. Injected: a lint
+// buffered after the take is the ICE `can't buffer lints after HIR lowering`.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.61.MkYEuVhp_TTM8Ean3ew.7b67
+//@[injected] schedule: replay:s1.4.56.f79jdX59NMzwRqfd7A.9d76
 //@ check-pass
 //@[injected] compile-flags: -Z inject-bug=lint-buffer-late
 //@[injected] known-bug: lint-buffer-late
