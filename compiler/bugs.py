@@ -198,12 +198,22 @@ _BUGS = [
             "it is per query stack."
         ),
         tests=("ui_tests/layout/shared-layout-depth.rs",),
+        fidelity=MODELLED,
+        departures=(
+            "Before PR #100748 the overflow was `sess.fatal(\"overflow representing the type `T`\")`; here it "
+            "is reported through today's `QueryOverflow` diagnostic, the symptom the roadmap names.",
+            "`layout_of` runs where the subset needs layouts, the constant evaluator's layout of a "
+            "constant's type, and each nested layout counts 1 (rustc's counts differ); the error points "
+            "at the outermost type's definition, where rustc points at the caller (`size_of` in core).",
+            "rustc checks `Freeze` on a constant's type first, and a type deep enough to overflow the "
+            "layout depth overflows that check (E0275) before: our overflow tests differ from rustc there.",
+        ),
     ),
     Bug(
         name="lazy-transitive-relation",
         upstream=("PR #99702",),
         module="compiler/infer/transitive_relation.py, compiler/infer/region_relations.py",
-        symptom="`already borrowed: BorrowMutError` ICE, or a spurious `lifetime may not live long enough`",
+        symptom="`already borrowed: BorrowMutError` ICE",
         explanation=(
             "`TransitiveRelation` computed its transitive closure lazily, on the first query, into a "
             "`RefCell<Option<BitMatrix>>` inside a value shared by queries on several threads. Two threads "
@@ -216,8 +226,12 @@ _BUGS = [
         tests=("ui_tests/regions/lazy-transitive-relation.rs",),
         fidelity=MODELLED,
         departures=(
-            "rustc's `FreeRegionMap` was per body; here the relation of an impl's bounds is one query "
-            "result shared by its methods, which is what puts it on several threads.",
+            "rustc's relation was shared through typeck results (`free_region_map` in `TypeckResults`); "
+            "here the relation of an impl's bounds is one query result shared by its methods' borrowck, "
+            "which is what puts it on several threads.",
+            "The closure is built inside one `borrow_mut` held across the computation, so a second "
+            "reader panics; the 'wrong answer from a half-built closure' outcome cannot happen in this "
+            "shape (upstream's `Lock` was a mutex in parallel builds, which serialised the computation).",
         ),
     ),
     Bug(
@@ -241,8 +255,8 @@ _BUGS = [
     Bug(
         name="racy-error-count",
         upstream=("rust#154260", "PR #157282"),
-        module="compiler/const_eval.py (eval_consts_with_notes), compiler/errors/dcx.py (err_count)",
-        symptom="`the above error was encountered while evaluating ...` attached to the wrong item",
+        module="compiler/const_eval.py (_Eval._use), compiler/errors/dcx.py (emitted_err_count)",
+        symptom="a spurious `note: erroneous constant encountered` at the use of a constant that is fine",
         explanation=(
             "A pass decided whether to attach \"the above error was encountered while ...\" notes by "
             "comparing the global error count before and after processing one item. With items processed "
@@ -252,8 +266,10 @@ _BUGS = [
         tests=("ui_tests/parallel/racy-error-count.rs",),
         fidelity=MODELLED,
         departures=(
-            "Upstream the notes belong to the monomorphization collector, which a metadata-only build never "
-            "runs; here the same shape is a per-item note after the parallel constant evaluation.",
+            "Upstream the note was `the above error was encountered while instantiating ...` in the "
+            "monomorphization collector, which a metadata-only build never runs. Here the same shape "
+            "decides rustc's `erroneous constant encountered` note, which rustc decides from the "
+            "evaluation's result: that is our fixed form, not a per-thread count.",
         ),
     ),
     Bug(
@@ -267,6 +283,10 @@ _BUGS = [
             "asked for (`RUSTC_LOG_THREAD_IDS=1` upstream, `MINIRUSTC_LOG_THREAD_IDS=1` here)."
         ),
         tests=("ui_tests/logging/thread-id-log-prefix.rs",),
+        departures=(
+            "The log events and targets are minirustc's (`minirustc::query::job` and so on); the prefix "
+            "format (`{id}:rustc` before the level) is upstream's.",
+        ),
     ),
     Bug(
         name="cycle-anchor-first",
@@ -279,12 +299,17 @@ _BUGS = [
             "entry point is picked deterministically (rustc's `pick_query`, by span and key)."
         ),
         tests=("ui_tests/cycles/cycle-anchor-first.rs",),
+        departures=(
+            "Upstream the first query met came from hash-map iteration of the query map; here it is the "
+            "order in which the jobs started, which the schedule decides.",
+        ),
     ),
     Bug(
         name="cycle-recovery-first",
         upstream=("rust#153391", "PR #153694"),
-        module="compiler/query/plumbing.py (QueryEngine._handle_cycle)",
-        symptom="an ICE from a wrong recovery value after an E0391",
+        module="compiler/query/plumbing.py (QueryEngine._handle_cycle), compiler/const_eval.py (cycle_value)",
+        symptom="an ICE from a wrong recovery value after an E0391: `assertion `left == right` failed: the "
+                "cycle value of another constant`",
         explanation=(
             "Cycle recovery built the fallback value for `cycle[0]` instead of for the query that is "
             "actually resumed with the error. When the resumed query is not the cycle's first frame, its "
@@ -292,6 +317,13 @@ _BUGS = [
             "value is built from the resumed query's own key."
         ),
         tests=("ui_tests/cycles/cycle-recovery-first.rs",),
+        fidelity=MODELLED,
+        departures=(
+            "Upstream the wrong value was `FnSig`'s: an error signature with `cycle[0]`'s arity, which "
+            "ICEd later (`None` in rustc_type_ir's ty_kind.rs). The subset has no cycle through `fn_sig`, "
+            "so here the values are constants' evaluation results, which name their constant, and a "
+            "use that receives another constant's value is the assertion.",
+        ),
     ),
     Bug(
         name="no-poison",
@@ -305,11 +337,15 @@ _BUGS = [
             "`Poisoned`, and a waiter that finds it unwinds too (`FatalError.raise()`)."
         ),
         tests=("ui_tests/parallel/no-poison.rs",),
+        departures=(
+            "The panic here is the fatal `queries overflow the depth limit!` of a shared `layout_of`; "
+            "rust#111528's came from another query. The mechanism and the ICE text are upstream's.",
+        ),
     ),
     Bug(
         name="worker-steals-while-blocked",
         upstream=("rust#111521", "PR #143035"),
-        module="compiler/sync/pool.py (ThreadPool.wait_helping), compiler/query/plumbing.py (_wait)",
+        module="compiler/sync/pool.py (ThreadPool.steal_while_waiting), compiler/query/plumbing.py (_wait)",
         symptom="`deadlock detected as we're unable to find a query cycle to break` ICE",
         explanation=(
             "A worker that waits (in `join`, in a scope, or on a query latch) stole unrelated jobs. A "
@@ -319,6 +355,12 @@ _BUGS = [
             "break. Fixed (PR #143035): a worker steals only in its main loop."
         ),
         tests=("ui_tests/parallel/worker-steals-while-blocked.rs",),
+        departures=(
+            "The handler thread's panic aborts the process with today's `defer` message; the exit status "
+            "134 stands for SIGABRT, as the in-process driver cannot abort.",
+            "Stealing happens on query-latch waits and `par_for_each` waits; rustc's scopes have no "
+            "counterpart in the subset.",
+        ),
     ),
 ]
 

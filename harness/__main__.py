@@ -385,19 +385,32 @@ def cmd_explore(args, console: Console) -> int:
 def cmd_bugs(args, console: Console) -> int:
     if args.action == "list":
         table = Table(title="injectable historical bugs (-Z inject-bug=NAME)")
-        for col in ("name", "upstream", "module", "UI tests"):
+        for col in ("name", "fidelity", "upstream", "module", "UI tests"):
             table.add_column(col, overflow="fold")
         for b in bugs.CATALOGUE.values():
-            table.add_row(b.name, ", ".join(b.upstream), b.module, "\n".join(b.tests))
+            table.add_row(b.name, b.fidelity, ", ".join(b.upstream), b.module, "\n".join(b.tests))
         console.print(table)
+        console.print("fidelity: restored = upstream's code path and symptom text; modelled = a hazard upstream "
+                      "named, the symptom is ours (see `harness bugs show NAME`)", highlight=False)
+        hazards = Table(title="reviewed hazards: not modelled")
+        for col in ("item", "note"):
+            hazards.add_column(col, overflow="fold")
+        for h in bugs.REVIEWED_HAZARDS:
+            hazards.add_row(h.name, h.note)
+        console.print(hazards)
         return 0
     if not args.name or args.name not in bugs.CATALOGUE:
         raise CliError(f"unknown bug `{args.name}`; known bugs: {', '.join(bugs.names())}")
     b = bugs.CATALOGUE[args.name]
     if args.action == "hunt":
         return hunt(b, args, console)
-    console.print(f"[bold]{b.name}[/] ({', '.join(b.upstream)})\n\nsymptom: {b.symptom}\nlives in: {b.module}\n\n"
-                  f"{b.explanation}\n\nUI tests: {', '.join(b.tests)}", soft_wrap=False)
+    console.print(f"[bold]{b.name}[/] ({', '.join(b.upstream)})\n\nfidelity: {b.fidelity}\nsymptom: {b.symptom}\n"
+                  f"lives in: {b.module}\n\n{b.explanation}", soft_wrap=False, markup=True, highlight=False)
+    if b.departures:
+        console.print("\nwhere the model departs from upstream:", highlight=False)
+        for dep in b.departures:
+            console.print(f"  - {dep}", markup=False, highlight=False)
+    console.print(f"\nUI tests: {', '.join(b.tests)}", markup=False, highlight=False)
     for t in b.tests:
         if os.path.exists(t):
             test = UiTest.load(t)

@@ -11,10 +11,10 @@ import pytest
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def compile_in_process(argv: list[str]) -> tuple[int, str]:
+def compile_in_process(argv: list[str], env: dict | None = None) -> tuple[int, str]:
     from compiler.driver import run_compiler
     out = io.StringIO()
-    return run_compiler(argv, out), out.getvalue()
+    return run_compiler(argv, out, env=env), out.getvalue()
 
 
 def minirustc(argv: list[str], env: dict | None = None, timeout: float = 60) -> subprocess.CompletedProcess:

@@ -13,8 +13,21 @@ from tests.rustc_oracle import run_rustc, rustc_available, summary
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
+# Revisions where the model departs from rustc on purpose, with the reason (also in `harness bugs show`).
+DEPARTURES = {
+    ("ui_tests/parallel/no-poison.rs", "fixed"): "rustc checks `Freeze` on the constant's type first and reports "
+    "that overflow (E0275) before any layout is computed; see `harness bugs show shared-layout-depth`",
+}
+
+
 def cases():
-    return ui_revisions(lambda p: not (p.pinned or p.known_bug or any("inject-bug" in f for f in p.compile_flags)))
+    out = []
+    for param in ui_revisions(lambda p: not (p.pinned or p.known_bug or any("inject-bug" in f for f in p.compile_flags))):
+        path, rev = param.values[0], param.values[1]
+        reason = DEPARTURES.get((path, rev))
+        out.append(pytest.param(*param.values, id=param.id, marks=pytest.mark.xfail(reason=reason, strict=True))
+                   if reason else param)
+    return out
 
 
 @pytest.mark.skipif(not rustc_available(), reason="rustc is not installed")

@@ -5,21 +5,10 @@ closure eagerly and returns an immutable `TransitiveRelation`, which can then be
 with no interior mutability at all.
 
 Before PR #99702 (re-injected by `-Z inject-bug=lazy-transitive-relation`): one mutable
-`TransitiveRelation` took edges with `add(&mut self, ..)` and kept the closure as a cache,
-`closure: Lock<Option<BitMatrix<usize, usize>>>` ("we build it lazily and just throw out any existing copy
-whenever a new edge is added. (The Lock is to permit the lazy computation.)"), and every read went
-through `with_closure`:
-
-    fn with_closure<OP, R>(&self, op: OP) -> R {
-        let mut closure_cell = self.closure.borrow_mut();
-        let mut closure = closure_cell.take();
-        if closure.is_none() {
-            closure = Some(self.compute_closure());
-        }
-        let result = op(closure.as_ref().unwrap());
-        *closure_cell = closure;
-        result
-    }
+`TransitiveRelation` took edges with `add` and kept the closure as a lazily built cache in a
+`Lock<Option<BitMatrix>>`, thrown away whenever an edge was added. Every read went through
+`with_closure`, which held the cache's mutable borrow while it took the cached matrix out, built it if
+it was missing, ran the read, and put it back.
 
 `compute_closure` is a fixpoint over the base edges: for each edge `s -> t`, insert `(s, t)` and union row
 `t` into row `s`, until nothing changes. `LazyTransitiveRelation` restores exactly that shape over
