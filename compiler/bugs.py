@@ -212,7 +212,7 @@ _BUGS = [
     Bug(
         name="lazy-transitive-relation",
         upstream=("PR #99702",),
-        module="compiler/infer/transitive_relation.py, compiler/infer/region_relations.py",
+        module="compiler/infer/transitive_relation.py, compiler/infer/region_relations.py (read by borrowck.py)",
         symptom="`already borrowed: BorrowMutError` ICE",
         explanation=(
             "`TransitiveRelation` computed its transitive closure lazily, on the first query, into a "

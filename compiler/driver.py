@@ -35,7 +35,7 @@ from compiler.ty import collect, layout
 from compiler.ty.context import TyCtxt
 from compiler.ty.types import ERROR
 from compiler.typeck import check, wfcheck
-from compiler.infer import region_relations
+from compiler.infer import borrowck, region_relations
 
 VERSION = "minirustc 0.1.0 (modelling rustc 1.95.0)"
 EXIT_SUCCESS, EXIT_FAILURE, EXIT_ICE = 0, 1, 101
@@ -59,7 +59,7 @@ PROVIDERS = {
     "eval_static_initializer": const_eval.eval_static_initializer,
     "region_relations": region_relations.region_relations,
     "layout_of": layout.layout_of,
-    "mir_borrowck": region_relations.mir_borrowck,
+    "mir_borrowck": borrowck.mir_borrowck,
 }
 FALLBACKS = {
     "type_of": lambda tcx, d: ERROR,

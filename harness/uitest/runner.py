@@ -35,6 +35,7 @@ class Run:
     status: int
     stderr: str                  # normalised
     token: str | None
+    env: dict = field(default_factory=dict)     # `//@ rustc-env`
 
 
 @dataclass
@@ -79,7 +80,8 @@ def replay_command(run: Run) -> str:
     argv = [a for a in run.argv]
     if run.token:
         argv = [("schedule=replay:" + run.token) if a.startswith("schedule=") else a for a in argv]
-    return "minirustc " + " ".join(shlex.quote(a) for a in argv)
+    env = "".join(f"{k}={shlex.quote(v)} " for k, v in sorted(run.env.items()))
+    return env + "minirustc " + " ".join(shlex.quote(a) for a in argv)
 
 
 class Runner:
@@ -94,7 +96,7 @@ class Runner:
             argv += ["-Z", f"inject-bug={self.cfg.inject_bug}"]
         argv += props.compile_flags + [test.path]
         status, raw, token = self.cfg.backend.run(argv, env=props.rustc_env or None)
-        return Run(spec, argv, status, normalize(raw, test, props.normalize), token)
+        return Run(spec, argv, status, normalize(raw, test, props.normalize), token, dict(props.rustc_env))
 
     def run_revision(self, test: UiTest, rev: str | None) -> Result:
         cfg = self.cfg
