@@ -1,7 +1,8 @@
 """`make bench`: detection and speed figures for the schedule engine, written to reports/bench.json.
 
 Measured, for each injected bug of the catalogue, on the bug's own UI test:
-  * schedules to first detection (median over 20 seeds) for `random`, `pct`, and free-running OS threads
+  * schedules to first detection (median over 20 seeds) for the default `portfolio`, `random`, `pct`, and
+    free-running OS threads
     with `sys.setswitchinterval` tiny; a run "detects" when its stderr differs from the fixed compiler's
     blessed output. Searches stop at CAP runs; a seed that never detects counts as CAP+1 (shown as ">CAP").
 And, on a 10-line UI test at -Z threads=4, in-process:
@@ -33,7 +34,7 @@ from rich.table import Table  # noqa: E402
 from compiler import bugs  # noqa: E402
 from compiler.driver import run_compiler  # noqa: E402
 from harness.fsutil import write_atomic  # noqa: E402
-from harness.uitest.runner import normalize, read_expected  # noqa: E402
+from harness.uitest.runner import normalize, read_expected, spec_for  # noqa: E402
 from harness.uitest.test import UiTest  # noqa: E402
 
 SEEDS = 20
@@ -52,7 +53,7 @@ def _detect_one(args):
         sys.setswitchinterval(1e-6)
     for i in range(1, CAP + 1):
         sched = [] if strategy == "threads" else \
-            ["-Z", f"schedule={strategy}:{zlib.crc32(f'{bug}/{seed}'.encode()) * 1000 + i}"]
+            ["-Z", f"schedule={spec_for(strategy, zlib.crc32(f'{bug}/{seed}'.encode()) * 1000 + i, i - 1)}"]
         out = io.StringIO()
         status = run_compiler(["-Z", "threads=4", *sched, "-Z", "ui-testing", "-Z", f"inject-bug={bug}",
                                *props.compile_flags, path], out, env=props.rustc_env or None)
@@ -66,7 +67,7 @@ def detection(pool) -> dict:
     for bug in bugs.CATALOGUE.values():
         path = bug.tests[0]
         row = {}
-        for strategy in ("random", "pct", "threads"):
+        for strategy in ("portfolio", "random", "pct", "threads"):
             counts = list(pool.map(_detect_one, [(bug.name, path, strategy, s) for s in range(SEEDS)]))
             row[strategy] = {"median": statistics.median(counts), "per_seed": counts,
                              "found": sum(c <= CAP for c in counts)}
@@ -122,12 +123,13 @@ def main() -> int:
     write_atomic(os.path.join(ROOT, "reports", "bench.json"), json.dumps(doc, indent=2) + "\n")
 
     t = Table(title=f"schedules to first detection (median of {SEEDS} seeds; cap {CAP})")
-    for col in ("injected bug", "random", "pct", "free OS threads", "found (random/pct/threads)"):
+    for col in ("injected bug", "portfolio (default)", "random", "pct", "free OS threads",
+                "found (portfolio/random/pct/threads)"):
         t.add_column(col)
     for name, row in det.items():
-        t.add_row(name, fmt_count(row["random"]["median"]), fmt_count(row["pct"]["median"]),
-                  fmt_count(row["threads"]["median"]),
-                  f"{row['random']['found']}/{row['pct']['found']}/{row['threads']['found']} of {SEEDS}")
+        t.add_row(name, fmt_count(row["portfolio"]["median"]), fmt_count(row["random"]["median"]),
+                  fmt_count(row["pct"]["median"]), fmt_count(row["threads"]["median"]),
+                  "/".join(str(row[k]["found"]) for k in ("portfolio", "random", "pct", "threads")) + f" of {SEEDS}")
     console.print(t)
     s = Table(title=f"speed on {SPEED_TEST} at -Z threads=4, in-process")
     for col in ("strategy", "schedules/s", "ms/run", "controlled / serial"):

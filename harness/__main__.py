@@ -15,7 +15,7 @@ from harness.known import ROOT, KnownFailuresError
 from harness.perturb import DEFAULT as DEFAULT_KNOB
 from harness.perturb import KNOBS
 from harness.uitest.directives import DirectiveError
-from harness.uitest.runner import RunConfig
+from harness.uitest.runner import STRATEGIES, RunConfig
 from harness.uitest.test import UiTest
 
 
@@ -45,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--check-fixed", action="store_true", help="run the known failures: still failing, or not seen")
     s.add_argument("--timeout", type=float, default=120.0, help="kill a compiler run after this many seconds")
     s.add_argument("--schedules", type=int, default=100)
-    s.add_argument("--strategy", choices=["random", "pct", "mixed"], default="random")
+    s.add_argument("--strategy", choices=STRATEGIES, default="portfolio",
+                   help="portfolio (default): random and PCT at several depths side by side")
     s.add_argument("--seed", type=int, default=0)
     s.add_argument("--threads", type=int, default=None, help="-Z threads=N (minirustc: 4; rustc: each test's own, else 4)")
     s.add_argument("--inject-bug", choices=bugs.names())
@@ -62,12 +63,15 @@ def main(argv: list[str] | None = None) -> int:
     pn.add_argument("--inject-bug", choices=bugs.names(), required=True)
     pn.add_argument("--revision", default="injected", help="the revision to pin (default: injected)")
     pn.add_argument("--from-revision", default="fixed", help="the revision whose expectation the bug breaks")
-    pn.add_argument("--strategy", choices=["random", "pct"], default="random")
+    pn.add_argument("--strategy", choices=STRATEGIES, default="portfolio")
     pn.add_argument("--schedules", type=int, default=500)
     pn.add_argument("--seed", type=int, default=0)
     mn = sub.add_parser("minimize", help="find a diverging schedule with hypothesis and shrink it")
     mn.add_argument("file", help="a UI test, or FILE#REVISION")
     mn.add_argument("--inject-bug", choices=bugs.names())
+    mn.add_argument("--strategy", choices=STRATEGIES, default="portfolio",
+                    help="how to search for the first diverging schedule")
+    mn.add_argument("--seed", type=int, default=0)
     mn.add_argument("--threads", type=int, default=4)
     mn.add_argument("--schedules", type=int, default=500, help="random schedules to search first")
     mn.add_argument("--max-examples", type=int, default=300, help="hypothesis examples for the shrink")
@@ -99,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("bugs", help="the catalogue of injectable historical bugs: list, show NAME, hunt NAME")
     b.add_argument("action", choices=["list", "show", "hunt"])
     b.add_argument("name", nargs="?")
-    b.add_argument("--strategy", choices=["random", "pct", "mixed"], default="mixed")
+    b.add_argument("--strategy", choices=STRATEGIES, default="portfolio")
     b.add_argument("--schedules", type=int, default=200)
     b.add_argument("--seed", type=int, default=0)
     b.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
@@ -168,6 +172,10 @@ def cmd_stress(args, console: Console) -> int:
         if row.divergent:
             console.print(f"[red]{row.test_id}[/]: first divergence after {row.first_index} schedule(s)\n"
                           f"  replay: {row.first_command}", soft_wrap=True)
+        if row.nondeterministic:
+            console.print(f"[red]{row.test_id}[/]: {row.nondeterministic} divergent run(s) did not replay to the "
+                          "same output: uncontrolled nondeterminism (output that no schedule token decides)",
+                          soft_wrap=True)
     return 1 if bad else 0
 
 
@@ -344,9 +352,10 @@ def cmd_minimize(args, console: Console) -> int:
         raise CliError(f"{path} has no revision `{rev}`")
     if not rev and test.revisions:
         rev = test.revisions[0]
-    result = minimize(path, rev or None, args.inject_bug, args.threads, args.schedules, args.max_examples)
+    result = minimize(path, rev or None, args.inject_bug, args.threads, args.schedules, args.max_examples,
+                      strategy=args.strategy, seed=args.seed)
     if result is None:
-        console.print(f"no diverging schedule in {args.schedules} random schedules", highlight=False)
+        console.print(f"no diverging schedule in {args.schedules} {args.strategy} schedules", highlight=False)
         return 1
     sys.stderr.write(result.stderr)
     console.print(f"shrunk a diverging schedule from {result.original_preemptions} to {result.preemptions} "

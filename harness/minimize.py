@@ -1,8 +1,8 @@
 """`harness minimize`: find a schedule under which a test revision diverges, then shrink it to as few
 preemptions as hypothesis can.
 
-1. Search: random schedules (the stress engine's seeds) until one diverges; its decisions are recorded
-   relative to the running thread (0 = go on, k = switch to the k-th other thread).
+1. Search: the stress engine's schedules (the portfolio by default) until one diverges; its decisions
+   are recorded relative to the running thread (0 = go on, k = switch to the k-th other thread).
 2. Shrink: hypothesis searches boolean masks over that schedule's preemptions (True keeps one) for masks
    that still diverge, and shrinks them toward keeping none. Dropped preemptions become "go on".
 The search is derandomized, so the result is reproducible; it is printed as an ordinary token."""
@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from hypothesis.errors import NoSuchExample
 
 from compiler.driver import run_compiler
-from compiler.sync.strategy import ChoiceStrategy, RandomStrategy, RecordingStrategy
-from harness.uitest.runner import normalize, read_expected, schedule_seed
+from compiler.sync.strategy import ChoiceStrategy, RecordingStrategy, parse_spec
+from harness.uitest.runner import normalize, read_expected, schedule_seed, spec_for
 from harness.uitest.test import UiTest
 
 
@@ -50,9 +50,9 @@ class Minimizer:
         diverged = stderr != self.expected or status != self.props.expected_status
         return diverged, status, stderr, info.get("token")
 
-    def search(self, schedules: int):
+    def search(self, schedules: int, strategy: str = "portfolio", seed: int = 0):
         for i in range(schedules):
-            rec = RecordingStrategy(RandomStrategy(schedule_seed(self.test_id, 0, i)))
+            rec = RecordingStrategy(parse_spec(spec_for(strategy, schedule_seed(self.test_id, seed, i), i)))
             diverged, _, _, token = self.run(rec)
             if diverged:
                 return rec, token
@@ -82,9 +82,9 @@ class Minimizer:
 
 
 def minimize(path: str, rev: str | None, bug: str | None, threads: int = 4, schedules: int = 500,
-             max_examples: int = 300) -> Minimized | None:
+             max_examples: int = 300, strategy: str = "portfolio", seed: int = 0) -> Minimized | None:
     m = Minimizer(path, rev, bug, threads)
-    rec, original = m.search(schedules)
+    rec, original = m.search(schedules, strategy, seed)
     if rec is None:
         return None
     choices, original_preemptions = m.shrink(rec, max_examples)

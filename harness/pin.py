@@ -17,6 +17,11 @@ def find_reproduction(test: UiTest, from_rev: str, cfg: RunConfig) -> tuple[str 
     props = test.props(from_rev)
     expected = read_expected(test.expected_path(from_rev))
     runner = Runner(cfg)
+    reference = runner.execute(test, props, None, 1)
+    if reference.stderr != expected or reference.status != props.expected_status:
+        raise PinError(f"the `{from_rev}` revision's output at -Z threads=1 does not match its blessed "
+                       f"expectation ({test.expected_path(from_rev)}); bless it first "
+                       f"(`pytest {test.path} --bless`), then pin")
     for i, spec in enumerate(schedule_specs(test.test_id(from_rev), cfg, None), 1):
         run = runner.execute(test, props, spec, props.threads or cfg.threads)
         if run.stderr != expected or run.status != props.expected_status:
@@ -32,6 +37,7 @@ def pin(path: str, bug: str, rev: str, from_rev: str, cfg: RunConfig) -> tuple[s
     token, index = find_reproduction(test, from_rev, cfg)
     if token is None:
         return None, None
+    _check_replay(test, from_rev, token, cfg)
     line = f"//@[{rev}] schedule: replay:{token}"
     src = test.src
     pat = re.compile(rf"^//@\[{re.escape(rev)}\] schedule:.*$", re.M)
@@ -42,3 +48,13 @@ def pin(path: str, bug: str, rev: str, from_rev: str, cfg: RunConfig) -> tuple[s
         src = src[:anchor.end()] + "\n" + line + src[anchor.end():]
     write_atomic(path, src)
     return token, index
+
+
+def _check_replay(test: UiTest, from_rev: str, token: str, cfg: RunConfig):
+    """The token must reproduce: replayed, it differs from the fixed revision's expectation again."""
+    props = test.props(from_rev)
+    run = Runner(cfg).execute(test, props, f"replay:{token}", int(token.split(".")[1]))
+    if run.stderr == read_expected(test.expected_path(from_rev)) and run.status == props.expected_status:
+        raise PinError(f"the schedule {token} did not reproduce the divergence when replayed: uncontrolled "
+                       "nondeterminism in the compiler; not pinned")
+

@@ -11,7 +11,7 @@ import os
 import pytest
 
 from harness.uitest.directives import DirectiveError
-from harness.uitest.runner import RunConfig, Runner
+from harness.uitest.runner import STRATEGIES, RunConfig, Runner
 from harness.uitest.test import UiTest
 
 
@@ -25,8 +25,8 @@ def pytest_addoption(parser):
                 help="runs at -Z threads=N per revision (rustc: default 10; minirustc: the schedule count)")
     g.addoption("--threads", type=int, default=None,
                 help="-Z threads=N for the parallel runs (minirustc: 4; rustc: the test's own, else 4)")
-    g.addoption("--strategy", choices=["random", "pct", "mixed"], default="mixed",
-                help="schedule strategy; mixed alternates random and pct (default)")
+    g.addoption("--strategy", choices=list(STRATEGIES), default="portfolio",
+                help="schedule strategy; portfolio (default) runs random and PCT at several depths side by side")
     g.addoption("--schedule-seed", type=int, default=0, help="base seed; each test derives its own from its id")
     g.addoption("--compare-mode", choices=["exact", "lines", "diagnostics"], default=None,
                 help="compare output this way for every test (default: each test's own)")

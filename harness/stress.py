@@ -25,6 +25,7 @@ class Row:
     first_command: str | None = None
     first_index: int | None = None     # schedules run before the first divergence (1-based)
     tokens: list[str] = field(default_factory=list)
+    nondeterministic: int = 0          # divergent runs whose token does not replay to the same output
 
 
 def find_tests(paths: list[str]) -> list[str]:
@@ -71,8 +72,18 @@ def run_chunk(path: str, rev: str | None, specs: list[str], offset: int, cfg: Ru
         run = runner.execute(test, props, spec, threads)
         if run.stderr != expected or run.status != props.expected_status:
             divergent.append({"index": offset + i + 1, "spec": spec, "token": run.token,
-                              "command": replay_command(run)})
+                              "command": replay_command(run),
+                              "nondeterministic": not _replays(runner, test, props, run, threads)})
     return {"test_id": test.test_id(rev), "runs": len(specs), "divergent": divergent}
+
+
+def _replays(runner: Runner, test, props, run, threads: int) -> bool:
+    """The determinism check (as in shuttle): a failing schedule's token, replayed, must give the same
+    output. One that does not is uncontrolled nondeterminism, its own class of failure."""
+    if run.token is None:
+        return False
+    again = runner.execute(test, props, f"replay:{run.token}", threads)
+    return (again.stderr, again.status) == (run.stderr, run.status)
 
 
 def stress(paths, cfg: RunConfig, jobs: int, progress=None, shard: tuple[int, int] | None = None) -> list[Row]:
@@ -91,6 +102,7 @@ def stress(paths, cfg: RunConfig, jobs: int, progress=None, shard: tuple[int, in
         row = rows[res["test_id"]]
         row.runs += res["runs"]
         row.divergent += len(res["divergent"])
+        row.nondeterministic += sum(d["nondeterministic"] for d in res["divergent"])
         for d in sorted(res["divergent"], key=lambda d: d["index"]):
             if row.first_index is None or d["index"] < row.first_index:
                 row.first_index, row.first_token = d["index"], d["token"]
@@ -127,6 +139,7 @@ def write_report(rows: list[Row], cfg: RunConfig, paths, seconds: float, report_
         "seconds": round(seconds, 3),
         "runs": sum(r.runs for r in rows),
         "divergent_runs": sum(r.divergent for r in rows),
+        "nondeterministic_runs": sum(r.nondeterministic for r in rows),
         "tests": [r.__dict__ for r in rows],
     }
     write_atomic(path, json.dumps(doc, indent=2, sort_keys=True) + "\n")

@@ -130,3 +130,23 @@ def test_backends_agree():
         assert InProcess().run(argv) == Subprocess().run(argv)
     finally:
         os.chdir(cwd)
+
+
+def test_pin_refuses_an_unblessed_reference_and_pins_a_reproducing_token(tmp_path):
+    src = open(os.path.join(ROOT, "ui_tests/cycles/cycle-anchor-first.rs")).read()
+    src = "\n".join(line for line in src.splitlines() if "schedule: replay:" not in line) + "\n"
+    test = tmp_path / "anchor.rs"
+    test.write_text(src)
+    p = harness(["pin", str(test), "--inject-bug", "cycle-anchor-first"])
+    assert p.returncode == 2 and "does not match its blessed expectation" in p.stderr and "bless it first" in p.stderr
+    assert "schedule: replay:" not in test.read_text()
+    from harness.uitest.runner import normalize
+    from harness.uitest.test import UiTest
+    from tests.conftest import compile_in_process
+    _, out = compile_in_process(["-Z", "ui-testing", str(test)])
+    (tmp_path / "anchor.fixed.stderr").write_text(normalize(out, UiTest.load(str(test)), []))
+    p = harness(["pin", str(test), "--inject-bug", "cycle-anchor-first"])
+    assert p.returncode == 0, p.stderr
+    token = re.search(r"schedule: replay:(\S+)", test.read_text()).group(1)
+    r = harness(["replay", token, f"{test}#injected"])
+    assert r.returncode == 1 and not r.stderr.startswith("error[E0391]: cycle detected when expanding type alias `Sender`")

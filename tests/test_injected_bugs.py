@@ -96,3 +96,12 @@ def test_pinned_revision_shows_the_symptom(bug, path, strategy):
     status, out = compile_in_process(["-Z", "threads=4", "-Z", f"schedule=replay:{token}", "-Z", "ui-testing",
                                       *props.compile_flags, path], env=props.rustc_env)
     assert SYMPTOMS[bug](status, out), out
+
+
+@pytest.mark.parametrize("bug", bugs.names())
+def test_the_default_strategy_finds_every_bug_within_50_schedules(bug):
+    """The portfolio default (random and PCT at several depths) misses nothing: no false "clean"."""
+    rows = stress([bugs.CATALOGUE[bug].tests[0]], RunConfig(schedules=50, seed=0, inject_bug=bug), jobs=1)
+    assert RunConfig().strategy == "portfolio"
+    assert sum(r.divergent for r in rows) > 0 and min(r.first_index for r in rows if r.divergent) <= 50
+

@@ -24,4 +24,13 @@ def test_cli_reports_the_shrink_and_fails_cleanly_without_a_bug():
     p = harness(["minimize", f"{PATH}#fixed", "--inject-bug", "lint-buffer-late", "--max-examples", "60"])
     assert p.returncode == 0 and "shrunk a diverging schedule from" in p.stdout and "replay: harness replay" in p.stdout
     none = harness(["minimize", f"{PATH}#fixed", "--schedules", "20"])
-    assert none.returncode == 1 and "no diverging schedule in 20 random schedules" in none.stdout
+    assert none.returncode == 1 and "no diverging schedule in 20 portfolio schedules" in none.stdout
+
+
+def test_default_search_finds_a_bug_only_pct_finds():
+    """`no-parallel-guard` needs one worker to run ahead (PCT); uniform random almost never finds it."""
+    res = minimize("ui_tests/parallel/no-parallel-guard.rs", "fixed", "no-parallel-guard", schedules=50,
+                   max_examples=30)
+    assert res is not None and res.status == 1 and "error[E0072]" not in res.stderr
+    assert minimize("ui_tests/parallel/no-parallel-guard.rs", "fixed", "no-parallel-guard", schedules=20,
+                    max_examples=5, strategy="random") is None

@@ -64,7 +64,8 @@ def _abort_message(tcx) -> str:
 
 
 def _resume(tcx, latch, waiter: QueryWaiter):
-    latch.waiters.remove(waiter)
+    if waiter in latch.waiters:      # with free threads, the owner may have completed meanwhile
+        latch.waiters.remove(waiter)
     tcx.pool.resume_waiter(waiter)
     tcx.rt.notify(latch)
 

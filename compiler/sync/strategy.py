@@ -1,5 +1,7 @@
 """Scheduling strategies (shuttle's `Scheduler` interface): new_execution, next_thread, and parsing of
-`-Z schedule=SPEC` (`random:SEED`, `pct:SEED[:DEPTH]`, `replay:TOKEN`)."""
+`-Z schedule=SPEC` (`random:SEED`, `pct:SEED[:DEPTH[:STEPS]]`, `replay:TOKEN`). PCT places its DEPTH-1
+priority change points uniformly over the first STEPS scheduling steps (default 100): the estimate
+of the run's length that PCT needs."""
 from __future__ import annotations
 
 import random
@@ -37,11 +39,11 @@ class PctStrategy(Strategy):
     """Probabilistic concurrency testing: random thread priorities and depth-1 priority change points."""
     name = "pct"
 
-    def __init__(self, seed: int, depth: int = 3):
+    def __init__(self, seed: int, depth: int = 3, steps: int = PCT_STEP_ESTIMATE):
         self.rng = random.Random(seed)
         self.depth = depth
         self.priority: dict[int, float] = {}
-        self.change_points = sorted(self.rng.sample(range(1, PCT_STEP_ESTIMATE), max(depth - 1, 0)))
+        self.change_points = sorted(self.rng.sample(range(1, max(steps, depth + 1)), max(depth - 1, 0)))
         self.lowered = 0
 
     def new_thread(self, tid):
@@ -122,14 +124,20 @@ def parse_spec(spec: str) -> Strategy:
         if kind == "random":
             return RandomStrategy(int(rest))
         if kind == "pct":
-            seed, _, depth = rest.partition(":")
-            return PctStrategy(int(seed), int(depth) if depth else 3)
+            seed, _, more = rest.partition(":")
+            depth, _, steps = more.partition(":")
+            d = int(depth) if depth else 3
+            n = int(steps) if steps else PCT_STEP_ESTIMATE
+            if d < 1 or n < 1:
+                raise ValueError
+            return PctStrategy(int(seed), d, n)
     except ValueError:
-        raise ScheduleSpecError(f"invalid schedule `{spec}`: the seed and depth must be integers") from None
+        raise ScheduleSpecError(f"invalid schedule `{spec}`: the seed, depth and steps must be integers "
+                                "(depth and steps at least 1)") from None
     if kind == "replay":
         try:
             return ReplayStrategy(rest)
         except tokens.TokenError as e:
             raise ScheduleSpecError(str(e)) from None
     raise ScheduleSpecError(f"unknown schedule strategy `{kind}` in `{spec}`; expected random:SEED, "
-                            "pct:SEED[:DEPTH] or replay:TOKEN")
+                            "pct:SEED[:DEPTH[:STEPS]] or replay:TOKEN")

@@ -27,7 +27,7 @@ ALIASES = {"normalize-stderr-test": "normalize-stderr", "normalize-stdout-test":
            "normalize-stderr-64bit": "normalize-stderr", "normalize-stdout-64bit": "normalize-stdout",
            "normalize-stderr-32bit": "normalize-stderr-32bit", "normalize-stdout-32bit": "normalize-stdout-32bit"}
 # directives that change how a test is built or judged in ways some backends cannot honour
-STRATEGIES = ("random", "pct")
+STRATEGIES = ("portfolio", "random", "pct", "mixed")
 DIRECTIVE_RE = re.compile(r"^\s*//@(\[([\w,-]+)\])?\s*(.*)$")
 NAME_RE = re.compile(r"^([A-Za-z0-9][\w.-]*)\s*(:?)\s*(.*)$")
 NORMALIZE_RE = re.compile(r'^"((?:[^"\\]|\\.)*)"\s*->\s*"((?:[^"\\]|\\.)*)"$')
@@ -185,7 +185,7 @@ def props_for(path: str, directives: list[Directive], revision: str | None) -> T
             p.threads = _int(path, d, v)
         elif d.name == "schedule-strategy":
             if v not in STRATEGIES:
-                raise DirectiveError(path, d.line, f"unknown schedule strategy `{v}`; expected random or pct")
+                raise DirectiveError(path, d.line, f"unknown schedule strategy `{v}`; expected {', '.join(STRATEGIES)}")
             p.strategy = v
         elif d.name == "schedule":
             if not v.startswith("replay:"):

@@ -13,6 +13,7 @@ from harness.backends import InProcess
 from harness.fsutil import write_atomic
 from harness.uitest.annotations import parse_annotations
 from harness.uitest.diagnostics import check_annotations, parse_diagnostics
+from harness.uitest.directives import STRATEGIES  # noqa: F401 - re-exported for the CLI and the plugin
 from harness.uitest.test import UiTest
 
 
@@ -20,7 +21,7 @@ from harness.uitest.test import UiTest
 class RunConfig:
     schedules: int = 20
     threads: int = 4
-    strategy: str = "mixed"      # random, pct, or mixed (alternate)
+    strategy: str = "portfolio"  # portfolio, random, pct, or mixed (alternate random and pct)
     seed: int = 0
     bless: bool = False
     inject_bug: str | None = None
@@ -56,13 +57,26 @@ def schedule_seed(test_id: str, base: int, i: int) -> int:
     return (zlib.crc32(test_id.encode()) ^ base) + i
 
 
+# The default strategy: a portfolio run side by side, in the spirit of Coyote's default. Uniform random
+# scheduling finds races that need many switches; PCT finds those that need one thread to run ahead,
+# and its change points are spread over several guesses of the run's length (`:DEPTH:STEPS`), since a
+# race late in a long run is out of reach of change points placed early.
+PORTFOLIO = ("random", "pct:{seed}:2:100", "random", "pct:{seed}:3:1000", "random", "pct:{seed}:3:300",
+             "random", "pct:{seed}:5:3000")
+
+
+def spec_for(strategy: str, seed: int, i: int) -> str:
+    """The i-th schedule of a strategy, deterministic from the seed."""
+    if strategy == "portfolio":
+        member = PORTFOLIO[i % len(PORTFOLIO)]
+        return member.format(seed=seed) if "{" in member else f"{member}:{seed}"
+    kind = strategy if strategy != "mixed" else ("random", "pct")[i % 2]
+    return f"{kind}:{seed}"
+
+
 def schedule_specs(test_id: str, cfg: RunConfig, strategy: str | None) -> list[str]:
     strategy = strategy or cfg.strategy
-    specs = []
-    for i in range(cfg.schedules):
-        kind = strategy if strategy != "mixed" else ("random", "pct")[i % 2]
-        specs.append(f"{kind}:{schedule_seed(test_id, cfg.seed, i)}")
-    return specs
+    return [spec_for(strategy, schedule_seed(test_id, cfg.seed, i), i) for i in range(cfg.schedules)]
 
 
 def normalize(stderr: str, test: UiTest, rules) -> str:
@@ -129,6 +143,10 @@ class Runner:
         result = Result(tid, rev, runs, problems, divergent)
         if divergent:
             d = divergent[0]
+            again = self.execute(test, props, f"replay:{d.token}", threads) if d.token else None
+            if again is None or (again.stderr, again.status) != (d.stderr, d.status):
+                problems.append("uncontrolled nondeterminism: the first divergent schedule's token does not "
+                                "replay to the same output")
             problems.append(
                 f"{len(divergent)} of {len(runs) - 1} schedule(s) diverged from the `-Z threads=1` output.\n"
                 f"first divergent schedule: {d.spec} (exit {d.status})\n"
