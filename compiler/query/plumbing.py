@@ -104,6 +104,7 @@ class QueryEngine:
         with st.lock.lock():
             st.cache[job.query.key] = value
             del st.active[job.query.key]
+        self.rt.progress()
         self._signal(job)
         self.rt.yield_point(f"query {job.query.name} done")
         return value

@@ -195,6 +195,7 @@ class ThreadPool:
             with self.sleep_lock.lock():
                 b.in_flight -= 1
                 b.done += 1
+            self.rt.progress()
             self.rt.notify(b)
 
     def steal_while_waiting(self, done):

@@ -52,6 +52,10 @@ class Runtime:
         else:
             raise SerialDeadlock(op)
 
+    def progress(self):
+        if self.sched is not None:
+            self.sched.progress()
+
     def notify(self, resource):
         if self.sched is not None:
             self.sched.notify(resource)

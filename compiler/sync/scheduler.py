@@ -1,6 +1,7 @@
 """The controlled scheduler: real OS threads, one baton. Only the thread holding the baton runs;
 every scheduling point asks the strategy who runs next. Deadlocks (no runnable thread while work
-remains) and livelocks (a step bound) abort every thread, so the caller never hangs."""
+remains) and livelocks (a bound on the steps since the last completed query or work item, so a long
+valid run never trips it) abort every thread, so the caller never hangs."""
 from __future__ import annotations
 
 import threading
@@ -10,7 +11,7 @@ from compiler.sync.carrier import run_on_carrier
 from compiler.sync.strategy import ReplayStrategy, Strategy
 
 RUNNABLE, BLOCKED, DONE = "runnable", "blocked", "done"
-DEFAULT_MAX_STEPS = 200_000
+DEFAULT_MAX_STEPS = 200_000     # scheduling steps without progress (a completed query or work item)
 
 
 class ScheduleAbort(BaseException):
@@ -42,6 +43,7 @@ class ControlledScheduler:
         self.runnable: list[int] = []        # tids, ascending
         self.decisions: list[tuple[int, int]] = []   # (index among runnable, how many were runnable)
         self.steps = 0
+        self.progress_at = 0        # the step of the last progress event
         self.abort: ScheduleAbort | None = None
         self._finished = threading.Condition()
         self._spawned = 0
@@ -96,10 +98,15 @@ class ControlledScheduler:
             return self._aborted()
         self.current.position = op
         self.steps += 1
-        if self.steps > self.max_steps:
-            self._fail("livelock", f"livelock: no progress after {self.max_steps} scheduling steps")
+        if self.steps - self.progress_at > self.max_steps:
+            self._fail("livelock", f"livelock: no progress in {self.max_steps} scheduling steps "
+                                   "(no query or work item completed)")
         if len(self.runnable) > 1:
             self._switch(self._choose(op))
+
+    def progress(self):
+        """A query or a work item completed: the livelock bound counts steps since the last one."""
+        self.progress_at = self.steps
 
     def block(self, resource, op: str):
         """Park the current thread until `notify(resource)`; the caller re-checks its condition."""
