@@ -15,7 +15,7 @@ from compiler.errors.dcx import DiagCtxt
 from compiler.errors.emitter import HumanEmitter
 from compiler.lint import builtin, late
 from compiler.lint.buffer import LintBuffer
-from compiler.lint.levels import LEVEL_ATTRS, LintLevels
+from compiler.lint.levels import FLAG, LEVEL_ATTRS, LintLevels
 from compiler.lint.store import new_lint_store
 from compiler.log import Logger, LogSpecError, parse_filter
 from compiler.passes import check_attr
@@ -212,7 +212,8 @@ class Compiler:
         dcx.flush()
         store = self.sess.lint_store.value
         dcx.lint_group = store.group_of
-        dcx.lint_level = LintLevels(crate.attrs, store.group_of)
+        dcx.lint_level = LintLevels(crate.attrs, store.group_of, self.opts.lint_opts, self.opts.cap_lints)
+        self._check_cli_lints(crate, store, dcx.lint_level)
         tcx = self.tcx = TyCtxt(self.sess, self.rt, pool, dcx, resolver, PROVIDERS, FALLBACKS)
         late.early_lint_checks(tcx)
         tcx.query("analysis", None)
@@ -224,6 +225,25 @@ class Compiler:
                     self.dcx.emit(Diag("error", "malformed `recursion_limit` attribute input").primary(a.span))
                 else:
                     self.sess.recursion_limit = int(a.value)
+
+    def _check_cli_lints(self, crate, store, levels):
+        """Command-line lint names rustc does not know (E0602), and source `allow`/`warn` attributes
+        that a command-line `-F` overrules (E0453)."""
+        for level, name, written in levels.cli_lints():
+            if name != "warnings" and not store.is_known(name):
+                d = Diag("warning", f"unknown lint: `{written}`", "E0602")
+                d.note(f"requested on the command line with `{FLAG[level]} {written}`")
+                d.lint = "unknown_lints"
+                self.dcx.emit(d)
+        for a in iter_attrs(crate):
+            if a.name not in ("allow", "warn"):
+                continue
+            for text, span in a.args:
+                forbid = levels.cli_forbidden(text)
+                if forbid is not None:
+                    self.dcx.emit(Diag("error", f"{a.name}({text}) incompatible with previous forbid", "E0453")
+                                  .primary(span, "overruled by previous forbid")
+                                  .note(f"`forbid` lint level was set on command line (`-F {forbid.name}`)"))
 
     def _check_attrs(self, crate):
         """Unknown attributes are resolution errors, as in rustc."""

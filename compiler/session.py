@@ -30,12 +30,16 @@ class Options:
     crate_type: str = "bin"
     flag_line: list[str] = field(default_factory=list)   # for the ICE banner
     env: dict = field(default_factory=dict)              # the environment (`MINIRUSTC_LOG`)
+    lint_opts: list = field(default_factory=list)        # [(level, lint as written)] from -A/-W/-D/-F, in order
+    cap_lints: str | None = None
 
 
 Z_FLAGS = ("threads", "schedule", "inject-bug", "dump-schedule", "ui-testing", "max-schedule-steps",
            "verify-caches", "dump-attr-ids")
 IGNORED_WITH_VALUE = ("--emit", "-o", "--edition", "--error-format", "--out-dir", "--json", "--color",
-                      "--target", "-L", "-A", "-W", "-D", "--cap-lints")
+                      "--target", "-L")
+LINT_FLAGS = {"-A": "allow", "-W": "warn", "-D": "deny", "-F": "forbid"}
+LINT_LEVELS = ("allow", "warn", "deny", "forbid")
 
 
 def parse_args(argv: list[str]) -> Options:
@@ -52,6 +56,26 @@ def parse_args(argv: list[str]) -> Options:
             else:
                 z = a[2:]
             _apply_z(o, z)
+        elif a[:2] in LINT_FLAGS and not a.startswith("--"):
+            if len(a) > 2:
+                name = a[2:]
+            else:
+                i += 1
+                if i >= len(argv):
+                    raise UsageError(f"`{a}` requires an argument")
+                name = argv[i]
+            o.lint_opts.append((LINT_FLAGS[a[:2]], name))
+        elif a == "--cap-lints" or a.startswith("--cap-lints="):
+            if "=" in a:
+                value = a.split("=", 1)[1]
+            else:
+                i += 1
+                if i >= len(argv):
+                    raise UsageError("`--cap-lints` requires an argument")
+                value = argv[i]
+            if value not in LINT_LEVELS:
+                raise UsageError(f"unknown lint level: `{value}`")
+            o.cap_lints = value
         elif a in ("--crate-name", "--crate-type"):
             i += 1
             if i >= len(argv):

@@ -220,3 +220,34 @@ def test_cell_and_atomic_are_scheduling_points_and_count_right():
     rt.sched.join_all()
     assert counter.load() == 20 and last.get() in ("a", "b")
     assert rt.sched.steps > 40
+
+
+def test_a_token_cut_short_never_hangs():
+    """A replay that runs out of decisions anywhere (also where a thread exits and hands on the baton)
+    ends with the divergence error: every prefix of a real token terminates."""
+    import io
+    import threading
+
+    from compiler.driver import Compiler
+    from compiler.session import parse_args
+    from compiler.sync import token as tokens
+    from compiler.sync.runtime import Runtime
+    from tests.conftest import compile_in_process
+    path = "ui_tests/cycles/cycles-and-errors.rs"
+    opts = parse_args(["-Z", "threads=4", "-Z", "schedule=random:3", "-Z", "ui-testing", path])
+    rt = Runtime(opts.threads, opts.strategy)
+    with open(path) as f:
+        Compiler(opts, rt, io.StringIO(), f.read()).run()
+    rt.sched.join_all()
+    pairs = list(rt.sched.decisions)
+    assert len(pairs) > 20
+    for k in range(0, len(pairs), max(1, len(pairs) // 60)):
+        cut = tokens.encode(4, pairs[:k])
+        result: list = []
+        t = threading.Thread(target=lambda: result.append(compile_in_process(
+            ["-Z", "threads=4", "-Z", f"schedule=replay:{cut}", "-Z", "ui-testing", path])), daemon=True)
+        t.start()
+        t.join(20)
+        assert result, f"the replay of the first {k} decisions hung"
+        status, out = result[0]
+        assert status == 1 and "error: schedule replay diverged: the schedule token ended" in out, out

@@ -7,6 +7,7 @@ import threading
 
 from compiler.errors.diagnostic import Diag, SubDiag
 from compiler.errors.emitter import HumanEmitter
+from compiler.lint.levels import FLAG, CommandLine
 from compiler.sync.pool import FatalError
 from compiler.sync.types import AtomicUsize, Lock
 
@@ -56,7 +57,7 @@ class DiagCtxt:
         raise FatalError()
 
     def has_errors_excluding_lint_errors(self) -> bool:
-        return self.non_lint_errors > 0 or any(d.level == "error" and d.lint is None for d in self.pending)
+        return self.non_lint_errors > 0 or any(d.level == "error" and _blocks(d) for d in self.pending)
 
     def flush(self):
         """Emit the buffered diagnostics of the phase just finished, sorted by primary span."""
@@ -78,17 +79,29 @@ class DiagCtxt:
         self.seen.add(text)
         if d.level == "error":
             self.err_count += 1
-            self.non_lint_errors += d.lint is None
+            self.non_lint_errors += _blocks(d)
             if d.code:
                 self.codes.add(d.code)
         elif d.level == "warning":
             self.warn_count += 1
+            if d.code:
+                self.codes.add(d.code)
         self.out.write(text + "\n")
 
     def _lint_note(self, d: Diag):
         src = getattr(d, "lint_source", None)
         implied = getattr(d, "lint_implied", None)
         given = self.default_note_given
+        if isinstance(src, CommandLine):
+            if ("cli", d.lint) not in given:
+                given.add(("cli", d.lint))
+                if src.implied_by_warnings:
+                    d.children.append(SubDiag("note", f"`{src.flag()}` implied by `{FLAG[src.level]} warnings`"))
+                    d.children.append(SubDiag("help", f"to override `{FLAG[src.level]} warnings` add "
+                                                      f"`#[allow({d.lint})]`"))
+                else:
+                    d.children.append(SubDiag("note", f"requested on the command line with `{src.flag()}`"))
+            return
         if src is not None:
             if ("source", src) not in given:
                 given.add(("source", src))
@@ -115,16 +128,23 @@ class DiagCtxt:
             if warns:
                 msg += f"; {w}"
             self.out.write(f"error: {msg}\n\n")
-            codes = sorted(self.codes)
-            if len(codes) == 1:
-                self.out.write(f"For more information about this error, try `rustc --explain {codes[0]}`.\n")
-            elif codes:
-                self.out.write(f"Some errors have detailed explanations: {', '.join(codes)}.\n")
-                self.out.write(f"For more information about an error, try `rustc --explain {codes[0]}`.\n")
         elif warns:
             self.out.write(f"warning: {w}\n\n")
+        codes = sorted(self.codes)      # of every level, with or without errors, as rustc does
+        if len(codes) == 1:
+            self.out.write(f"For more information about this error, try `rustc --explain {codes[0]}`.\n")
+        elif codes:
+            self.out.write(f"Some errors have detailed explanations: {', '.join(codes)}.\n")
+            self.out.write(f"For more information about an error, try `rustc --explain {codes[0]}`.\n")
 
 
 def _primary(span):
     from compiler.errors.diagnostic import Label
     return Label(span, "", True)
+
+
+def _blocks(d: Diag) -> bool:
+    """Errors that stop analysis before the lint passes: not lint errors, nor errors about lint levels
+    (E0453), which rustc reports without skipping any lint."""
+    return d.lint is None and d.code != "E0453"
+

@@ -18,6 +18,8 @@ class HumanEmitter:
             out += self._snippet(d.labels, width)
             if d.children:
                 out.append(" " * (width + 1) + "|")
+        elif d.children:
+            out.append(" " * (width + 1) + "|")     # rustc's empty gutter before the notes
         for child in d.children:
             out += self._child(child, width)
         return "\n".join(line.rstrip() for line in out) + "\n"

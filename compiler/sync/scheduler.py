@@ -140,7 +140,10 @@ class ControlledScheduler:
             except ScheduleAbort:
                 pass
             finally:
-                self._exit(state)
+                try:
+                    self._exit(state)
+                except ScheduleAbort:
+                    pass        # a replay that diverges at this exit: the abort has released every thread
                 with self._finished:
                     self._done += 1
                     self._finished.notify_all()
