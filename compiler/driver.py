@@ -21,7 +21,7 @@ from compiler.log import Logger, LogSpecError, parse_filter
 from compiler.passes import check_attr
 from compiler.sync.types import Lock, RefCell
 from compiler.resolve import Resolver
-from compiler.session import Options, Session, UsageError, parse_args
+from compiler.session import InfoRequest, Options, Session, UsageError, parse_args
 from compiler.expand import load_modules
 from compiler.session import iter_attrs
 from compiler.sync.pool import FatalError, ThreadPool
@@ -40,7 +40,7 @@ from compiler.infer import borrowck, region_relations
 VERSION = "minirustc 0.1.0 (modelling rustc 1.95.0)"
 EXIT_SUCCESS, EXIT_FAILURE, EXIT_ICE = 0, 1, 101
 EXIT_ABORT = 134      # `process::abort()`, as a shell reports SIGABRT
-BUILTIN_ATTRS = set(LEVEL_ATTRS) | {"inline", "cold", "must_use", "deprecated", "recursion_limit", "doc",
+BUILTIN_ATTRS = set(LEVEL_ATTRS) | {"cfg", "cfg_attr", "inline", "cold", "must_use", "deprecated", "recursion_limit", "doc",
                                     "test", "allow_internal_unstable", "track_caller", "no_mangle"}
 BUG_REPORT_URL = ("https://github.com/rust-lang/rust/issues/new?labels=C-bug%2C+I-ICE%2C+T-compiler"
                   "&template=ice.md")
@@ -88,6 +88,9 @@ def run_compiler(argv: list[str], out, source: str | None = None, info: dict | N
     `-Z schedule=` for programmatic exploration."""
     try:
         opts = parse_args(argv)
+    except InfoRequest as e:
+        sys.stdout.write(str(e))
+        return EXIT_SUCCESS
     except UsageError as e:
         out.write(f"error: {e}\n\n")
         return EXIT_FAILURE
@@ -336,10 +339,12 @@ def analysis(tcx):
           lambda d: tcx.query("mir_borrowck", d))
     phase("constant evaluation", [d for d in owners if d.kind in ("const", "static")],
           lambda d: tcx.query("const_eval" if d.kind == "const" else "eval_static_initializer", d))
+    # liveness runs as MIR is built, for every body not tainted by an error of its own
+    phase("liveness", [d for d in owners if d.kind in ("fn", "assoc_fn") and not dcx.has_errors_within(d.node.span)],
+          lambda d: builtin.check_liveness(tcx, d))
     if dcx.has_errors_excluding_lint_errors():
         tcx.sess.log.info("minirustc::driver", "analysis: errors reported, skipping the lint passes")
         return None
-    phase("liveness", [d for d in owners if d.kind in ("fn", "assoc_fn")], lambda d: builtin.check_liveness(tcx, d))
     builtin.check_dead_code(tcx)
     dcx.flush()
     phase("late lints", tcx.resolver.modules, lambda m: late.late_lint_mod(tcx, m))

@@ -1,10 +1,12 @@
 """Loading out-of-line modules (rustc_expand::module): `mod name;` is `name.rs` or `name/mod.rs` beside
-its parent, and the module files are parsed in parallel, a level of the module tree at a time. Then
-attributes get their ids (see `compiler.syntax.attr_id`)."""
+its parent, and the module files are parsed in parallel, a level of the module tree at a time. Items
+whose `#[cfg]` is false are stripped first (`compiler.cfg`). Then attributes get their ids (see
+`compiler.syntax.attr_id`)."""
 from __future__ import annotations
 
 import os
 
+from compiler.cfg import strip
 from compiler.errors import Diag
 from compiler.sync.pool import FatalError
 from compiler.syntax import ast
@@ -32,6 +34,7 @@ def _out_of_line(items):
 
 def load_modules(psess, crate: ast.Crate, root: SourceFile, pool, dcx):
     """Parses every module file reachable from the crate root; missing files are E0583."""
+    crate.items = strip(crate.items, psess.cfg, dcx)
     level = [(m, _module_dir(root, True)) for m in _out_of_line(crate.items)]
     while level:
         found: list = []
@@ -49,7 +52,7 @@ def load_modules(psess, crate: ast.Crate, root: SourceFile, pool, dcx):
                 dcx.emit(Diag("error", e.msg, e.code).primary(e.span, getattr(e, "label", None) or ""))
                 raise FatalError() from None
             module.attrs = module.attrs + sub.attrs
-            module.items = sub.items
+            module.items = strip(sub.items, psess.cfg, dcx)
             sub_dir = _module_dir(file, False)
             found.extend((m, sub_dir) for m in _out_of_line(sub.items))
 

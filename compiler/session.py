@@ -15,6 +15,10 @@ class UsageError(Exception):
     """A bad command line: reported as one `error: ...` line, exit 1."""
 
 
+class InfoRequest(Exception):
+    """`--help`, `--version`, `-Z help`, `--explain CODE`: print the text on stdout and exit 0."""
+
+
 @dataclass
 class Options:
     input: str | None = None
@@ -31,13 +35,18 @@ class Options:
     flag_line: list[str] = field(default_factory=list)   # for the ICE banner
     env: dict = field(default_factory=dict)              # the environment (`MINIRUSTC_LOG`)
     lint_opts: list = field(default_factory=list)        # [(level, lint as written)] from -A/-W/-D/-F, in order
+    cfg: list = field(default_factory=list)              # --cfg NAME / --cfg 'key="value"'
+    edition: str = "2015"
     cap_lints: str | None = None
 
 
 Z_FLAGS = ("threads", "schedule", "inject-bug", "dump-schedule", "ui-testing", "max-schedule-steps",
            "verify-caches", "dump-attr-ids")
-IGNORED_WITH_VALUE = ("--emit", "-o", "--edition", "--error-format", "--out-dir", "--json", "--color",
-                      "--target", "-L")
+VALUE_OPTIONS = ("--crate-name", "--crate-type", "--edition", "--color", "--error-format", "--emit", "-o",
+                 "--out-dir", "-L", "--target", "--json", "--cfg", "--explain")
+EDITIONS = ("2015", "2018", "2021", "2024", "future")
+CRATE_TYPES = ("bin", "lib", "rlib", "dylib", "cdylib", "staticlib", "proc-macro")
+EMIT_KINDS = ("asm", "llvm-bc", "dep-info", "link", "llvm-ir", "metadata", "mir", "obj", "thin-link-bitcode")
 LINT_FLAGS = {"-A": "allow", "-W": "warn", "-D": "deny", "-F": "forbid"}
 LINT_LEVELS = ("allow", "warn", "deny", "forbid")
 
@@ -76,17 +85,19 @@ def parse_args(argv: list[str]) -> Options:
             if value not in LINT_LEVELS:
                 raise UsageError(f"unknown lint level: `{value}`")
             o.cap_lints = value
-        elif a in ("--crate-name", "--crate-type"):
-            i += 1
-            if i >= len(argv):
-                raise UsageError(f"`{a}` requires an argument")
-            if a == "--crate-name":
-                o.crate_name = argv[i]
-            else:
-                o.crate_type = argv[i]
-        elif any(a == f or a.startswith(f + "=") for f in IGNORED_WITH_VALUE):
-            if "=" not in a and a in IGNORED_WITH_VALUE:
+        elif a in ("--help", "-h"):
+            raise InfoRequest(usage())
+        elif a in ("--version", "-V"):
+            from compiler.driver import VERSION
+            raise InfoRequest(VERSION + "\n")
+        elif a in VALUE_OPTIONS or any(a.startswith(f + "=") for f in VALUE_OPTIONS if f.startswith("--")):
+            name, eq, value = a.partition("=")
+            if not eq:
                 i += 1
+                if i >= len(argv):
+                    raise UsageError(f"Argument to option '{name.lstrip('-')}' missing")
+                value = argv[i]
+            _value_option(o, name, value)
         elif a.startswith("-") and a != "-":
             raise UsageError(f"unrecognized option `{a}`")
         elif o.input is None:
@@ -105,8 +116,94 @@ def parse_args(argv: list[str]) -> Options:
     return o
 
 
+def _value_option(o: Options, name: str, value: str):
+    """The options that take a value. Those minirustc cannot honour are errors that name them."""
+    if name == "--crate-name":
+        o.crate_name = value
+    elif name == "--crate-type":
+        if value not in CRATE_TYPES:
+            raise UsageError(f"unknown crate type: `{value}`, expected one of: `lib`, `rlib`, `staticlib`, "
+                             "`dylib`, `cdylib`, `bin`, `proc-macro`")
+        o.crate_type = value
+    elif name == "--edition":
+        if value not in EDITIONS:
+            raise UsageError(f"argument for `--edition` must be one of: <{'|'.join(EDITIONS)}>. "
+                             f"(instead was `{value}`)")
+        o.edition = value
+    elif name == "--color":
+        if value not in ("auto", "always", "never"):
+            raise UsageError(f"argument for `--color` must be auto, always or never (instead was `{value}`)")
+        if value == "always":
+            raise UsageError("minirustc cannot honour `--color always`: it never colours its output")
+    elif name == "--error-format":
+        if value not in ("human", "human-unicode", "json", "pretty-json", "short"):
+            raise UsageError("argument for `--error-format` must be `human`, `human-unicode`, `json`, "
+                             f"`pretty-json` or `short` (instead was `{value}`)")
+        if value != "human":
+            raise UsageError(f"minirustc does not support `--error-format={value}` yet (only `human`)")
+    elif name == "--emit":
+        for kind in value.split(","):
+            kind = kind.partition("=")[0]
+            if kind not in EMIT_KINDS:
+                raise UsageError(f"unknown emission type: `{kind}` - expected one of: "
+                                 + ", ".join(f"`{k}`" for k in EMIT_KINDS))
+            if kind not in ("metadata", "dep-info"):
+                raise UsageError(f"minirustc cannot honour `--emit={kind}`: it checks crates and emits nothing "
+                                 "(`--emit=metadata`)")
+    elif name in ("-o", "--out-dir", "-L"):
+        pass        # nothing is written, and no crates are loaded: there is nothing to honour
+    elif name == "--target":
+        raise UsageError(f"minirustc cannot honour `--target {value}`: it models the host target only")
+    elif name == "--json":
+        raise UsageError("minirustc cannot honour `--json`: it has no JSON output yet")
+    elif name == "--cfg":
+        from compiler.cfg import parse_cli
+        parse_cli([value])
+        o.cfg.append(value)
+    elif name == "--explain":
+        from compiler.explain import explain
+        raise InfoRequest(explain(value))
+
+
+def usage() -> str:
+    return ("Usage: minirustc [OPTIONS] INPUT\n\n"
+            "A model of rustc's parallel front-end for a subset of Rust; it checks the crate and emits\n"
+            "rustc's diagnostics.\n\n"
+            "Options:\n"
+            "    -h, --help          Display this message\n"
+            "    -V, --version       Print version info and exit\n"
+            "        --cfg SPEC      Configure the compilation environment\n"
+            "        --crate-type bin|lib|...\n"
+            "        --crate-name NAME\n"
+            "        --edition 2015|2018|2021|2024\n"
+            "        --emit metadata Accepted: minirustc emits nothing\n"
+            "        --error-format human\n"
+            "        --color auto|never\n"
+            "        --explain EXXXX Provide a detailed explanation of an error message\n"
+            "    -A, -W, -D, -F LINT Set lint allowed, warn, denied or forbidden\n"
+            "        --cap-lints LEVEL\n"
+            "                        Set the most restrictive lint level\n"
+            "    -Z FLAG             minirustc's unstable options (-Z help to print them)\n")
+
+
+Z_HELP = {
+    "threads": "the number of threads of the parallel front-end (1 is serial)",
+    "schedule": "run the threads under a controlled schedule: random:SEED, pct:SEED[:DEPTH[:STEPS]], replay:TOKEN",
+    "inject-bug": "re-inject historical bugs: NAME[,NAME] (see `harness bugs list`)",
+    "dump-schedule": "write the schedule token of a controlled run to FILE",
+    "ui-testing": "emit compiletest-friendly output (`LL` for line numbers)",
+    "max-schedule-steps": "the livelock bound: scheduling steps without progress (default 200000)",
+    "verify-caches": "assert that racing inserts into the evaluation cache agree",
+    "dump-attr-ids": "print each attribute's AttrId as a note",
+}
+
+
 def _apply_z(o: Options, z: str):
     name, eq, value = z.partition("=")
+    if name == "help":
+        width = max(len(k) for k in Z_HELP)
+        raise InfoRequest("Available options:\n\n" + "".join(
+            f"    -Z {k:<{width}} -- {Z_HELP[k]}\n" for k in Z_FLAGS))
     if name not in Z_FLAGS:
         raise UsageError(f"unknown unstable option: `{name}`")
     if name in ("ui-testing", "verify-caches", "dump-attr-ids"):
@@ -188,6 +285,8 @@ class Session:
         self.recursion_limit = DEFAULT_RECURSION_LIMIT
         self.injected = frozenset(opts.inject_bugs)
         self.psess = ParseSess(global_ids=self.bug("global-attr-id"))
+        from compiler.cfg import BUILTIN, parse_cli
+        self.psess.cfg = BUILTIN | parse_cli(opts.cfg)
 
     def bug(self, name: str) -> bool:
         return name in self.injected

@@ -2,6 +2,7 @@
 and write it into the test as `//@[REV] schedule: replay:TOKEN` (atomically)."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from harness.fsutil import write_atomic
@@ -17,7 +18,7 @@ def find_reproduction(test: UiTest, from_rev: str, cfg: RunConfig) -> tuple[str 
     props = test.props(from_rev)
     expected = read_expected(test.expected_path(from_rev))
     runner = Runner(cfg)
-    reference = runner.execute(test, props, None, 1)
+    reference = Runner(dataclasses.replace(cfg, inject_bug=None)).execute(test, props, None, 1)   # the fixed compiler
     if reference.stderr != expected or reference.status != props.expected_status:
         raise PinError(f"the `{from_rev}` revision's output at -Z threads=1 does not match its blessed "
                        f"expectation ({test.expected_path(from_rev)}); bless it first "

@@ -25,6 +25,7 @@ class DiagCtxt:
         self.warn_count = 0
         self.codes: set[str] = set()
         self.last_by_thread: dict = {}
+        self.error_spans: list = []     # primary spans of the non-lint errors emitted so far
         self.emitted_err_count = AtomicUsize(rt, 0, "DiagCtxt.err_count")   # at emission, every thread
         self.default_note_given: set[str] = set()
         self.lint_level = None      # callable(diag) -> (level, source span, implied-by-warnings level)
@@ -40,6 +41,8 @@ class DiagCtxt:
         if d.level == "error":
             self.emitted_err_count.fetch_add(1)
         with self.lock.lock():
+            if d.level == "error" and d.lint is None and d.primary_span is not None:
+                self.error_spans.append(d.primary_span)
             if self.immediate:
                 # rust#49737 restored: written in the order threads reach the emitter. Our callers
                 # may still add labels to the diagnostic they just emitted, so each thread's latest
@@ -56,8 +59,13 @@ class DiagCtxt:
         self.emit(d)
         raise FatalError()
 
+    def has_errors_within(self, span) -> bool:
+        """Whether a non-lint error was reported inside `span` (a body "tainted by errors"). Called
+        between phases, when no thread emits: no lock (and so no scheduling point) is needed."""
+        return any(sp.file is span.file and span.lo <= sp.lo < span.hi for sp in self.error_spans)
+
     def has_errors_excluding_lint_errors(self) -> bool:
-        return self.non_lint_errors > 0 or any(d.level == "error" and _blocks(d) for d in self.pending)
+        return self.non_lint_errors > 0 or any(d.level == "error" and d.lint is None for d in self.pending)
 
     def flush(self):
         """Emit the buffered diagnostics of the phase just finished, sorted by primary span."""
@@ -79,7 +87,7 @@ class DiagCtxt:
         self.seen.add(text)
         if d.level == "error":
             self.err_count += 1
-            self.non_lint_errors += _blocks(d)
+            self.non_lint_errors += d.lint is None
             if d.code:
                 self.codes.add(d.code)
         elif d.level == "warning":
@@ -97,8 +105,10 @@ class DiagCtxt:
                 given.add(("cli", d.lint))
                 if src.implied_by_warnings:
                     d.children.append(SubDiag("note", f"`{src.flag()}` implied by `{FLAG[src.level]} warnings`"))
-                    d.children.append(SubDiag("help", f"to override `{FLAG[src.level]} warnings` add "
-                                                      f"`#[allow({d.lint})]`"))
+                    # rustc 1.95 suggests `#[expect]` first for `dead_code` (observed; other lints: allow only)
+                    attr = f"`#[expect({d.lint})]` or `#[allow({d.lint})]`" if d.lint == "dead_code" else \
+                        f"`#[allow({d.lint})]`"
+                    d.children.append(SubDiag("help", f"to override `{FLAG[src.level]} warnings` add {attr}"))
                 else:
                     d.children.append(SubDiag("note", f"requested on the command line with `{src.flag()}`"))
             return
@@ -141,10 +151,4 @@ class DiagCtxt:
 def _primary(span):
     from compiler.errors.diagnostic import Label
     return Label(span, "", True)
-
-
-def _blocks(d: Diag) -> bool:
-    """Errors that stop analysis before the lint passes: not lint errors, nor errors about lint levels
-    (E0453), which rustc reports without skipping any lint."""
-    return d.lint is None and d.code != "E0453"
 

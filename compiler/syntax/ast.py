@@ -14,6 +14,7 @@ class Attribute:
     inner: bool
     span: Span
     id: int = -1                   # AttrId
+    tokens: list = field(default_factory=list, repr=False)   # every token inside `name(...)`
 
 
 @dataclass(eq=False)

@@ -113,13 +113,16 @@ class Parser:
                 self.bump()
             self.expect("[")
             name = self.ident().text
-            args, value = [], None
+            args, value, tokens = [], None, []
             if self.eat("("):
-                while not self.tok.is_punct(")"):
+                depth = 0
+                while depth or not self.tok.is_punct(")"):
                     if self.tok.kind == "eof":
                         self.unexpected("`)`")
                     t = self.bump()
-                    if not t.is_punct(","):
+                    tokens.append(t)
+                    depth += t.is_punct("(") - t.is_punct(")")
+                    if depth == 0 and not t.is_punct(",") and not t.is_punct(")"):
                         args.append((t.text, t.span))
                 self.bump()
             elif self.eat("="):
@@ -127,7 +130,7 @@ class Parser:
                     self.unexpected("a literal")
                 value = self.bump().text
             end = self.expect("]").span
-            attr = ast.Attribute(name, args, value, inner, start.to(end))
+            attr = ast.Attribute(name, args, value, inner, start.to(end), tokens=tokens)
             if self.mk_attr_id is not None:
                 attr.id = self.mk_attr_id()
             out.append(attr)

@@ -83,6 +83,11 @@ class FnCtxt:
             return False
         return all(self.unify(a, b) for a, b in zip(e.args, f.args))
 
+    def _return_type_label(self, d: Diag, expected):
+        ret = getattr(self.owner.node, "ret", None)
+        if ret is not None:
+            d.span_label(ret.span, f"expected {show(expected)} because of return type")
+
     def mismatch(self, expected, found, span) -> Diag:
         return self.err("mismatched types", "E0308", span, f"expected {show(expected)}, found {show(found)}")
 
@@ -124,7 +129,9 @@ class FnCtxt:
         if tail is not None:
             found = self.check_expr(tail, expected)
             if expected is not None and not self.unify(expected, found):
-                self.mismatch(expected, found, self._mismatch_span(tail))
+                d = self.mismatch(expected, found, self._mismatch_span(tail))
+                if fn_body:
+                    self._return_type_label(d, expected)
                 return ERROR
             return found
         if diverges:
@@ -441,7 +448,10 @@ class FnCtxt:
 
     def expr_Return(self, e, expected):
         if e.value is not None:
-            self.check_expr_coercible(e.value, self.ret)
+            found = self.check_expr(e.value, self.ret)
+            if not self.unify(self.ret, found):
+                d = self.mismatch(self.ret, found, self._mismatch_span(e.value))
+                self._return_type_label(d, self.ret)
         elif not self.unify(self.ret, UNIT):
             self.mismatch(self.ret, UNIT, e.span)
         return NEVER

@@ -133,6 +133,11 @@ class Runner:
                 plan = schedule_specs(tid, RunConfig(schedules=max(props.schedules, cfg.schedules),
                                                      strategy=cfg.strategy, seed=cfg.seed), props.strategy)
         runs.append(reference)
+        if props.pinned and "error: schedule replay diverged:" in reference.stderr:
+            problems.append(f"the pinned schedule no longer replays (the engine's scheduling points moved): "
+                            f"re-pin with `harness pin {test.path} --inject-bug {props.known_bug or 'NAME'}`, "
+                            "then bless")
+            return Result(tid, rev, runs, problems, divergent)
         for spec in plan:
             run = self.execute(test, props, spec, threads)
             runs.append(run)

@@ -5,7 +5,7 @@
 // `BYTE` or `WORD` on another thread puts it on a use of a constant that evaluated fine.
 // Fixed: the note is decided from the evaluation's own result.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.484.BM8nho5Pg0-CKgTnrU0Fff8RINdyKm7T3EU18c7iWOdNb99IQcRALiVPqKGjogzApHJ03MqLfhDYOUzjO-fh7PPon0ggyUG_MHty_meK6BHmLsu2g6bdAM8ImMNjS601Z1xDOt0pijo-6Lz0y6dV3ks.312f
+//@[injected] schedule: replay:s1.4.497.OIQ92CKAGBVFiZF__TV3TQV9_xEg13IqbtPcRTXxzuJY501v30hBxEAuJU-ooaOiDMCkcnTcyot-ENg5TOM75-Hs8-ifSCDJQb8we3L-Z4roEeYuy7aDpt0AzwiYw2NLrTVnXEM63SmKOj7ovPTLp1XeSw.3f8a
 //@[injected] compile-flags: -Z inject-bug=racy-error-count
 //@[injected] known-bug: racy-error-count
 const RATIO: i32 = QUOTIENT + 1;

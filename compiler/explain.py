@@ -1,0 +1,52 @@
+"""`minirustc --explain EXXXX`: a short explanation, in our own words, of each error code minirustc
+emits. rustc's full texts live in its `rustc_error_codes`; run `rustc --explain EXXXX` for those."""
+from __future__ import annotations
+
+import re
+
+EXPLANATIONS = {
+    "E0061": "A function or method was called with the wrong number of arguments.",
+    "E0063": "A struct literal leaves out one or more of the struct's fields.",
+    "E0072": "A type contains itself by value, so it would have infinite size. Put the recursive field "
+             "behind a pointer (`Box`, `&`, `Rc`) to break the cycle.",
+    "E0080": "The evaluation of a constant or static failed: a division by zero, a remainder with a "
+             "divisor of zero, or an arithmetic overflow in the item's type.",
+    "E0275": "Trait selection needed more nested obligations than the recursion limit allows; this is "
+             "usually an impl whose where-clause requires the impl itself for a larger type.",
+    "E0277": "A type does not implement a trait that a bound requires.",
+    "E0308": "An expression's type is not the type its context expects.",
+    "E0369": "A binary operator is used on a type that does not implement it.",
+    "E0391": "A query needs its own result: a cycle, for example type aliases or constants that refer "
+             "to each other.",
+    "E0405": "A trait name was used that is not in scope.",
+    "E0422": "A struct literal names a struct that is not in scope.",
+    "E0425": "A name (a value or a type) is used that is not in scope.",
+    "E0428": "Two items of the same name are defined in the same namespace of one module.",
+    "E0432": "A `use` names a path that does not resolve.",
+    "E0433": "A path's leading segments do not resolve to a module or type.",
+    "E0453": "An `allow` or `warn` tries to lower a lint that an earlier `forbid` (in an attribute or on the "
+             "command line with `-F`) has fixed.",
+    "E0560": "A struct literal names a field the struct does not have.",
+    "E0583": "A `mod name;` declaration has no file `name.rs` or `name/mod.rs`.",
+    "E0599": "A method is called that the receiver's type does not have, neither inherent nor from a "
+             "trait in scope.",
+    "E0601": "A binary crate has no `main` function.",
+    "E0602": "A lint named on the command line (`-A`, `-W`, `-D`, `-F`) does not exist.",
+    "E0609": "A field is accessed that the type does not have.",
+    "E0614": "A value that is not a reference is dereferenced.",
+    "E0618": "Something that is not a function is called.",
+    "E0758": "A multi-line comment is not terminated.",
+    "E0762": "A character literal is not terminated.",
+    "E0765": "A string literal is not terminated.",
+}
+
+
+def explain(code: str) -> str:
+    from compiler.session import UsageError
+    if not re.fullmatch(r"E\d{4}", code):
+        raise UsageError(f"{code} is not a valid error code")
+    text = EXPLANATIONS.get(code)
+    if text is None:
+        raise UsageError(f"minirustc does not emit {code}, so it has no explanation for it; "
+                         f"see `rustc --explain {code}`")
+    return f"{code}: {text}\n\nThis is minirustc's short explanation; `rustc --explain {code}` gives rustc's.\n"
