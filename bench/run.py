@@ -56,7 +56,7 @@ def _detect_one(args):
             ["-Z", f"schedule={spec_for(strategy, zlib.crc32(f'{bug}/{seed}'.encode()) * 1000 + i, i - 1)}"]
         out = io.StringIO()
         status = run_compiler(["-Z", "threads=4", *sched, "-Z", "ui-testing", "-Z", f"inject-bug={bug}",
-                               *props.compile_flags, path], out, env=props.rustc_env or None)
+                               *props.flags(), path], out, env=props.rustc_env or None)
         if normalize(out.getvalue(), test, props.normalize) != expected or status != props.expected_status:
             return i
     return CAP + 1

@@ -317,7 +317,7 @@ def cmd_replay(args, console: Console) -> int:
         test = UiTest.load(path)
         if rev and rev not in test.revisions:
             raise CliError(f"{path} has no revision `{rev}` (revisions: {', '.join(test.revisions) or 'none'})")
-        flags = test.props(rev or None).compile_flags
+        flags = test.props(rev or None).flags()
         env = test.props(rev or None).rustc_env or None
     argv = ["-Z", f"threads={threads}", "-Z", f"schedule=replay:{token}", "-Z", "ui-testing", *flags]
     if args.inject_bug:

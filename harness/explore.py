@@ -43,7 +43,7 @@ def explore(path: str, rev: str | None, bug: str | None, bound: int = 1, threads
     props = test.props(rev)
     expected = read_expected(test.expected_path(rev))
     argv = ["-Z", f"threads={threads}", "-Z", "ui-testing", *(["-Z", f"inject-bug={bug}"] if bug else []),
-            *props.compile_flags, path]
+            *props.flags(), path]
     result = Exploration()
     prefix: list[int] | None = []
     while prefix is not None and result.runs < max_runs:

@@ -39,7 +39,7 @@ class Minimizer:
         self.expected = read_expected(test.expected_path(rev))
         self.test_id = test.test_id(rev)
         self.argv = ["-Z", f"threads={threads}", "-Z", "ui-testing",
-                     *(["-Z", f"inject-bug={bug}"] if bug else []), *self.props.compile_flags, path]
+                     *(["-Z", f"inject-bug={bug}"] if bug else []), *self.props.flags(), path]
         self.runs = 0
 
     def run(self, strategy):

@@ -42,7 +42,7 @@ def ui_revisions(keep) -> list:
         for rev in test.revision_names():
             props = test.props(rev)
             if keep(props):
-                out.append(pytest.param(rel, rev, props.compile_flags, id=test.test_id(rev)))
+                out.append(pytest.param(rel, rev, props.flags(), id=test.test_id(rev)))
     return out
 
 

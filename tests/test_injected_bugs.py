@@ -69,7 +69,7 @@ def test_stress_finds_the_bug_and_the_token_replays(bug, path, strategy):
     from harness.uitest.test import UiTest
     props = UiTest.load(path).props("fixed")
     argv = ["-Z", "threads=4", "-Z", f"schedule=replay:{token}", "-Z", "ui-testing",
-            "-Z", f"inject-bug={bug}", *props.compile_flags, path]
+            "-Z", f"inject-bug={bug}", *props.flags(), path]
     status, original = compile_in_process(argv, env=props.rustc_env)
     assert SYMPTOMS[bug](status, original), original
     for seed in ("0", "4242"):
@@ -94,7 +94,7 @@ def test_pinned_revision_shows_the_symptom(bug, path, strategy):
     assert props.pinned and props.known_bug == bug
     token = props.pinned[len("replay:"):]
     status, out = compile_in_process(["-Z", "threads=4", "-Z", f"schedule=replay:{token}", "-Z", "ui-testing",
-                                      *props.compile_flags, path], env=props.rustc_env)
+                                      *props.flags(), path], env=props.rustc_env)
     assert SYMPTOMS[bug](status, out), out
 
 

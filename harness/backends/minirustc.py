@@ -52,7 +52,7 @@ class _Minirustc(Backend):
         argv = ["-Z", "ui-testing"]
         if threads is not None:
             argv += ["-Z", f"threads={threads}"]
-        return argv + list(extra) + props.compile_flags + [test.path]
+        return argv + list(extra) + props.flags() + [test.path]
 
     def run_revision(self, test, rev, props, *, threads=None, extra=(), env=None, preexec=None) -> Outcome:
         argv = self.argv_for(test, props, threads, extra)

@@ -43,6 +43,12 @@ class DirectiveError(Exception):
 class TestProps:
     """The directives in force for one revision of one test."""
     compile_flags: list[str] = field(default_factory=list)
+    revision: str | None = None
+
+    def flags(self) -> list[str]:
+        """The compiler's flags for this revision: compiletest's `--cfg REV`, then `compile-flags`."""
+        cfg = ["--cfg", self.revision.lower().replace("-", "_")] if self.revision else []
+        return cfg + self.compile_flags
     pass_mode: str | None = None          # "check-pass", "run-pass", ...
     failure_status: int | None = None
     normalize: list[tuple[re.Pattern, str]] = field(default_factory=list)
@@ -163,7 +169,7 @@ def _env(path, d: Directive, v: str) -> tuple[str, str]:
 
 
 def props_for(path: str, directives: list[Directive], revision: str | None) -> TestProps:
-    p = TestProps()
+    p = TestProps(revision=revision)
     for d in directives:
         if d.revs is not None and revision not in d.revs:
             continue

@@ -108,7 +108,7 @@ class Runner:
             argv += ["-Z", f"threads={threads}", "-Z", f"schedule={spec}"]
         if self.cfg.inject_bug:
             argv += ["-Z", f"inject-bug={self.cfg.inject_bug}"]
-        argv += props.compile_flags + [test.path]
+        argv += props.flags() + [test.path]
         status, raw, token = self.cfg.backend.run(argv, env=props.rustc_env or None)
         return Run(spec, argv, status, normalize(raw, test, props.normalize), token, dict(props.rustc_env))
 

@@ -1,8 +1,7 @@
-// `#[cfg]` on items, against the built-in configuration and `--cfg` (revisions pass their name as
-// `--cfg`, as compiletest does).
+// `#[cfg]` on items, against the built-in configuration and `--cfg`: the runner passes each revision's
+// name as `--cfg`, as compiletest does, so `#[cfg(fast)]` holds in the `fast` revision.
 //@ revisions: plain fast
 //@[plain] check-pass
-//@[fast] compile-flags: --cfg fast
 #[cfg(fast)]
 fn speed() -> u8 { 200 }
 #[cfg(not(fast))]
