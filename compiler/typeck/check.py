@@ -188,6 +188,43 @@ class FnCtxt:
                     return self.tcx.resolver.def_of[f], subst
         return None
 
+    def _generic_param(self, ty):
+        """The declaration of the generic parameter `ty` names, in the owner or its impl."""
+        if not isinstance(ty, Ty) or ty.kind != "param":
+            return None
+        owner = self.owner
+        gens = [owner.node.generics] + ([owner.parent.node.generics] if owner.kind == "assoc_fn" else [])
+        for g in gens:
+            for p in g.params:
+                if p.name == ty.name:
+                    return p
+        return None
+
+    def _bound_method(self, self_ty: Ty, name: str):
+        """A method of a trait that the param-env says `self_ty` implements (`T: Speak`, a where-clause):
+        the trait's own declaration, with `Self` standing for `self_ty`."""
+        for t, trait in self.param_env:
+            if t != self_ty:
+                continue
+            for f in trait.node.items:
+                if f.name == name and f.params and f.params[0].name == "self":
+                    return self.tcx.resolver.def_of[f], {"Self": self_ty}
+        return None
+
+    def _int_receiver(self, var, name: str):
+        """`1.m()`: an integer variable takes the one integer type with a method `m`, else stays open."""
+        from compiler.ty.types import INT_TYPES
+        hits = []
+        for impl_def in (d for d in self.tcx.resolver.defs if d.kind == "impl"):
+            ty = self.tcx.query("type_of", impl_def)
+            if ty.kind == "prim" and ty.name in INT_TYPES and any(
+                    f.name == name and f.params and f.params[0].name == "self" for f in impl_def.node.items):
+                hits.append(ty)
+        if len(set(hits)) == 1:
+            self.unify(var, hits[0])
+            return hits[0]
+        return var
+
     def _type_relative(self, res):
         owner, seg = res.target
         self_ty = self.tcx.query("type_of", owner)
@@ -339,21 +376,46 @@ class FnCtxt:
 
     def expr_MethodCall(self, e, expected):
         recv = resolve(self.check_expr(e.receiver, None))
+        written = recv                        # the receiver's type as rustc names it in E0599
         if isinstance(recv, Ty) and recv.kind == "ref":
             recv = recv.args[0]               # auto-deref
         if isinstance(recv, Ty) and recv.is_error:
             for a in e.args:
                 self.check_expr(a, None)
             return ERROR
+        if isinstance(recv, IntVar):
+            recv = self._int_receiver(recv, e.name)
         found = self._assoc_fn(recv, e.name, method=True) if isinstance(recv, Ty) else None
+        if found is None and isinstance(recv, Ty):
+            found = self._bound_method(recv, e.name)
         if found is None:
             for a in e.args:
                 self.check_expr(a, None)
-            what = f"struct `{recv}`" if isinstance(recv, Ty) and recv.kind == "adt" else f"type {show(recv)}"
+            shown = written if isinstance(written, Ty) else recv
             if isinstance(recv, IntVar):
-                what = "type `{integer}`"
-            self.err(f"no method named `{e.name}` found for {what} in the current scope", "E0599", e.name_span,
-                     "method not found in " + (f"`{recv}`" if not isinstance(recv, IntVar) else "`{integer}`"))
+                what, shown = "type `{integer}`", "{integer}"
+            elif shown.kind == "ref":
+                what = f"reference `{shown}`"
+            elif shown.kind == "adt":
+                what = f"struct `{shown}`"
+            elif shown.kind == "param":
+                what = f"type parameter `{shown}`"
+            else:
+                what = f"type {show(shown)}"
+            d = self.err(f"no method named `{e.name}` found for {what} in the current scope", "E0599",
+                         e.name_span, f"method not found in `{shown}`")
+            param = self._generic_param(recv)
+            if param is not None and shown.kind == "param":
+                d.span_label(param.span, f"method `{e.name}` not found for this type parameter")
+            traits = [t for t in self.tcx.resolver.defs if t.kind == "trait" and any(
+                f.name == e.name and f.params and f.params[0].name == "self" for f in t.node.items)]
+            if param is not None and len(traits) == 1:
+                trait = traits[0]
+                d.help("items from traits can only be used if the type parameter is bounded by the trait")
+                at = (param.bounds[-1].span if param.bounds else param.span).shrink_to_hi()
+                d.multipart_suggestion(f"the following trait defines an item `{e.name}`, perhaps you need to "
+                                       f"restrict type parameter `{param.name}` with it:",
+                                       [(at, (" + " if param.bounds else ": ") + trait.name)])
             return ERROR
         d, subst = found
         self._check_deprecated(d, ast.Path([ast.PathSegment(e.name, e.name_span)], e.name_span))
@@ -483,19 +545,30 @@ class FnCtxt:
             return ERROR
         d = r.target
         fields = dict(field_tys(self.tcx, d))
+        params = {p.name for p in d.node.generics.params}
+        subst: dict = {}
+        if params and isinstance(expected, Ty) and expected.kind == "adt" and expected.def_index == d.index:
+            _bind(self.tcx.query("type_of", d), expected, subst)
         for name, span, v in e.fields:
             if name not in fields:
                 self.check_expr(v, None)
                 self.err(f"struct `{d.name}` has no field named `{name}`", "E0560", span, "unknown field")
                 continue
-            self.check_expr_coercible(v, fields[name])
+            field_ty = fields[name].subst(subst) if subst else fields[name]
+            if params and _mentions(field_ty, params):
+                # a generic struct literal: its type arguments are inferred from the fields
+                found = self.check_expr(v, None)
+                _bind(field_ty, _concrete(found), subst)
+                continue
+            self.check_expr_coercible(v, field_ty)
         given = {n for n, _, _ in e.fields}
         missing = [n for n in fields if n not in given]
         if missing:
             names = ", ".join(f"`{n}`" for n in missing)
             self.err(f"missing field{'s' if len(missing) > 1 else ''} {names} in initializer of `{d.name}`",
                      "E0063", e.path.span, f"missing {names}")
-        return self.tcx.query("type_of", d)
+        ty = self.tcx.query("type_of", d)
+        return ty.subst(subst) if subst else ty
 
 
 def _mentions(t: Ty, names: set) -> bool:
