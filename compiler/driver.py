@@ -208,14 +208,22 @@ class Compiler:
         resolver.resolve_all()
         if self.opts.crate_type == "bin" and not any(
                 d.kind == "fn" and d.name == "main" and d.parent is None for d in resolver.defs):
-            end = len(self.file.src)
             d = Diag("error", f"`main` function not found in crate `{self.sess.crate_name}`", "E0601")
-            d.primary(Span(end, end, self.file), f"consider adding a `main` function to `{self.file.name}`")
+            hint = f"consider adding a `main` function to `{self.file.name}`"
+            if not self.file.src:
+                d.note(hint)            # an empty file has no span to point at
+            else:
+                # rustc points just past the crate's last item (its inner span), else at the end
+                end = max((it.span.hi for it in crate.items if it.span.file is self.file), default=len(self.file.src))
+                d.primary(Span(end, end, self.file), hint)
             dcx.emit(d)
         dcx.flush()
         store = self.sess.lint_store.value
         dcx.lint_group = store.group_of
-        dcx.lint_level = LintLevels(crate.attrs, store.group_of, self.opts.lint_opts, self.opts.cap_lints)
+        default_of = lambda name: store.lints[name].default if name in store.lints else "warn"  # noqa: E731
+        dcx.lint_level = LintLevels(crate.attrs, store.group_of, self.opts.lint_opts, self.opts.cap_lints,
+                                    default_of)
+        dcx.lint_default = default_of
         self._check_cli_lints(crate, store, dcx.lint_level)
         tcx = self.tcx = TyCtxt(self.sess, self.rt, pool, dcx, resolver, PROVIDERS, FALLBACKS)
         late.early_lint_checks(tcx)

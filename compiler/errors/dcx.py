@@ -30,6 +30,7 @@ class DiagCtxt:
         self.default_note_given: set[str] = set()
         self.lint_level = None      # callable(diag) -> (level, source span, implied-by-warnings level)
         self.lint_group = lambda name: None
+        self.lint_default = lambda name: "warn"
 
     def emit(self, d: Diag):
         if d.lint is not None and self.lint_level is not None:
@@ -124,8 +125,9 @@ class DiagCtxt:
             return
         given.add(d.lint)
         group = self.lint_group(d.lint)
-        part = f" (part of `#[warn({group})]`)" if group else ""
-        d.children.append(SubDiag("note", f"`#[warn({d.lint})]`{part} on by default"))
+        level = self.lint_default(d.lint)
+        part = f" (part of `#[{level}({group})]`)" if group else ""
+        d.children.append(SubDiag("note", f"`#[{level}({d.lint})]`{part} on by default"))
 
     def raw(self, text: str):
         self.out.write(text)

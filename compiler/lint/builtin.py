@@ -147,3 +147,61 @@ def check_nonstandard_style(tcx, d):
             what = "constant" if d.kind == "const" else "static variable"
             lint(tcx, "non_upper_case_globals", d, f"{what} `{name}` should have an upper case name",
                  node.ident_span, f"help: convert the identifier to upper case: `{to_snake_case(name).upper()}`")
+
+
+# ---- overflowing_literals (rustc_lint::types)
+def _range(ty: str) -> tuple[int, int]:
+    from compiler.const_eval import INT_RANGES
+    return INT_RANGES[ty]
+
+
+def _suggest(ty: str, value: int, negated: bool) -> str | None:
+    """rustc's `get_type_suggestion`: the same-size unsigned type for a positive literal of a signed
+    type if it fits, else the smallest signed type that does."""
+    if ty.startswith("u"):
+        return None
+    v = -value if negated else value
+    unsigned = "u" + ty[1:]
+    if not negated and unsigned in ("u8", "u16", "u32", "u64", "u128") and value <= _range(unsigned)[1]:
+        return unsigned
+    for cand in ("i8", "i16", "i32", "i64", "i128"):
+        lo, hi = _range(cand)
+        if lo <= v <= hi:
+            return cand
+    return None
+
+
+class OverflowingLiterals:
+    """The late lint pass for `overflowing_literals` (deny by default), on typeck's literal types."""
+    name = "OverflowingLiterals"
+
+    def check_module(self, tcx, items):
+        for d in items:
+            if d.kind in ("fn", "const", "static") and (d.kind != "fn" or d.node.body is not None):
+                self.check_owner(tcx, d)
+            elif d.kind == "impl" or d.kind == "trait":
+                pass
+
+    def check_owner(self, tcx, d):
+        results = tcx.query("typeck", d)
+        for lit, ty, negated in (results.literals if results is not None else ()):
+            if ty.kind != "prim" or ty.name not in ("i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16",
+                                                    "u32", "u64", "u128", "usize"):
+                continue
+            lo, hi = _range(ty.name)
+            v = -lit.value if negated else lit.value
+            if lo <= v <= hi:
+                continue
+            text = lit.span.file.src[lit.span.lo:lit.span.hi]
+            span = negated if negated else lit.span       # a negated literal: the span of `-N`
+            diag = Diag("warning", f"literal out of range for `{ty.name}`", lint="overflowing_literals")
+            diag.primary(span)
+            shown = ("-" if negated else "") + text
+            diag.note(f"the literal `{shown}` does not fit into the type `{ty.name}` whose range is "
+                      f"`{lo}..={hi}`")
+            sugg = _suggest(ty.name, lit.value, negated)
+            if sugg:
+                diag.help(f"consider using the type `{sugg}` instead")
+            diag.lint_owner = d
+            tcx.dcx.emit(diag)
+

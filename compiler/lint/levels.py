@@ -29,9 +29,10 @@ def normalize_lint_name(name: str) -> str:
 
 
 class LintLevels:
-    def __init__(self, crate_attrs, group_of, cli=(), cap: str | None = None):
+    def __init__(self, crate_attrs, group_of, cli=(), cap: str | None = None, default_of=None):
         self.crate_attrs = crate_attrs
         self.group_of = group_of          # lint name -> group name (from the lint store)
+        self.default_of = default_of or (lambda name: "warn")
         self.cli = [(level, normalize_lint_name(name), name) for level, name in cli]
         self.cap = cap
 
@@ -77,7 +78,7 @@ class LintLevels:
         elif cli is not None:
             level, src = cli[0], CommandLine(cli[0], cli[1], cli[1].replace("_", "-"))
         else:
-            level, src = "warn", None
+            level, src = self.default_of(lint), None
         if level == "warn":
             w = self._find({"warnings"}, owner)
             if w is not None and w[0] != "warn":

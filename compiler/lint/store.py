@@ -40,14 +40,16 @@ BUILTIN_LINTS = [
     Lint("non_upper_case_globals", "warn", "nonstandard_style"),
     Lint("deprecated", "warn", None),
     Lint("unknown_lints", "warn", None),
+    Lint("overflowing_literals", "deny", None),
 ]
 GROUPS = ("unused", "nonstandard_style", "warnings")
 
 
 def new_lint_store() -> LintStore:
-    from compiler.lint.builtin import NonstandardStyle
+    from compiler.lint.builtin import NonstandardStyle, OverflowingLiterals
     store = LintStore()
     for lint in BUILTIN_LINTS:
         store.register(lint)
     store.late_passes.append(NonstandardStyle())
+    store.late_passes.append(OverflowingLiterals())
     return store

@@ -14,9 +14,17 @@ OP_TRAIT = {"+": ("add", "Add"), "-": ("subtract", "Sub"), "*": ("multiply", "Mu
             "%": ("calculate the remainder of", "Rem")}
 
 
+class TypeckResults:
+    """What `typeck` leaves for later passes: each integer literal with its final type and sign."""
+
+    def __init__(self, literals):
+        self.literals = literals        # [(ast.Lit, Ty, negated)]
+
+
 def typeck(tcx, d):
-    FnCtxt(tcx, d).check_owner()
-    return None
+    fcx = FnCtxt(tcx, d)
+    fcx.check_owner()
+    return TypeckResults([(lit, _concrete(t), neg) for lit, t, neg in fcx.literals])
 
 
 class FnCtxt:
@@ -25,6 +33,7 @@ class FnCtxt:
         self.locals: dict = {}
         self.ret: Ty = UNIT
         self.param_env: list = []
+        self.literals: list = []        # (integer literal, its type or inference variable, negated)
 
     def err(self, msg, code, span, label="") -> Diag:
         d = Diag("error", msg, code).primary(span, label)
@@ -150,14 +159,15 @@ class FnCtxt:
         m = getattr(self, "expr_" + type(e).__name__)
         return m(e, expected)
 
-    def expr_Lit(self, e, expected):
+    def expr_Lit(self, e, expected, negated: bool = False):
         if e.kind == "int":
             if e.suffix:
-                return prim(e.suffix)
-            exp = resolve(expected) if expected is not None else None
-            if isinstance(exp, Ty) and exp.is_integral:
-                return exp
-            return IntVar()
+                t = prim(e.suffix)
+            else:
+                exp = resolve(expected) if expected is not None else None
+                t = exp if isinstance(exp, Ty) and exp.is_integral else IntVar()
+            self.literals.append((e, t, negated))
+            return t
         if e.kind == "bool":
             return BOOL
         if e.kind == "str":
@@ -458,6 +468,8 @@ class FnCtxt:
         return lhs if op in ARITH else BOOL
 
     def expr_Unary(self, e, expected):
+        if e.op == "-" and isinstance(e.operand, ast.Lit) and e.operand.kind == "int":
+            return self.expr_Lit(e.operand, expected, negated=e.span)
         t = self.check_expr(e.operand, expected if e.op != "*" else None)
         if e.op == "*":
             rt = resolve(t)
