@@ -49,6 +49,8 @@ class FnCtxt:
             return
         params, ret = self.tcx.query("fn_sig", d)
         self.ret = ret
+        if d.kind == "assoc_fn" and d.parent.kind == "trait":
+            self.param_env.append((Ty("param", "Self"), d.parent))     # a default method: `Self: Trait`
         for g in [node.generics] + ([d.parent.node.generics] if d.kind == "assoc_fn" else []):
             for p in g.params:
                 for b in p.bounds:
@@ -282,8 +284,14 @@ class FnCtxt:
                 return ERROR
             d, impl_subst = found
             params, ret = self.tcx.query("fn_sig", d)
-            subst = dict(impl_subst)
-            subst.update(self._infer_subst(d.node.generics, callee.path, params, e.args))
+            subst = {k: v for k, v in impl_subst.items() if not (v.kind == "param" and v.name == k)}
+            segs = callee.path.segments
+            owner = r.target[0]
+            if len(segs) >= 2 and segs[-2].args and owner.kind == "struct":   # `W::<u8>::new`
+                names = [p.name for p in owner.node.generics.params]
+                subst.update(zip(names, [lower_ty(self.tcx, a) for a in segs[-2].args]))
+            subst.update(self._infer_subst(d.node.generics, callee.path, params, e.args,
+                                           extra=[n for n in self._impl_params(d) if n not in subst]))
             self._check_args(e, d, [p.subst(subst) for p in params], fn_like=True)
             return ret.subst(subst)
         if r is None or r.kind != "def":
@@ -313,14 +321,18 @@ class FnCtxt:
         self._check_bounds(d, subst, callee.span)
         return ret.subst(subst)
 
-    def _infer_subst(self, generics, path, params, args) -> dict:
-        """Generic arguments from the turbofish, then by matching parameter types against arguments.
-        Records where each one came from, for E0277's primary span."""
+    def _impl_params(self, d) -> list[str]:
+        """The generic parameters of an associated fn's impl (`impl<T> W<T>`)."""
+        return [p.name for p in d.parent.node.generics.params] if d.kind == "assoc_fn" else []
+
+    def _infer_subst(self, generics, path, params, args, extra=()) -> dict:
+        """Generic arguments from the turbofish, then by matching parameter types against arguments
+        (also for the impl's parameters in `extra`). Records where each one came from, for E0277."""
         names = [p.name for p in generics.params]
         explicit = path.segments[-1].args
         subst = dict(zip(names, [lower_ty(self.tcx, a) for a in explicit]))
         self.arg_origin = {n: a.span for n, a in zip(names, explicit)}
-        generic = set(names) - set(subst)
+        generic = (set(names) | set(extra)) - set(subst)
         if generic and len(args) == len(params):
             for a, p in zip(args, params):
                 if _mentions(p, generic):
@@ -414,6 +426,9 @@ class FnCtxt:
                 what = f"type {show(shown)}"
             d = self.err(f"no method named `{e.name}` found for {what} in the current scope", "E0599",
                          e.name_span, f"method not found in `{shown}`")
+            if isinstance(shown, Ty) and shown.kind == "adt" and shown.def_index >= 0:
+                d.span_label(self.tcx.resolver.defs[shown.def_index].node.def_span,
+                             f"method `{e.name}` not found for this struct")
             param = self._generic_param(recv)
             if param is not None and shown.kind == "param":
                 d.span_label(param.span, f"method `{e.name}` not found for this type parameter")
