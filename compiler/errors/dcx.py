@@ -39,6 +39,7 @@ class DiagCtxt:
                 return
             d.level = "error" if level in ("deny", "forbid") else "warning"
             d.lint_source, d.lint_implied = src, implied
+            d.level_name = level
         if d.level == "error":
             self.emitted_err_count.fetch_add(1)
         with self.lock.lock():
@@ -117,6 +118,12 @@ class DiagCtxt:
             if ("source", src) not in given:
                 given.add(("source", src))
                 d.children.insert(0, SubDiag("note", "the lint level is defined here", [_primary(src)]))
+            written = src.file.src[src.lo:src.hi] if src.file is not None else d.lint
+            group = self.lint_group(d.lint)
+            if not implied and written == group and ("group", d.lint) not in given:
+                given.add(("group", d.lint))
+                level = d.level_name if hasattr(d, "level_name") else ("deny" if d.level == "error" else "warn")
+                d.children.append(SubDiag("note", f"`#[{level}({d.lint})]` implied by `#[{level}({group})]`"))
             if implied and ("implied", d.lint) not in given:
                 given.add(("implied", d.lint))
                 d.children.append(SubDiag("note", f"`#[{implied}({d.lint})]` implied by `#[{implied}(warnings)]`"))

@@ -20,7 +20,8 @@ class HumanEmitter:
                 out.append(" " * (width + 1) + "|")
         elif d.children:
             out.append(" " * (width + 1) + "|")     # rustc's empty gutter before the notes
-        for child in d.children:
+        # as rustc renders them: sub-diagnostics first, suggestions after
+        for child in sorted(d.children, key=lambda c: c.suggestion is not None):
             out += self._child(child, width)
         return "\n".join(line.rstrip() for line in out) + "\n"
 
@@ -108,6 +109,15 @@ class HumanEmitter:
         line, _ = file.lookup(parts[0][0].lo)
         text = file.line_text(line)
         line_start = file.line_starts[line - 1]
+        if any(span.hi > span.lo for span, _ in parts):
+            # a replacement: rustc shows the line before and after, as a diff
+            new, last = "", 0
+            for span, rep in sorted(parts, key=lambda p: p[0].lo):
+                new += text[last:span.lo - line_start] + rep
+                last = span.hi - line_start
+            new += text[last:]
+            ll = self._lineno(line, width)
+            return [f"{pad}|", f"{ll} - {text}", f"{ll} + {new}", f"{pad}|"]
         new, marks, last = "", "", 0
         for span, ins in sorted(parts, key=lambda p: p[0].lo):
             at = span.lo - line_start

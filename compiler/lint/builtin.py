@@ -145,8 +145,12 @@ def check_nonstandard_style(tcx, d):
         name = node.name
         if name != name.upper():
             what = "constant" if d.kind == "const" else "static variable"
-            lint(tcx, "non_upper_case_globals", d, f"{what} `{name}` should have an upper case name",
-                 node.ident_span, f"help: convert the identifier to upper case: `{to_snake_case(name).upper()}`")
+            diag = Diag("warning", f"{what} `{name}` should have an upper case name", lint="non_upper_case_globals")
+            diag.primary(node.ident_span)
+            diag.multipart_suggestion("convert the identifier to upper case",
+                                      [(node.ident_span, to_snake_case(name).upper())])
+            diag.lint_owner = d
+            tcx.dcx.emit(diag)
 
 
 # ---- overflowing_literals (rustc_lint::types)

@@ -247,12 +247,17 @@ class FnCtxt:
         return found
 
     def _check_deprecated(self, d, path):
-        if any(a.name == "deprecated" for a in d.node.attrs):
+        attr = next((a for a in d.node.attrs if a.name == "deprecated"), None)
+        if attr is not None:
             from compiler.lint.builtin import lint
             from compiler.passes.check_attr import TARGET_ONE
             text = path.span.file.src[path.span.lo:path.span.hi]
-            lint(self.tcx, "deprecated", self.owner, f"use of deprecated {TARGET_ONE.get(d.kind, 'item')} `{text}`",
-                 path.span)
+            what = TARGET_ONE.get(d.kind, "item")
+            if d.kind == "struct" and getattr(d.node, "kind", None) in ("unit", "tuple"):
+                what = f"{d.node.kind} struct"
+            note = _deprecation_note(attr)
+            lint(self.tcx, "deprecated", self.owner,
+                 f"use of deprecated {what} `{text}`" + (f": {note}" if note else ""), path.span)
 
     def expr_PathExpr(self, e, expected):
         r = self._res(e.path)
@@ -626,3 +631,15 @@ def _has_break(b: ast.Block) -> bool:
                                                               and _has_break(e.els.block))):
             return True
     return False
+
+
+def _deprecation_note(attr) -> str | None:
+    """The text of `#[deprecated = "..."]` or `#[deprecated(note = "...")]`."""
+    if attr.value is not None:
+        return attr.value.strip('"')
+    toks = attr.tokens
+    for i in range(len(toks) - 2):
+        if toks[i].text == "note" and toks[i + 1].is_punct("=") and toks[i + 2].kind == "str":
+            return toks[i + 2].text.strip('"')
+    return None
+
