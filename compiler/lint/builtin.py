@@ -57,8 +57,14 @@ def check_dead_code(tcx):
     live: set = set()
     constructed: set = set()
     lib = tcx.sess.opts.crate_type != "bin"
+    def trait_item(d):
+        return d.kind == "assoc_fn" and (d.parent.kind == "trait" or d.parent.node.trait_ref is not None)
+
+    # roots: `main`, a library's public items, impls, and the items of traits and trait impls; an
+    # inherent associated fn is live only when live code uses it (typeck records the uses)
     work = [d for d in r.defs if (d.kind == "fn" and d.name == "main" and d.parent is None)
-            or (lib and d.node.is_pub and d.kind not in ("impl", "use")) or d.kind in ("impl", "assoc_fn")]
+            or (lib and d.node.is_pub and d.kind not in ("impl", "use")) or d.kind == "impl" or trait_item(d)]
+    read: set = set()
     for d in r.defs:
         if d.kind == "impl" and d.node.trait_ref is not None:
             self_res = r.res.get(getattr(d.node.self_ty, "path", None))
@@ -69,17 +75,65 @@ def check_dead_code(tcx):
         if d in live:
             continue
         live.add(d)
+        if d.kind in ("fn", "assoc_fn", "const", "static") and (d.kind in ("const", "static") or d.node.body):
+            results = tcx.query("typeck", d)
+            if results is not None:
+                work.extend(u for u in results.used_assoc if u not in live)
+                read.update((s_.index, f) for s_, f in results.fields_read)
         for target, how in r.refs.get(d, ()):
             if how == "value" and target.kind == "struct":
                 constructed.add(target)
             if target not in live:
                 work.append(target)
     for d in r.defs:
+        if d.kind == "impl" and d.node.trait_ref is None:
+            _dead_assoc(tcx, d, [f for f in (r.def_of[x] for x in d.node.items)
+                                 if f not in live and not f.name.startswith("_")])
         if d.kind not in DEAD_WORDS or d.name.startswith("_"):
             continue
         dead = d not in constructed if d.kind == "struct" else d not in live
         if dead:
             lint(tcx, "dead_code", d, DEAD_WORDS[d.kind].format(d.name), d.node.ident_span)
+        elif d.kind == "struct" and getattr(d.node, "kind", None) == "named":
+            _dead_fields(tcx, d, [f for f in d.node.fields if (d.index, f.name) not in read
+                                  and not f.name.startswith("_")])
+
+
+def _names(names: list[str]) -> str:
+    quoted = [f"`{n}`" for n in names]
+    if len(quoted) == 1:
+        return quoted[0]
+    if len(quoted) == 2:
+        return f"{quoted[0]} and {quoted[1]}"
+    return ", ".join(quoted[:-1]) + f", and {quoted[-1]}"
+
+
+def _dead_assoc(tcx, impl_def, dead):
+    if not dead:
+        return
+    methods = [f.node.params and f.node.params[0].name == "self" for f in dead]
+    kind = "method" if all(methods) else "associated function" if not any(methods) else "associated item"
+    plural = kind + "s" if len(dead) > 1 else kind
+    verb = "are" if len(dead) > 1 else "is"
+    d = Diag("warning", f"{plural} {_names([f.name for f in dead])} {verb} never used", lint="dead_code")
+    d.span_label(impl_def.node.head_span, f"{plural} in this implementation")
+    for f in dead:
+        d.primary(f.node.ident_span)
+    d.lint_owner = impl_def
+    tcx.dcx.emit(d)
+
+
+def _dead_fields(tcx, struct, dead):
+    if not dead:
+        return
+    verb = "are" if len(dead) > 1 else "is"
+    d = Diag("warning", f"field{'s' if len(dead) > 1 else ''} {_names([f.name for f in dead])} {verb} never read",
+             lint="dead_code")
+    d.span_label(struct.node.ident_span, f"field{'s' if len(dead) > 1 else ''} in this struct")
+    for f in dead:
+        d.primary(f.span if not hasattr(f, "name_span") else f.name_span)
+    d.lint_owner = struct
+    tcx.dcx.emit(d)
 
 
 # ---- nonstandard style

@@ -15,16 +15,20 @@ OP_TRAIT = {"+": ("add", "Add"), "-": ("subtract", "Sub"), "*": ("multiply", "Mu
 
 
 class TypeckResults:
-    """What `typeck` leaves for later passes: each integer literal with its final type and sign."""
+    """What `typeck` leaves for later passes: each integer literal with its final type and sign, the
+    associated fns the body uses (methods and `Type::f`), and the fields it reads."""
 
-    def __init__(self, literals):
+    def __init__(self, literals, used_assoc, fields_read):
         self.literals = literals        # [(ast.Lit, Ty, negated)]
+        self.used_assoc = used_assoc    # [DefId]
+        self.fields_read = fields_read  # [(struct DefId, field name)]
 
 
 def typeck(tcx, d):
     fcx = FnCtxt(tcx, d)
     fcx.check_owner()
-    return TypeckResults([(lit, _concrete(t), neg) for lit, t, neg in fcx.literals])
+    return TypeckResults([(lit, _concrete(t), neg) for lit, t, neg in fcx.literals], fcx.used_assoc,
+                         fcx.fields_read)
 
 
 class FnCtxt:
@@ -34,6 +38,8 @@ class FnCtxt:
         self.ret: Ty = UNIT
         self.param_env: list = []
         self.literals: list = []        # (integer literal, its type or inference variable, negated)
+        self.used_assoc: list = []
+        self.fields_read: list = []
 
     def err(self, msg, code, span, label="") -> Diag:
         d = Diag("error", msg, code).primary(span, label)
@@ -267,6 +273,8 @@ class FnCtxt:
             return self.locals.get(r.target, ERROR)
         if r.kind == "type_relative":
             found = self._type_relative(r)
+            if found is not None:
+                self.used_assoc.append(found[0])
             return ERROR if found is None else Ty("fndef", found[0].name, def_index=found[0].index)
         if r.kind != "def":
             return ERROR
@@ -283,6 +291,8 @@ class FnCtxt:
         r = self._res(callee.path) if isinstance(callee, ast.PathExpr) else None
         if r is not None and r.kind == "type_relative":
             found = self._type_relative(r)
+            if found is not None:
+                self.used_assoc.append(found[0])
             if found is None:
                 for a in e.args:
                     self.check_expr(a, None)
@@ -448,6 +458,7 @@ class FnCtxt:
                                        [(at, (" + " if param.bounds else ": ") + trait.name)])
             return ERROR
         d, subst = found
+        self.used_assoc.append(d)
         self._check_deprecated(d, ast.Path([ast.PathSegment(e.name, e.name_span)], e.name_span))
         params, ret = self.tcx.query("fn_sig", d)
         rest = [p.subst(subst) for p in params[1:]]
@@ -564,6 +575,7 @@ class FnCtxt:
             params = [p.name for p in d.node.generics.params]
             for name, t in field_tys(self.tcx, d):
                 if name == e.name:
+                    self.fields_read.append((d, name))
                     return t.subst(dict(zip(params, base.args)))
         shown = show(base).strip("`") if not isinstance(base, IntVar) else "{integer}"
         self.err(f"no field `{e.name}` on type `{shown}`", "E0609", e.name_span, "unknown field")

@@ -3,7 +3,7 @@
 // When a module's attribute check ran before the marking query of one of its functions, a spurious
 // `unused attribute` appeared. Fixed: the check decides from the item alone.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.296.DWvHuIxb-G4HsZ2aOe-LS-u--S0-tykJv4Aha3OEcTKlJ_____-SvCuq4nWiDoRIIAVT8NsSxfxbJ9GU514--f__.822c
+//@[injected] schedule: replay:s1.4.306.Na8e4jFv4aAX8eTAKgYSbYvusbktPrcpCb-AIWtzhHEypSf_____krwrquJ1og6ESCAFU_DbEsX8WyfRlOdePvn__w.9a97
 //@ check-pass
 //@[injected] compile-flags: -Z inject-bug=attr-used-marks
 //@[injected] known-bug: attr-used-marks
