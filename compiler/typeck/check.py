@@ -578,7 +578,14 @@ class FnCtxt:
                     self.fields_read.append((d, name))
                     return t.subst(dict(zip(params, base.args)))
         shown = show(base).strip("`") if not isinstance(base, IntVar) else "{integer}"
-        self.err(f"no field `{e.name}` on type `{shown}`", "E0609", e.name_span, "unknown field")
+        d = self.err(f"no field `{e.name}` on type `{shown}`", "E0609", e.name_span, "unknown field")
+        if isinstance(base, Ty) and base.kind == "adt":
+            names = [n for n, _ in field_tys(self.tcx, self.tcx.resolver.defs[base.def_index])]
+            similar = _similar(e.name, names)
+            if similar is not None:
+                d.multipart_suggestion("a field with a similar name exists", _edit(e.name_span, e.name, similar))
+            elif names:
+                d.note("available fields are: " + ", ".join(f"`{n}`" for n in names))
         return ERROR
 
     def expr_StructLit(self, e, expected):
@@ -596,7 +603,11 @@ class FnCtxt:
         for name, span, v in e.fields:
             if name not in fields:
                 self.check_expr(v, None)
-                self.err(f"struct `{d.name}` has no field named `{name}`", "E0560", span, "unknown field")
+                diag = self.err(f"struct `{d.name}` has no field named `{name}`", "E0560", span,
+                                f"`{d.name}` does not have this field")
+                rest = [n for n in fields if n not in {f for f, _, _ in e.fields}]
+                diag.note("available fields are: " + ", ".join(f"`{n}`" for n in rest) if rest
+                          else "all struct fields are already assigned")
                 continue
             field_ty = fields[name].subst(subst) if subst else fields[name]
             if params and _mentions(field_ty, params):
@@ -607,7 +618,7 @@ class FnCtxt:
             self.check_expr_coercible(v, field_ty)
         given = {n for n, _, _ in e.fields}
         missing = [n for n in fields if n not in given]
-        if missing:
+        if missing and all(n in fields for n in given):     # rustc says nothing more after an E0560
             names = ", ".join(f"`{n}`" for n in missing)
             self.err(f"missing field{'s' if len(missing) > 1 else ''} {names} in initializer of `{d.name}`",
                      "E0063", e.path.span, f"missing {names}")
@@ -654,4 +665,36 @@ def _deprecation_note(attr) -> str | None:
         if toks[i].text == "note" and toks[i + 1].is_punct("=") and toks[i + 2].kind == "str":
             return toks[i + 2].text.strip('"')
     return None
+
+
+def _similar(name: str, candidates: list[str]) -> str | None:
+    """rustc's `find_best_match_for_name`, simplified: the closest candidate within an edit distance of
+    a third of the name's length."""
+    def dist(a, b):
+        prev = list(range(len(b) + 1))
+        for i, ca in enumerate(a, 1):
+            cur = [i]
+            for j, cb in enumerate(b, 1):
+                cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+            prev = cur
+        return prev[-1]
+    limit = max(len(name), 3) // 3
+    scored = sorted((dist(name, c), c) for c in candidates)
+    return scored[0][1] if scored and scored[0][0] <= limit else None
+
+
+def _edit(span, old: str, new: str) -> list:
+    """A suggestion turning `old` (at `span`) into `new`: an insertion where one suffices, as rustc
+    shows it (`+++`), else a replacement."""
+    from compiler.syntax.span import Span
+    p = 0
+    while p < min(len(old), len(new)) and old[p] == new[p]:
+        p += 1
+    q = 0
+    while q < min(len(old), len(new)) - p and old[-1 - q] == new[-1 - q]:
+        q += 1
+    if p + q == len(old):
+        at = span.lo + p
+        return [(Span(at, at, span.file), new[p:len(new) - q])]
+    return [(span, new)]
 
