@@ -235,12 +235,13 @@ class Parser:
             if not self.tok.is_punct(")"):
                 self.expect(",")
         ret = self.parse_ty() if self.eat("->") else None
+        sig = start.to(self.prev_span)          # rustc's `def_span` of a fn: its signature
         self.parse_where(generics)
         body = None
         if not self.eat(";"):
             body = self.parse_block()
         return ast.Fn(name.text, name.span, start.to(self.prev_span), attrs, is_pub, generics, params, ret, body,
-                      start.to(name.span))
+                      sig)
 
     def _self_param_ahead(self) -> bool:
         k = 0

@@ -495,7 +495,11 @@ class FnCtxt:
             d.span_label(e.rhs.span, f"{show(rhs).strip('`')}")
             self.tcx.dcx.emit(d)
             return ERROR
-        self.check_expr_coercible(e.rhs, lhs)
+        found = self.check_expr(e.rhs, lhs)
+        if not self.unify(lhs, found):
+            d = self.mismatch(lhs, found, self._mismatch_span(e.rhs))
+            if op not in ARITH and isinstance(resolve(lhs), Ty):
+                d.span_label(e.lhs.span, f"expected because this is {show(lhs)}")
         return lhs if op in ARITH else BOOL
 
     def expr_Unary(self, e, expected):
