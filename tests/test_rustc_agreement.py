@@ -41,7 +41,7 @@ def test_agrees_with_rustc(path, rev, flags):
     assert summary(ours) == summary(theirs), f"minirustc:\n{ours}\nrustc:\n{theirs}"
 
 
-IDENTICAL_FLOOR = 0.81      # the share reached when the list was written (81 of 99 revisions)
+IDENTICAL_FLOOR = 0.83      # the share reached (83 of 99 revisions); it may not drop
 
 
 def _not_identical_list() -> dict:
