@@ -89,12 +89,6 @@ class ThreadPool:
             self.handler_runs += 1
             self.deadlock_handler()
 
-    def mark_blocked(self):
-        self._change(-1, +1)
-
-    def mark_unblocked(self):
-        self._change(+1, -1)
-
     def block_waiter(self, waiter) -> bool:
         """Count the waiter's worker as blocked, unless it was resumed already (while it stole jobs)."""
         with self.sleep_lock.lock():
