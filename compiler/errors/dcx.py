@@ -122,7 +122,7 @@ class DiagCtxt:
             group = self.lint_group(d.lint)
             if not implied and written == group and ("group", d.lint) not in given:
                 given.add(("group", d.lint))
-                level = d.level_name if hasattr(d, "level_name") else ("deny" if d.level == "error" else "warn")
+                level = d.level_name
                 d.children.append(SubDiag("note", f"`#[{level}({d.lint})]` implied by `#[{level}({group})]`"))
             if implied and ("implied", d.lint) not in given:
                 given.add(("implied", d.lint))

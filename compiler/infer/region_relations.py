@@ -168,28 +168,26 @@ def _project(edges: list, names: set) -> list[tuple[str, str]]:
     return out
 
 
-def _mentions_refs(ty) -> bool:
+def _ty_any(ty, at_ref) -> bool:
+    """Whether a written type has a reference for which `at_ref` holds, or names a lifetime in a path;
+    types the walk does not model count as yes."""
     if isinstance(ty, ast.TyRef):
-        return True
+        return at_ref(ty) or _ty_any(ty.inner, at_ref)
     if isinstance(ty, ast.TyTuple):
-        return any(_mentions_refs(e) for e in ty.elems)
+        return any(_ty_any(e, at_ref) for e in ty.elems)
     if isinstance(ty, ast.TyArray):
-        return _mentions_refs(ty.elem)
+        return _ty_any(ty.elem, at_ref)
     if isinstance(ty, ast.TyPath):
-        return any(seg.lifetimes or any(_mentions_refs(a) for a in seg.args) for seg in ty.path.segments)
+        return any(seg.lifetimes or any(_ty_any(a, at_ref) for a in seg.args) for seg in ty.path.segments)
     return True
+
+
+def _mentions_refs(ty) -> bool:
+    return _ty_any(ty, lambda r: True)
 
 
 def _ty_mentions_lifetimes(ty) -> bool:
-    if isinstance(ty, ast.TyRef):
-        return ty.lifetime is not None or _ty_mentions_lifetimes(ty.inner)
-    if isinstance(ty, ast.TyTuple):
-        return any(_ty_mentions_lifetimes(e) for e in ty.elems)
-    if isinstance(ty, ast.TyArray):
-        return _ty_mentions_lifetimes(ty.elem)
-    if isinstance(ty, ast.TyPath):
-        return any(seg.lifetimes or any(_ty_mentions_lifetimes(a) for a in seg.args) for seg in ty.path.segments)
-    return True
+    return _ty_any(ty, lambda r: r.lifetime is not None)
 
 
 def item_facts(tcx, d) -> Facts:

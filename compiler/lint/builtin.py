@@ -237,8 +237,6 @@ class OverflowingLiterals:
         for d in items:
             if d.kind in ("fn", "const", "static") and (d.kind != "fn" or d.node.body is not None):
                 self.check_owner(tcx, d)
-            elif d.kind == "impl" or d.kind == "trait":
-                pass
 
     def check_owner(self, tcx, d):
         results = tcx.query("typeck", d)
