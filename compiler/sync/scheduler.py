@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 
 from compiler.sync import token as tokens
+from compiler.sync import trace as tracing
 from compiler.sync.carrier import run_on_carrier
 from compiler.sync.strategy import ReplayStrategy, Strategy
 
@@ -45,6 +46,7 @@ class ControlledScheduler:
         self.steps = 0
         self.progress_at = 0        # the step of the last progress event
         self.abort: ScheduleAbort | None = None
+        self.trace = tracing.claim()   # an observer for reports (compiler.sync.trace); None by default
         self._finished = threading.Condition()
         self._spawned = 0
         self._done = 0
@@ -56,6 +58,8 @@ class ControlledScheduler:
         t = ThreadState(len(self.threads), name, is_worker)
         self.threads.append(t)
         self.runnable.append(t.tid)
+        if self.trace is not None:
+            self.trace.thread(t.tid, name, is_worker)
         self.strategy.new_thread(t.tid)
         return t
 
@@ -76,6 +80,8 @@ class ControlledScheduler:
         cur = self.current
         if nxt is cur:
             return
+        if self.trace is not None:
+            self.trace.add(self.steps, cur.tid, "preempt" if cur.status is RUNNABLE else "switch", None, nxt.tid)
         self.current = nxt
         nxt.gate.release()
         cur.gate.acquire()
@@ -98,6 +104,8 @@ class ControlledScheduler:
             return self._aborted()
         self.current.position = op
         self.steps += 1
+        if self.trace is not None:
+            self.trace.add(self.steps, self.current.tid, "point", op)
         if self.steps - self.progress_at > self.max_steps:
             self._fail("livelock", f"livelock: no progress in {self.max_steps} scheduling steps "
                                    "(no query or work item completed)")
@@ -116,6 +124,8 @@ class ControlledScheduler:
         cur.status, cur.blocked_on, cur.position = BLOCKED, resource, op
         self.runnable.remove(cur.tid)
         self.steps += 1
+        if self.trace is not None:
+            self.trace.add(self.steps, cur.tid, "block", op)
         self._switch(self._choose(op))
 
     def notify(self, resource):
@@ -125,6 +135,8 @@ class ControlledScheduler:
                 t.status, t.blocked_on = RUNNABLE, None
                 self.runnable.append(t.tid)
                 woke = True
+                if self.trace is not None:
+                    self.trace.add(self.steps, t.tid, "wake")
         if woke:
             self.runnable.sort()
 
@@ -154,6 +166,8 @@ class ControlledScheduler:
 
     def _exit(self, state: ThreadState):
         state.status = DONE
+        if self.trace is not None:
+            self.trace.add(self.steps, state.tid, "exit")
         if state.tid in self.runnable:
             self.runnable.remove(state.tid)
         self.notify(self)
@@ -164,6 +178,8 @@ class ControlledScheduler:
                 self._record_abort("deadlock", f"deadlock detected when thread `{state.name}` exited")
             return
         nxt = self._choose("exit")
+        if self.trace is not None:
+            self.trace.add(self.steps, state.tid, "switch", None, nxt.tid)
         self.current = nxt
         nxt.gate.release()
 
