@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 JOBS ?= 2
 
-.PHONY: ui-test test bless stress bench clean
+.PHONY: ui-test test bless stress bench clean browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,8 +17,19 @@ $(STAMP): pyproject.toml
 ui-test: $(STAMP)
 	$(BIN)/pytest ui_tests -n $(JOBS) -q
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/pytest -n $(JOBS) -q
+
+# Debian's chromium for the HTML report's browser test (tests/test_report_html.py, driven by Playwright
+# through the system browser: no browser download). Installed with apt-get where we are root; anywhere
+# else the step says so and the test skips with the reason.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium for the HTML report test (apt-get)"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "chromium could not be installed: the browser test will skip"; \
+	  else echo "chromium is not installed and apt-get needs root: the browser test will skip"; fi; }
 
 bless: $(STAMP)
 	$(BIN)/pytest ui_tests -n $(JOBS) -q --bless

@@ -1,7 +1,8 @@
-"""The `harness` command line: `stress`, `replay` and `bugs`."""
+"""The `harness` command line: `stress`, `report`, `replay`, `pin`, `minimize`, `explore`, `bugs`, `triage`, `perf`."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -20,6 +21,7 @@ from harness.uitest.test import UiTest
 
 
 DEFAULT_REPORTS = os.path.join(ROOT, "reports")
+NO_WRAP_WIDTH = 4096    # CI logs: lines as long as they are, so tokens and paths are never split
 
 
 class CliError(Exception):
@@ -54,6 +56,15 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--report-dir", default=DEFAULT_REPORTS)
     s.add_argument("--junit", metavar="FILE", help="also write a JUnit XML report")
     s.add_argument("--shard", metavar="I/N", help="run only the I-th of N shares of the work (CI matrices)")
+    s.add_argument("--minimize", type=int, default=100, metavar="RUNS",
+                   help="shrink each revision's first diverging schedule in at most RUNS runs (default 100; 0: off)")
+    rp = sub.add_parser("report", help="stress reports: merge shards (JSON, JUnit), render HTML")
+    rp.add_argument("action", choices=["merge", "html"])
+    rp.add_argument("reports", nargs="+", metavar="REPORT.json")
+    rp.add_argument("-o", "--output", help="merge: the merged JSON (required); html: the HTML file "
+                                           "(default: the report's name with .html)")
+    rp.add_argument("--junit", metavar="FILE", help="merge: also write JUnit XML")
+    rp.add_argument("--html", metavar="FILE", help="merge: also write the HTML report")
     r = sub.add_parser("replay", help="replay one schedule token on a file and show the output")
     r.add_argument("token")
     r.add_argument("file", help="a .rs file, or FILE#REVISION to use a UI test revision's compile-flags")
@@ -109,11 +120,11 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = p.parse_args(argv)
     # in CI logs (no terminal) tables must not wrap tokens and paths at 80 columns
-    console = Console() if sys.stdout.isatty() else Console(width=200)
+    console = Console() if sys.stdout.isatty() else Console(width=NO_WRAP_WIDTH)
     try:
         return {"stress": cmd_stress, "replay": cmd_replay, "bugs": cmd_bugs, "pin": cmd_pin,
                 "minimize": cmd_minimize, "explore": cmd_explore, "triage": cmd_triage,
-                "perf": cmd_perf}[args.cmd](args, console)
+                "perf": cmd_perf, "report": cmd_report}[args.cmd](args, console)
     except Exception as e:
         from harness.pin import PinError
         if not isinstance(e, (CliError, DirectiveError, FileNotFoundError, PinError, BackendError,
@@ -135,7 +146,7 @@ def progress_bar(console: Console, label: str):
 
 
 def cmd_stress(args, console: Console) -> int:
-    from harness.stress import stress, write_report
+    from harness.stress import Stop, install_stop_handlers
     if args.threads is not None and args.threads < 2:
         raise CliError(f"--threads must be at least 2 (the reference run is at -Z threads=1), found {args.threads}")
     if args.compiler != "minirustc":
@@ -146,37 +157,175 @@ def cmd_stress(args, console: Console) -> int:
         raise CliError("stress needs at least one test file or directory")
     if args.schedules < 1:
         raise CliError("--schedules must be at least 1")
+    if args.minimize < 0:
+        raise CliError("--minimize must be 0 (off) or a number of shrinking runs")
     cfg = RunConfig(schedules=args.schedules, threads=args.threads or 4, strategy=args.strategy, seed=args.seed,
                     inject_bug=args.inject_bug)
     shard = parse_shard(args.shard) if args.shard else None
+    stop = Stop()
+    restore = install_stop_handlers(stop)
+    try:
+        return _stress(args, console, cfg, shard, stop)
+    except KeyboardInterrupt:
+        console.print("interrupted twice: stopped at once, without a report", highlight=False)
+        return 130
+    finally:
+        restore()
+
+
+def _stress(args, console: Console, cfg: RunConfig, shard, stop) -> int:
+    from harness.report import stress_json
+    from harness.report.html import html_path_for, write_html
+    from harness.stress import analyse, plan, shard_work, stress
+    work = plan(args.paths, cfg)
+    total_planned = sum(len(w[2]) for w in work)
+    planned = sum(len(w[2]) for w in shard_work(work, shard))
     start = time.perf_counter()
     with progress_bar(console, "[bold]stress[/]") as progress:
-        rows = stress(args.paths, cfg, args.jobs, progress, shard)
+        rows = stress(args.paths, cfg, args.jobs, progress, shard, stop)
     seconds = time.perf_counter() - start
+    if any(r.divergent for r in rows) and not stop.is_set():
+        with console.status("analysing the first failure of each revision (reference run, minimisation, "
+                            "trace)") if console.is_terminal else contextlib.nullcontext():
+            analyse(rows, cfg, minimize_examples=args.minimize, stop=stop)
     table = Table(title=f"stress: {args.strategy}, seed {args.seed}, {args.schedules} schedules per revision"
-                        + (f", -Z inject-bug={args.inject_bug}" if args.inject_bug else ""))
+                        + (f", -Z inject-bug={args.inject_bug}" if args.inject_bug else "")
+                        + (f", shard {shard[0]}/{shard[1]}" if shard else ""))
     for col in ("test", "runs", "divergent runs", "first divergent token"):
         table.add_column(col, overflow="fold")
     for row in rows:
         style = "red" if row.divergent else None
         table.add_row(row.test_id, str(row.runs), str(row.divergent), row.first_token or "-", style=style)
     console.print(table)
-    report = write_report(rows, cfg, args.paths, seconds, args.report_dir)
+    doc = stress_json.build(rows, cfg, args.paths, seconds, shard=shard, planned_runs=planned,
+                            total_planned_runs=total_planned, interrupted_by=stop.signal)
+    report = write_stress_report(doc, args.report_dir, shard)
+    html = write_html(doc, html_path_for(report))
     if args.junit:
         from harness.report.junit import write_junit
-        write_junit(rows, cfg, seconds, args.junit)
-    total = sum(r.runs for r in rows)
-    bad = sum(r.divergent for r in rows)
-    console.print(f"{total} runs in {seconds:.1f} s ({total / seconds:.0f}/s); {bad} divergent; report: {report}")
+        write_junit(doc, args.junit)
+    total = doc["runs"]
+    bad = doc["divergent_runs"]
+    rate = f"{total / seconds:.0f}/s" if seconds > 0 else "-"
+    console.print(f"{total} runs in {seconds:.1f} s ({rate}); {bad} divergent; report: {_shown(report)}",
+                  soft_wrap=True, highlight=False)
+    console.print(f"html report: {_shown(html)}", soft_wrap=True, highlight=False)
     for row in rows:
         if row.divergent:
-            console.print(f"[red]{row.test_id}[/]: first divergence after {row.first_index} schedule(s)\n"
-                          f"  replay: {row.first_command}", soft_wrap=True)
+            show_failure(console, row, cfg)
         if row.nondeterministic:
             console.print(f"[red]{row.test_id}[/]: {row.nondeterministic} divergent run(s) did not replay to the "
                           "same output: uncontrolled nondeterminism (output that no schedule token decides)",
                           soft_wrap=True)
+    if stop.is_set():
+        console.print(f"interrupted ({stop.signal}): stopped at a run boundary after {total} of {planned} "
+                      "schedules; the reports are marked partial", soft_wrap=True, highlight=False)
+        return 130
     return 1 if bad else 0
+
+
+DIFF_LINES = 60
+
+
+def show_failure(console: Console, row, cfg: RunConfig):
+    """The first failing run of a revision in the terminal: the replay command, its class, whether
+    `-Z threads=1` itself differs from the blessed file, the minimised token, and the unified diff
+    against the blessed file."""
+    from rich.text import Text
+    console.print(f"[red]{row.test_id}[/]: first divergence after {row.first_index} schedule(s)\n"
+                  f"  replay: {row.first_command}", soft_wrap=True)
+    f = row.failure
+    if f is None:
+        return
+    blessed = os.path.basename(f["expected_file"])
+    console.print(f"  {f['class']}: {f['signature']}", soft_wrap=True, markup=False, highlight=False)
+    if f["stale"]:
+        console.print(Text.assemble("  -Z threads=1 differs from ", blessed, " too: ",
+                                    ("stale .stderr; bless?", "bold yellow"), f" (pytest {row.path} --bless)"),
+                      soft_wrap=True)
+    else:
+        console.print(f"  -Z threads=1 matches {blessed}: only schedules differ", soft_wrap=True,
+                      markup=False, highlight=False)
+    m = f["minimized"]
+    if m:
+        console.print(f"  minimised to {m['preemptions']} of {m['original_preemptions']} preemption(s): "
+                      f"{m['replay']}", soft_wrap=True, markup=False, highlight=False)
+    lines = f["diff"].splitlines()
+    for line in lines[:DIFF_LINES]:
+        style = ("bold" if line.startswith(("+++", "---")) else "green" if line.startswith("+")
+                 else "red" if line.startswith("-") else "cyan" if line.startswith("@@") else None)
+        console.print(Text(line, style=style or ""), soft_wrap=True, highlight=False)
+    if len(lines) > DIFF_LINES:
+        console.print(f"... {len(lines) - DIFF_LINES} more diff line(s) in the HTML report", highlight=False)
+
+
+def _shown(path: str) -> str:
+    rel = os.path.relpath(path)
+    return rel if not rel.startswith("..") else os.path.abspath(path)
+
+
+def write_stress_report(doc: dict, report_dir: str, shard) -> str:
+    """reports/stress-STAMP-STRATEGY[-BUG][-shardIofN].json; a name already taken gets -2, -3, ..."""
+    from harness.fsutil import write_atomic
+    from harness.report.stress_json import dumps
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    base = (f"stress-{stamp}-{doc['strategy']}" + (f"-{doc['inject_bug']}" if doc["inject_bug"] else "")
+            + (f"-shard{shard[0]}of{shard[1]}" if shard else ""))
+    os.makedirs(report_dir, exist_ok=True)
+    path = os.path.join(report_dir, base + ".json")
+    n = 2
+    while os.path.exists(path) or os.path.exists(path[:-5] + ".html"):
+        path = os.path.join(report_dir, f"{base}-{n}.json")
+        n += 1
+    write_atomic(path, dumps(doc))
+    return path
+
+
+def cmd_report(args, console: Console) -> int:
+    from harness.report import stress_json
+    from harness.report.html import html_path_for, write_html
+    if args.action == "html":
+        if len(args.reports) != 1:
+            raise CliError("report html takes one report (merge shards first: harness report merge)")
+        doc = _load_report(args.reports[0])
+        out = write_html(doc, args.output or html_path_for(args.reports[0]))
+        console.print(f"html report: {_shown(out)}", soft_wrap=True, highlight=False)
+        return 0
+    if not args.output:
+        raise CliError("report merge needs -o MERGED.json")
+    docs = [_load_report(p) for p in args.reports]
+    try:
+        merged = stress_json.merge(docs)
+    except stress_json.ReportError as e:
+        raise CliError(str(e)) from None
+    from harness.fsutil import write_atomic
+    write_atomic(args.output, stress_json.dumps(merged))
+    if args.junit:
+        from harness.report.junit import write_junit
+        write_junit(merged, args.junit)
+    if args.html:
+        write_html(merged, args.html)
+    failing = [t for t in merged["tests"] if t["divergent"]]
+    console.print(f"merged {len(docs)} report(s) (shards {', '.join(merged['shards'])}): {merged['runs']} of "
+                  f"{merged['planned_runs']} planned runs, {len(merged['tests'])} revisions, "
+                  f"{merged['divergent_runs']} divergent; report: {_shown(args.output)}", soft_wrap=True,
+                  highlight=False)
+    for t in failing:
+        console.print(f"{t['test_id']}: {t['divergent']} divergent, first after {t['first_index']} schedule(s)\n"
+                      f"  replay: {t['first_command']}", soft_wrap=True, highlight=False, markup=False)
+    if merged["partial"]:
+        console.print(f"partial: missing shards {', '.join(merged['missing_shards']) or '(none)'}"
+                      + (f"; interrupted: {merged['interrupted_by']}" if merged["interrupted_by"] else ""),
+                      soft_wrap=True, highlight=False)
+    return 1 if failing or merged["partial"] else 0
+
+
+def _load_report(path: str) -> dict:
+    from harness.report import stress_json
+    try:
+        return stress_json.load(path)
+    except stress_json.ReportError as e:
+        raise CliError(str(e)) from None
 
 
 def cmd_flakes(args, console: Console) -> int:

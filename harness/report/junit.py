@@ -6,19 +6,28 @@ import xml.etree.ElementTree as ET
 from harness.fsutil import write_atomic
 
 
-def write_junit(rows, cfg, seconds: float, path: str):
-    suite = ET.Element("testsuite", name=f"minirustc-stress-{cfg.strategy}", tests=str(len(rows)),
-                       failures=str(sum(1 for r in rows if r.divergent)), time=f"{seconds:.3f}")
+def write_junit(doc: dict, path: str):
+    """From a stress report (harness.report.stress_json), sharded, merged or whole."""
+    tests = doc["tests"]
+    suite = ET.Element("testsuite", name=f"minirustc-stress-{doc['strategy']}", tests=str(len(tests)),
+                       failures=str(sum(1 for t in tests if t["divergent"])), time=f"{doc['seconds']:.3f}")
     props = ET.SubElement(suite, "properties")
-    for k, v in (("strategy", cfg.strategy), ("seed", cfg.seed), ("threads", cfg.threads),
-                 ("schedules", cfg.schedules), ("inject_bug", cfg.inject_bug or "")):
+    for k, v in (("strategy", doc["strategy"]), ("seed", doc["seed"]), ("threads", doc["threads"]),
+                 ("schedules", doc["schedules_per_revision"]), ("inject_bug", doc["inject_bug"] or ""),
+                 ("shards", ",".join(doc["shards"])), ("partial", str(doc["partial"]).lower())):
         ET.SubElement(props, "property", name=k, value=str(v))
-    for r in rows:
-        case = ET.SubElement(suite, "testcase", classname="stress", name=r.test_id)
-        if r.divergent:
-            fail = ET.SubElement(case, "failure", message=f"{r.divergent} of {r.runs} schedules diverged")
-            fail.text = (f"first divergence after {r.first_index} schedule(s): {r.first_spec}\n"
-                         f"token: {r.first_token}\nreplay: {r.first_command}\n")
+    for t in tests:
+        case = ET.SubElement(suite, "testcase", classname="stress", name=t["test_id"], time=f"{t['seconds']:.3f}")
+        if t["divergent"]:
+            fail = ET.SubElement(case, "failure", message=f"{t['divergent']} of {t['runs']} schedules diverged")
+            text = (f"first divergence after {t['first_index']} schedule(s): {t['first_spec']}\n"
+                    f"token: {t['first_token']}\nreplay: {t['first_command']}\n")
+            f = t.get("failure")
+            if f:
+                if f["stale"]:
+                    text += "stale .stderr; bless? (-Z threads=1 differs from the blessed file too)\n"
+                text += f["diff"] + "\n"
+            fail.text = text
     ET.indent(suite)
     write_atomic(path, ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n")
 

@@ -1,0 +1,108 @@
+"""Scaling out: the shards of one seed cover exactly the schedules of the unsharded run, and
+`harness report merge` of the four shard reports gives the unsharded run's report (same schedules, same
+divergent set, same counts, same first failures with their analysis), timings aside."""
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from harness.report import stress_json
+from tests.conftest import harness
+
+# cycle-anchor-first re-injected over the cycle tests: several revisions diverge, under several classes
+ARGS = ["stress", "ui_tests/cycles", "--inject-bug", "cycle-anchor-first", "--schedules", "50", "--seed", "3",
+        "--minimize", "20"]
+TIMING = ("created", "seconds", "schedules_per_second")
+SHARD_KEYS = ("shard", "shards", "missing_shards", "planned_runs")
+
+
+def without_timing(doc: dict) -> dict:
+    out = {k: v for k, v in doc.items() if k not in TIMING + SHARD_KEYS}
+    out["tests"] = [{k: v for k, v in t.items() if k != "seconds"} for t in doc["tests"]]
+    return out
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    base = tmp_path_factory.mktemp("shards")
+    full_dir, shard_dir = base / "full", base / "shards"
+    full = harness(ARGS + ["--jobs", "2", "--report-dir", str(full_dir)])
+    shard_runs = [harness(ARGS + ["--jobs", "1", "--shard", f"{i}/4", "--report-dir", str(shard_dir)])
+                  for i in range(1, 5)]
+    return base, full, shard_runs
+
+
+def test_four_shards_merge_to_the_unsharded_run(runs):
+    base, full, shard_runs = runs
+    assert full.returncode == 1, full.stdout + full.stderr       # the injected bug is found
+    (full_json,) = (base / "full").glob("stress-*.json")
+    whole = json.loads(full_json.read_text())
+    shards = sorted((base / "shards").glob("stress-*.json"))
+    assert [p.name.rsplit("-", 1)[-1] for p in shards] == [f"shard{i}of4.json" for i in range(1, 5)]
+    docs = [json.loads(p.read_text()) for p in shards]
+
+    # every shard has work, the plans agree, and the shards partition the schedules
+    assert [d["shard"] for d in docs] == ["1/4", "2/4", "3/4", "4/4"]
+    assert all(d["runs"] > 0 and d["runs"] == d["planned_runs"] for d in docs)
+    assert {d["total_planned_runs"] for d in docs} == {whole["runs"]} == {9 * 50}
+    assert sum(d["runs"] for d in docs) == whole["runs"]
+    seen: dict[str, set] = {}
+    for d in docs:
+        for t in d["tests"]:
+            idx = {i for a, b in t["ranges"] for i in range(a, b + 1)}
+            assert not idx & seen.get(t["test_id"], set()), t["test_id"]
+            seen.setdefault(t["test_id"], set()).update(idx)
+    assert seen == {t["test_id"]: set(range(1, 51)) for t in whole["tests"]}
+    # some revision is split across shards (25-schedule chunks), so the merge really unions per test
+    assert any(len(t["ranges"]) == 1 and t["ranges"] != [[1, 50]] for d in docs for t in d["tests"])
+
+    out = base / "merged.json"
+    junit = base / "merged.xml"
+    html = base / "merged.html"
+    m = harness(["report", "merge", *map(str, shards), "-o", str(out), "--junit", str(junit), "--html", str(html)])
+    assert m.returncode == 1, m.stdout + m.stderr          # divergent runs: the merged verdict fails too
+    assert "merged 4 report(s) (shards 1/4, 2/4, 3/4, 4/4): 450 of 450 planned runs" in m.stdout
+    merged = json.loads(out.read_text())
+    assert stress_json.validate(merged) == []
+    assert merged["shards"] == ["1/4", "2/4", "3/4", "4/4"] and merged["missing_shards"] == []
+    assert merged["partial"] is False and merged["planned_runs"] == merged["runs"] == 450
+
+    # the result: the same schedules, divergent set, counts and first failures as the unsharded run
+    assert whole["divergent_runs"] > 0
+    assert [(t["test_id"], t["ranges"], t["divergences"]) for t in merged["tests"]] == \
+           [(t["test_id"], t["ranges"], t["divergences"]) for t in whole["tests"]]
+    assert without_timing(merged) == without_timing(whole)
+
+    suite = ET.parse(junit).getroot()
+    assert suite.get("tests") == "9"
+    assert suite.get("failures") == str(sum(1 for t in whole["tests"] if t["divergent"]))
+    assert "<svg" in html.read_text()
+
+
+def test_merge_refuses_reports_of_different_runs_and_says_what_is_missing(runs, tmp_path):
+    base, _, _ = runs
+    shards = sorted((base / "shards").glob("stress-*.json"))
+    one = json.loads(shards[0].read_text())
+
+    twice = harness(["report", "merge", str(shards[0]), str(shards[0]), "-o", str(tmp_path / "m.json")])
+    assert twice.returncode == 2 and twice.stderr == "error: shard 1/4 given twice\n"
+
+    other = dict(one, seed=4)
+    (tmp_path / "other.json").write_text(json.dumps(other))
+    mixed = harness(["report", "merge", str(shards[1]), str(tmp_path / "other.json"), "-o", str(tmp_path / "m.json")])
+    assert mixed.returncode == 2
+    assert mixed.stderr == "error: the reports are not shards of one run: `seed` is 3 in one and 4 in another\n"
+
+    three = harness(["report", "merge", *map(str, shards[:3]), "-o", str(tmp_path / "m3.json")])
+    assert three.returncode == 1
+    assert "partial: missing shards 4/4" in three.stdout
+    m3 = json.loads((tmp_path / "m3.json").read_text())
+    assert m3["partial"] is True and m3["missing_shards"] == ["4/4"]
+    assert m3["runs"] == sum(json.loads(p.read_text())["runs"] for p in shards[:3])
+
+    (tmp_path / "junk.json").write_text('{"kind": "flakes"}')
+    junk = harness(["report", "merge", str(tmp_path / "junk.json"), "-o", str(tmp_path / "m.json")])
+    assert junk.returncode == 2 and junk.stderr.startswith(f"error: {tmp_path / 'junk.json'}: not a stress report")
+    assert not (tmp_path / "m.json").exists()
