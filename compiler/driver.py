@@ -107,13 +107,14 @@ def run_compiler(argv: list[str], out, source: str | None = None, info: dict | N
             with open(opts.input, "rb") as f:
                 raw = f.read()
         except OSError as e:
-            out.write(f"error: couldn't read `{opts.input}`: {e.strerror} (os error {e.errno})\n\n")
-            return EXIT_FAILURE
+            return _input_error(opts, out, Diag(
+                "error", f"couldn't read `{opts.input}`: {e.strerror} (os error {e.errno})"))
         try:
             source = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            out.write(f"error: couldn't read `{opts.input}`: stream did not contain valid UTF-8\n\n")
-            return EXIT_FAILURE
+        except UnicodeDecodeError as e:
+            return _input_error(opts, out, Diag(
+                "error", f"couldn't read `{opts.input}`: stream did not contain valid UTF-8")
+                .note(f"invalid utf-8 at byte `{e.start}`"))
     rt = Runtime(opts.threads, opts.strategy, opts.max_schedule_steps)
     compiler = Compiler(opts, rt, out, source)
     try:
@@ -125,6 +126,25 @@ def run_compiler(argv: list[str], out, source: str | None = None, info: dict | N
                 info["token"] = rt.token()
             if opts.dump_schedule:
                 _write_atomic(opts.dump_schedule, rt.token() + "\n")
+
+
+def make_emitter(opts: Options, root: SourceFile | None = None):
+    """The emitter `--error-format` selects: rustc's human format, or its JSON objects."""
+    human = HumanEmitter(opts.ui_testing)
+    if opts.error_format in ("json", "pretty-json"):
+        from compiler.errors.json import JsonEmitter
+        return JsonEmitter(human, pretty=opts.error_format == "pretty-json", root=root)
+    return human
+
+
+def _input_error(opts: Options, out, d: Diag) -> int:
+    """An input file that cannot be read: the error and rustc's closing line."""
+    from compiler.errors.dcx import closing_lines
+    emitter = make_emitter(opts)
+    emitter.emit(out, d, emitter.render(d) + "\n")
+    for level, message, rendered in closing_lines(1, 0, ()):
+        emitter.emit_plain(out, level, message, rendered)
+    return EXIT_FAILURE
 
 
 class LimitError(Exception):
@@ -147,7 +167,7 @@ class Compiler:
         self.sess.buffered_lints = LintBuffer(rt)
         self.sess.used_attrs, self.sess.used_attrs_lock = set(), Lock(rt, name="used_attrs")
         self.sess.psess.source_map = SourceMap(rt)
-        self.dcx = DiagCtxt(rt, HumanEmitter(opts.ui_testing), out, immediate=self.sess.bug("unordered-diagnostics"))
+        self.dcx = DiagCtxt(rt, make_emitter(opts, self.file), out, immediate=self.sess.bug("unordered-diagnostics"))
         self.sess.log = Logger(opts.env, rt, out, prefix_thread_ids=self.sess.bug("thread-id-log-prefix"))
         self.tcx: TyCtxt | None = None
 
@@ -160,10 +180,10 @@ class Compiler:
             return self._schedule_failure(abort)
         except RecursionError:
             self.dcx.flush()
-            self.out.write(f"error: `{self.file.name}` is nested too deeply for minirustc to compile\n\n")
+            self.dcx.plain_error(f"`{self.file.name}` is nested too deeply for minirustc to compile")
             return EXIT_FAILURE
         except LimitError as e:
-            self.out.write(f"error: {e}\n\n")
+            self.dcx.plain_error(str(e))
             return EXIT_FAILURE
         except Exception as e:  # an ICE: any panic that escaped the compiler
             self.dcx.flush()
@@ -269,7 +289,7 @@ class Compiler:
         self.rt.sched.detach_main()
         self.dcx.flush()
         if abort.kind == "divergence":
-            self.out.write(f"error: {abort.report.splitlines()[0]}\n\n")
+            self.dcx.plain_error(abort.report.splitlines()[0])
             return EXIT_FAILURE
         lines = abort.report.splitlines()
         self.out.write(f"error: internal compiler error: {lines[0]}\n\n")

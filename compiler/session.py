@@ -38,6 +38,9 @@ class Options:
     cfg: list = field(default_factory=list)              # --cfg NAME / --cfg 'key="value"'
     edition: str = "2015"
     cap_lints: str | None = None
+    error_format: str = "human"                          # human, json or pretty-json
+    json: list = field(default_factory=list)             # the `--json` values, in order
+    color: str = "auto"
 
 
 Z_FLAGS = ("threads", "schedule", "inject-bug", "dump-schedule", "ui-testing", "max-schedule-steps",
@@ -49,6 +52,18 @@ CRATE_TYPES = ("bin", "lib", "rlib", "dylib", "cdylib", "staticlib", "proc-macro
 EMIT_KINDS = ("asm", "llvm-bc", "dep-info", "link", "llvm-ir", "metadata", "mir", "obj", "thin-link-bitcode")
 LINT_FLAGS = {"-A": "allow", "-W": "warn", "-D": "deny", "-F": "forbid"}
 LINT_LEVELS = ("allow", "warn", "deny", "forbid")
+ERROR_FORMATS = ("human", "human-unicode", "json", "pretty-json", "short")
+JSON_FORMATS = ("json", "pretty-json")
+# rustc's `--json` values, and why minirustc cannot honour those it rejects (`future-incompat` asks for a
+# report of future-breakage lints: minirustc has none, so the report is always absent, as rustc's is then)
+JSON_OPTIONS = {"future-incompat": None,
+                "diagnostic-short": "it renders only rustc's human format in `rendered`",
+                "diagnostic-rendered-ansi": "it never colours its output",
+                "diagnostic-unicode": "it renders only rustc's human format in `rendered`",
+                "artifacts": "it writes no artifacts",
+                "unused-externs": "it loads no extern crates",
+                "unused-externs-silent": "it loads no extern crates",
+                "timings": "it records no timings"}
 
 
 def parse_args(argv: list[str]) -> Options:
@@ -105,6 +120,7 @@ def parse_args(argv: list[str]) -> Options:
         else:
             raise UsageError(f"multiple input filenames provided (first two filenames are `{o.input}` and `{a}`)")
         i += 1
+    _check_output_options(o)
     if o.input is None:
         raise UsageError("no input filename given")
     if o.strategy is not None and o.threads <= 1:
@@ -133,14 +149,15 @@ def _value_option(o: Options, name: str, value: str):
     elif name == "--color":
         if value not in ("auto", "always", "never"):
             raise UsageError(f"argument for `--color` must be auto, always or never (instead was `{value}`)")
-        if value == "always":
-            raise UsageError("minirustc cannot honour `--color always`: it never colours its output")
+        o.color = value
     elif name == "--error-format":
-        if value not in ("human", "human-unicode", "json", "pretty-json", "short"):
+        if value not in ERROR_FORMATS:
             raise UsageError("argument for `--error-format` must be `human`, `human-unicode`, `json`, "
                              f"`pretty-json` or `short` (instead was `{value}`)")
-        if value != "human":
-            raise UsageError(f"minirustc does not support `--error-format={value}` yet (only `human`)")
+        if value not in ("human", *JSON_FORMATS):
+            raise UsageError(f"minirustc does not support `--error-format={value}` (only `human`, `json` and "
+                             "`pretty-json`)")
+        o.error_format = value
     elif name == "--emit":
         for kind in value.split(","):
             kind = kind.partition("=")[0]
@@ -155,7 +172,10 @@ def _value_option(o: Options, name: str, value: str):
     elif name == "--target":
         raise UsageError(f"minirustc cannot honour `--target {value}`: it models the host target only")
     elif name == "--json":
-        raise UsageError("minirustc cannot honour `--json`: it has no JSON output yet")
+        for v in value.split(","):
+            if v not in JSON_OPTIONS:
+                raise UsageError(f"unknown `--json` option `{v}`")
+            o.json.append(v)
     elif name == "--cfg":
         from compiler.cfg import parse_cli
         parse_cli([value])
@@ -163,6 +183,18 @@ def _value_option(o: Options, name: str, value: str):
     elif name == "--explain":
         from compiler.explain import explain
         raise InfoRequest(explain(value))
+
+
+def _check_output_options(o: Options):
+    """What `--json` and `--color` need of `--error-format`, whatever the order they came in."""
+    if o.json and o.error_format not in JSON_FORMATS:
+        raise UsageError("using `--json` requires also using `--error-format=json`")
+    for v in o.json:
+        if JSON_OPTIONS[v]:
+            raise UsageError(f"minirustc cannot honour `--json={v}`: {JSON_OPTIONS[v]}")
+    if o.color == "always" and o.error_format not in JSON_FORMATS:
+        # with JSON, `rendered` is uncoloured unless `--json=diagnostic-rendered-ansi` asks for colour
+        raise UsageError("minirustc cannot honour `--color always`: it never colours its output")
 
 
 def usage() -> str:
@@ -177,7 +209,10 @@ def usage() -> str:
             "        --crate-name NAME\n"
             "        --edition 2015|2018|2021|2024\n"
             "        --emit metadata Accepted: minirustc emits nothing\n"
-            "        --error-format human\n"
+            "        --error-format human|json|pretty-json\n"
+            "                        How errors are reported (JSON: rustc's diagnostic objects)\n"
+            "        --json future-incompat\n"
+            "                        Accepted with JSON errors: minirustc has no future-breakage lints\n"
             "        --color auto|never\n"
             "        --explain EXXXX Provide a detailed explanation of an error message\n"
             "    -A, -W, -D, -F LINT Set lint allowed, warn, denied or forbidden\n"

@@ -30,7 +30,12 @@ CASES = [["-D", "warnings"], ["-Dwarnings"], ["-Dunused-variables"], ["-A", "unu
          ["-W", "unused-variables", "-A", "unknown-lints", "-D", "bogus"], ["--edition", "2021"],
          ["--edition=2018", "--color", "never", "--crate-type", "bin"], ["--cfg", "foo"], ["--cap-lints", "bogus"],
          ["--edition", "2030"], ["--color", "sometimes"], ["--emit=bogus"], ["--crate-type=foo"],
-         ["--error-format=xml"], ["--cfg", "mode=fast"]]
+         ["--error-format=xml"], ["--cfg", "mode=fast"],
+         # JSON diagnostics: every one here is a lint (no error code, so no explanation text to differ)
+         ["--error-format=json"], ["--error-format", "json", "-D", "warnings"], ["--error-format=pretty-json"],
+         ["--error-format=json", "--json=future-incompat"], ["--error-format=json", "--color", "always"],
+         ["--json=future-incompat"], ["--error-format=json", "--json", "bogus"],
+         ["--error-format=json", "--cap-lints", "allow"]]
 
 
 def _rustc(args, cwd):
@@ -52,13 +57,18 @@ def test_same_output_as_rustc(args, tmp_path):
 
 
 @pytest.mark.parametrize("args,message", [
-    (["--error-format=json"], "error: minirustc does not support `--error-format=json` yet (only `human`)\n"),
+    (["--error-format=short"], "error: minirustc does not support `--error-format=short` (only `human`, `json` and "
+                               "`pretty-json`)\n"),
     (["--emit=link"], "error: minirustc cannot honour `--emit=link`: it checks crates and emits nothing "
                       "(`--emit=metadata`)\n"),
     (["--target", "wasm32-unknown-unknown"], "error: minirustc cannot honour `--target wasm32-unknown-unknown`: "
                                              "it models the host target only\n"),
     (["--color", "always"], "error: minirustc cannot honour `--color always`: it never colours its output\n"),
-    (["--json", "future-incompat"], "error: minirustc cannot honour `--json`: it has no JSON output yet\n"),
+    (["--error-format=json", "--json", "future-incompat,diagnostic-short"],
+     "error: minirustc cannot honour `--json=diagnostic-short`: it renders only rustc's human format in "
+     "`rendered`\n"),
+    (["--json=artifacts", "--error-format=json"], "error: minirustc cannot honour `--json=artifacts`: it writes no "
+                                                  "artifacts\n"),
     (["--bogus"], "error: unrecognized option `--bogus`\n"),
 ])
 def test_options_minirustc_cannot_honour_are_errors(args, message):

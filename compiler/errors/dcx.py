@@ -13,6 +13,7 @@ from compiler.sync.types import AtomicUsize, Lock
 
 class DiagCtxt:
     def __init__(self, rt, emitter: HumanEmitter, out, immediate: bool = False):
+        """`emitter` renders each diagnostic and writes it: a `HumanEmitter`, or a `JsonEmitter`."""
         self.rt = rt
         self.immediate = immediate
         self.lock = Lock(rt, name="DiagCtxt")
@@ -96,7 +97,7 @@ class DiagCtxt:
             self.warn_count += 1
             if d.code:
                 self.codes.add(d.code)
-        self.out.write(text + "\n")
+        self.emitter.emit(self.out, d, text + "\n")
 
     def _lint_note(self, d: Diag):
         src = getattr(d, "lint_source", None)
@@ -139,22 +140,37 @@ class DiagCtxt:
     def raw(self, text: str):
         self.out.write(text)
 
+    def plain_error(self, message: str):
+        """One of minirustc's own one-line errors (a limit, a schedule that does not replay)."""
+        self.emitter.emit_plain(self.out, "error", message, f"error: {message}\n\n")
+
     def closing_lines(self):
-        errs, warns = self.err_count, self.warn_count
-        w = f"{warns} warning{'s' if warns != 1 else ''} emitted"
-        if errs:
-            msg = f"aborting due to {errs} previous error{'s' if errs != 1 else ''}"
-            if warns:
-                msg += f"; {w}"
-            self.out.write(f"error: {msg}\n\n")
-        elif warns:
-            self.out.write(f"warning: {w}\n\n")
-        codes = sorted(self.codes)      # of every level, with or without errors, as rustc does
-        if len(codes) == 1:
-            self.out.write(f"For more information about this error, try `rustc --explain {codes[0]}`.\n")
-        elif codes:
-            self.out.write(f"Some errors have detailed explanations: {', '.join(codes)}.\n")
-            self.out.write(f"For more information about an error, try `rustc --explain {codes[0]}`.\n")
+        for level, message, rendered in closing_lines(self.err_count, self.warn_count, self.codes):
+            self.emitter.emit_plain(self.out, level, message, rendered)
+
+
+def closing_lines(errs: int, warns: int, codes) -> list[tuple[str, str, str]]:
+    """rustc's closing lines as (level, message, rendered): the JSON emitter writes each one as a
+    diagnostic, the `--explain` hints at level `failure-note`."""
+    out = []
+    w = f"{warns} warning{'s' if warns != 1 else ''} emitted"
+    if errs:
+        msg = f"aborting due to {errs} previous error{'s' if errs != 1 else ''}"
+        if warns:
+            msg += f"; {w}"
+        out.append(("error", msg, f"error: {msg}\n\n"))
+    elif warns:
+        out.append(("warning", w, f"warning: {w}\n\n"))
+    codes = sorted(codes)      # of every level, with or without errors, as rustc does
+    if len(codes) == 1:
+        hints = [f"For more information about this error, try `rustc --explain {codes[0]}`."]
+    elif codes:
+        hints = [f"Some errors have detailed explanations: {', '.join(codes)}.",
+                 f"For more information about an error, try `rustc --explain {codes[0]}`."]
+    else:
+        hints = []
+    out += [("failure-note", h, h + "\n") for h in hints]
+    return out
 
 
 def _primary(span):

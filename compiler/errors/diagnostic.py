@@ -19,6 +19,7 @@ class SubDiag:
     message: str
     labels: list[Label] = field(default_factory=list)
     suggestion: list[tuple[Span, str]] | None = None   # insertions rendered as a diff
+    tool_only: bool = False         # a suggestion for tools only: in JSON, never rendered (rustc's CompletelyHidden)
 
 
 @dataclass
@@ -57,6 +58,11 @@ class Diag:
 
     def multipart_suggestion(self, message: str, parts: list[tuple[Span, str]]) -> "Diag":
         self.children.append(SubDiag("help", message, [], parts))
+        return self
+
+    def tool_only_suggestion(self, message: str, parts: list[tuple[Span, str]]) -> "Diag":
+        """rustc's `tool_only_multipart_suggestion`: a `help` child in JSON, absent from the human output."""
+        self.children.append(SubDiag("help", message, [], parts, tool_only=True))
         return self
 
     @property

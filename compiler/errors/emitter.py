@@ -9,19 +9,26 @@ class HumanEmitter:
     def __init__(self, ui_testing: bool):
         self.ui_testing = ui_testing
 
+    def emit(self, out, d: Diag, rendered: str):
+        out.write(rendered)
+
+    def emit_plain(self, out, level: str, message: str, rendered: str):
+        out.write(rendered)
+
     def render(self, d: Diag) -> str:
         width = self._gutter_width(d)
         out: list[str] = []
         head = d.level + (f"[{d.code}]" if d.code else "")
         out.append(f"{head}: {d.message}")
+        shown = [c for c in d.children if not c.tool_only]
         if d.labels:
             out += self._snippet(d.labels, width)
-            if d.children:
+            if shown:
                 out.append(" " * (width + 1) + "|")
-        elif d.children:
+        elif shown:
             out.append(" " * (width + 1) + "|")     # rustc's empty gutter before the notes
         # as rustc renders them: sub-diagnostics first, suggestions after
-        for child in sorted(d.children, key=lambda c: c.suggestion is not None):
+        for child in sorted(shown, key=lambda c: c.suggestion is not None):
             out += self._child(child, width)
         return "\n".join(line.rstrip() for line in out) + "\n"
 
@@ -41,7 +48,8 @@ class HumanEmitter:
         pad = " " * (width + 1)
         if c.suggestion is not None:
             return [f"{c.level}: {c.message}"] + self._suggestion(c.suggestion, width)
-        if not c.labels:
+        if all(lab.span.is_dummy for lab in c.labels):
+            # rustc's `has_primary_spans` ignores dummy spans: such a note is rendered without a snippet
             return [f"{pad}= {c.level}: {c.message}"]
         return [f"{c.level}: {c.message}"] + self._snippet(c.labels, width)
 
@@ -105,6 +113,9 @@ class HumanEmitter:
 
     def _suggestion(self, parts: list[tuple[Span, str]], width: int) -> list[str]:
         pad = " " * (width + 1)
+        if any("\n" in rep for _, rep in parts):
+            from compiler.errors.multiline import render_multiline
+            return render_multiline(self, parts, width)
         file = parts[0][0].file
         line, _ = file.lookup(parts[0][0].lo)
         text = file.line_text(line)
