@@ -31,6 +31,7 @@ STRATEGIES = ("portfolio", "random", "pct", "mixed")
 DIRECTIVE_RE = re.compile(r"^\s*//@(\[([\w,-]+)\])?\s*(.*)$")
 NAME_RE = re.compile(r"^([A-Za-z0-9][\w.-]*)\s*(:?)\s*(.*)$")
 NORMALIZE_RE = re.compile(r'^"((?:[^"\\]|\\.)*)"\s*->\s*"((?:[^"\\]|\\.)*)"$')
+JSON_NEWLINES = (re.compile(r"\\n"), "\n")       # a JSON string's `\n`, made a real line break
 
 
 class DirectiveError(Exception):
@@ -75,6 +76,14 @@ class TestProps:
     should_ice: bool = False
     conditions: list["Directive"] = field(default_factory=list)   # ignore-*, only-*, needs-*
     used: set[str] = field(default_factory=set)                   # every directive name in force
+
+    @property
+    def json_output(self) -> bool:
+        """compiletest's heuristic (runtest.rs, `normalize_output`): the test asks for JSON diagnostics.
+        Its stderr is then compared as the compiler wrote it, with escaped newlines made real, and
+        its `//~` annotations are matched against the JSON diagnostics."""
+        flags = " ".join(self.compile_flags)
+        return any(f"--error-format{sep}{fmt}" in flags for sep in (" ", "=") for fmt in ("json", "pretty-json"))
 
     @property
     def expected_status(self) -> int:
@@ -244,6 +253,9 @@ def props_for(path: str, directives: list[Directive], revision: str | None) -> T
             p.should_ice = True
         elif d.name.startswith(CONDITION_PREFIXES) and d.name not in ("ignore-test", "ignore-parallel-frontend"):
             p.conditions.append(d)
+    if p.json_output:
+        # compiletest turns JSON's escaped newlines into real ones before the test's own rules
+        p.normalize.insert(0, JSON_NEWLINES)
     return p
 
 

@@ -13,6 +13,7 @@ from harness.backends import InProcess
 from harness.fsutil import write_atomic
 from harness.uitest.annotations import parse_annotations
 from harness.uitest.diagnostics import check_annotations, parse_diagnostics
+from harness.uitest import rustc_json
 from harness.uitest.directives import STRATEGIES  # noqa: F401 - re-exported for the CLI and the plugin
 from harness.uitest.test import UiTest
 
@@ -37,6 +38,7 @@ class Run:
     stderr: str                  # normalised
     token: str | None
     env: dict = field(default_factory=dict)     # `//@ rustc-env`
+    raw: str = ""                # as the compiler wrote it (JSON diagnostics are read from it)
 
 
 @dataclass
@@ -110,7 +112,7 @@ class Runner:
             argv += ["-Z", f"inject-bug={self.cfg.inject_bug}"]
         argv += props.flags() + [test.path]
         status, raw, token = self.cfg.backend.run(argv, env=props.rustc_env or None)
-        return Run(spec, argv, status, normalize(raw, test, props.normalize), token, dict(props.rustc_env))
+        return Run(spec, argv, status, normalize(raw, test, props.normalize), token, dict(props.rustc_env), raw)
 
     def run_revision(self, test: UiTest, rev: str | None) -> Result:
         cfg = self.cfg
@@ -172,7 +174,7 @@ class Runner:
             problems.append(f"expected exit status {props.expected_status}, got {reference.status}")
         if not props.known_bug:
             expected_ann = parse_annotations(test.path, test.src, rev)
-            problems += check_annotations(expected_ann, parse_diagnostics(reference.stderr),
+            problems += check_annotations(expected_ann, actual_diagnostics(reference, test, props),
                                           os.path.basename(test.path))
         return result
 
@@ -185,6 +187,14 @@ class Runner:
         if os.path.exists(path):
             os.unlink(path)
         return "(empty: no file)"
+
+
+def actual_diagnostics(run: Run, test: UiTest, props) -> list:
+    """The diagnostics `//~` annotations are matched against: read from the JSON, as compiletest reads
+    them, when the test asks for `--error-format=json`, else from the rendered stderr."""
+    if props.json_output:
+        return rustc_json.read(run.raw, os.path.basename(test.path))[1]
+    return parse_diagnostics(run.stderr)
 
 
 def unified_diff(a: str, b: str, name_a: str, name_b: str) -> str:

@@ -1,4 +1,5 @@
-"""rustc's JSON diagnostics read the way compiletest reads them (`--error-format json`):
+"""rustc's JSON diagnostics read the way compiletest reads them (`--error-format json`), from rustc
+(the real-rustc backend) or from minirustc (a UI test that asks for JSON):
 
 - the text compared with `.stderr` is the concatenation of every diagnostic's `rendered` field, in
   order; a future-incompat report is rendered after its prefix; lines that are not JSON (an ICE's
