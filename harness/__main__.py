@@ -28,7 +28,7 @@ class CliError(Exception):
     pass
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="harness", description="Stress, replay and explain minirustc schedules.")
     sub = p.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("stress", help="run many controlled schedules over UI tests")
@@ -118,7 +118,11 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--schedules", type=int, default=200)
     b.add_argument("--seed", type=int, default=0)
     b.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    args = p.parse_args(argv)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     # in CI logs (no terminal) tables must not wrap tokens and paths at 80 columns
     console = Console() if sys.stdout.isatty() else Console(width=NO_WRAP_WIDTH)
     try:

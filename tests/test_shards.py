@@ -106,3 +106,64 @@ def test_merge_refuses_reports_of_different_runs_and_says_what_is_missing(runs, 
     junk = harness(["report", "merge", str(tmp_path / "junk.json"), "-o", str(tmp_path / "m.json")])
     assert junk.returncode == 2 and junk.stderr.startswith(f"error: {tmp_path / 'junk.json'}: not a stress report")
     assert not (tmp_path / "m.json").exists()
+
+
+def ci_workflow() -> dict:
+    import re
+
+    import yaml
+
+    from tests.conftest import ROOT
+    with open(f"{ROOT}/docs/ci.md", encoding="utf-8") as f:
+        text = f.read()
+    (block,) = re.findall(r"```yaml\n(.*?)```", text, re.S)
+    return yaml.safe_load(block)
+
+
+def test_the_ci_recipe_uses_current_actions_and_runs_as_written(tmp_path):
+    """docs/ci.md's workflow: the actions at their current major versions, a shard matrix that matches
+    SHARDS, and its `run` steps executed here as a runner would (the shards, then the merge over the
+    downloaded reports), at 2 schedules per revision."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+    wf = ci_workflow()
+    uses = [s["uses"] for job in wf["jobs"].values() for s in job["steps"] if "uses" in s]
+    assert sorted(set(uses)) == ["actions/checkout@v4", "actions/download-artifact@v4", "actions/setup-python@v5",
+                                 "actions/upload-artifact@v4"]
+    stress, report = wf["jobs"]["stress"], wf["jobs"]["report"]
+    assert stress["strategy"]["matrix"]["shard"] == list(range(1, wf["env"]["SHARDS"] + 1))
+    assert report["needs"] == "stress"
+    download = next(s for s in report["steps"] if s.get("uses", "").startswith("actions/download-artifact"))
+    upload = next(s for s in stress["steps"] if s.get("uses", "").startswith("actions/upload-artifact"))
+    assert download["with"] == {"pattern": "stress-shard-*", "merge-multiple": True, "path": "shards"}
+    assert upload["with"]["name"] == "stress-shard-${{ matrix.shard }}" and upload["if"] == "always()"
+
+    (tmp_path / "ui_tests").symlink_to(os.path.join(ROOT, "ui_tests"))
+    env = {**os.environ, "SHARDS": str(wf["env"]["SHARDS"]), "STRESS_SEED": "7", "SCHEDULES": "2",
+           "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"]}
+
+    def run(step: dict, shard: int | None = None):
+        cmd = step["run"].replace("${{ matrix.shard }}", str(shard)).replace("${{ env.SHARDS }}", env["SHARDS"])
+        assert "${{" not in cmd, cmd
+        return subprocess.run(["bash", "-e", "-c", cmd], cwd=tmp_path, env=env, capture_output=True, text=True,
+                              timeout=300)
+
+    (shard_step,) = [s for s in stress["steps"] if "harness stress" in s.get("run", "")]
+    for i in stress["strategy"]["matrix"]["shard"]:
+        p = run(shard_step, i)
+        assert p.returncode in (0, 1), p.stdout + p.stderr
+        assert (tmp_path / "reports" / f"junit-shard-{i}.xml").is_file()
+    (tmp_path / "shards").mkdir()             # what download-artifact's pattern + merge-multiple give
+    for f in (tmp_path / "reports").glob("stress-*.json"):
+        f.rename(tmp_path / "shards" / f.name)
+    (merge_step,) = [s for s in report["steps"] if "harness report merge" in s.get("run", "")]
+    m = run(merge_step)
+    merged = stress_json.load(str(tmp_path / "merged" / "stress.json"))
+    assert m.returncode == (1 if merged["divergent_runs"] else 0), m.stdout + m.stderr
+    assert merged["shards"] == ["1/4", "2/4", "3/4", "4/4"] and merged["missing_shards"] == []
+    assert merged["seed"] == 7 and merged["schedules_per_revision"] == 2
+    assert merged["runs"] == merged["total_planned_runs"] == 2 * len(merged["tests"]) and not merged["partial"]
+    assert sorted(os.listdir(tmp_path / "merged")) == ["junit.xml", "stress.html", "stress.json"]
