@@ -21,7 +21,7 @@ from harness.uitest.test import UiTest
 
 
 DEFAULT_REPORTS = os.path.join(ROOT, "reports")
-NO_WRAP_WIDTH = 4096    # CI logs: lines as long as they are, so tokens and paths are never split
+NO_WRAP_WIDTH = 1_000_000   # CI logs: lines as long as they are, so tokens and paths are never split
 
 
 class CliError(Exception):

@@ -231,3 +231,19 @@ def test_the_trace_observes_only(spec):
     steps = [e[0] for e in tr.events if e[2] in ("point", "block")]
     assert steps == list(range(1, len(steps) + 1))              # one event per scheduling step, in order
     assert tr.truncated is False
+
+
+def test_piped_output_never_wraps_a_long_token(tmp_path):
+    """In a CI log (no terminal) the table and the replay line keep a token of several hundred
+    characters whole, on one line each."""
+    src = "\n".join(f'fn f{i}() -> i32 {{ "x" }}' for i in range(30)) + "\nfn main() {}\n"
+    test = tmp_path / "long-token.rs"
+    test.write_text(src)                                       # no .stderr: every run diverges
+    p = harness(["stress", str(test), "--schedules", "1", "--minimize", "0", "--report-dir", str(tmp_path / "out")])
+    assert p.returncode == 1
+    (report,) = (tmp_path / "out").glob("stress-*.json")
+    row = json.loads(report.read_text())["tests"][0]
+    assert len(row["first_token"]) > 300
+    lines = p.stdout.splitlines()
+    assert len([line for line in lines if row["first_token"] in line and line.startswith("│")]) == 1
+    assert f"  replay: {row['first_command']}" in lines
