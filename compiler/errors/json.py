@@ -22,6 +22,8 @@ APPLICABILITY = (
     ("convert the identifier to upper camel case", "MaybeIncorrect"),
     ("convert the identifier to upper case", "MachineApplicable"),
     ("remove this attribute", "MachineApplicable"),
+    ("remove this `mut`", "MachineApplicable"),
+    ("try ignoring the field", "MachineApplicable"),
     ("a field with a similar name exists", "MaybeIncorrect"),
     ("the following trait defines an item", "MaybeIncorrect"),
     ("insert some indirection", "HasPlaceholders"),
