@@ -314,6 +314,8 @@ def cmd_report(args, console: Console) -> int:
                   f"{merged['planned_runs']} planned runs, {len(merged['tests'])} revisions, "
                   f"{merged['divergent_runs']} divergent; report: {_shown(args.output)}", soft_wrap=True,
                   highlight=False)
+    if args.html:
+        console.print(f"html report: {_shown(args.html)}", soft_wrap=True, highlight=False)
     for t in failing:
         console.print(f"{t['test_id']}: {t['divergent']} divergent, first after {t['first_index']} schedule(s)\n"
                       f"  replay: {t['first_command']}", soft_wrap=True, highlight=False, markup=False)
