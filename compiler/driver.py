@@ -40,7 +40,7 @@ from compiler.infer import borrowck, region_relations
 VERSION = "minirustc 0.1.0 (modelling rustc 1.95.0)"
 EXIT_SUCCESS, EXIT_FAILURE, EXIT_ICE = 0, 1, 101
 EXIT_ABORT = 134      # `process::abort()`, as a shell reports SIGABRT
-BUILTIN_ATTRS = set(LEVEL_ATTRS) | {"cfg", "cfg_attr", "inline", "cold", "must_use", "deprecated", "recursion_limit", "doc",
+BUILTIN_ATTRS = set(LEVEL_ATTRS) | {"cfg", "cfg_attr", "inline", "cold", "must_use", "deprecated", "recursion_limit", "doc", "derive",
                                     "test", "allow_internal_unstable", "track_caller", "no_mangle"}
 BUG_REPORT_URL = ("https://github.com/rust-lang/rust/issues/new?labels=C-bug%2C+I-ICE%2C+T-compiler"
                   "&template=ice.md")

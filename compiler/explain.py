@@ -5,19 +5,27 @@ from __future__ import annotations
 import re
 
 EXPLANATIONS = {
+    "E0004": "A `match` does not cover every value of the matched type; add the missing patterns or a "
+             "wildcard arm.",
+    "E0023": "A tuple-struct or tuple-variant pattern has a different number of fields than the definition.",
+    "E0026": "A struct pattern names a field the struct or variant does not have.",
+    "E0027": "A struct pattern leaves out fields without `..`.",
     "E0061": "A function or method was called with the wrong number of arguments.",
     "E0063": "A struct literal leaves out one or more of the struct's fields.",
     "E0072": "A type contains itself by value, so it would have infinite size. Put the recursive field "
              "behind a pointer (`Box`, `&`, `Rc`) to break the cycle.",
-    "E0080": "The evaluation of a constant or static failed: a division by zero, a remainder with a "
-             "divisor of zero, or an arithmetic overflow in the item's type.",
+    "E0080": "The evaluation of a constant or static failed: a division by zero, a remainder with a divisor "
+             "of zero, or an arithmetic overflow in the item's type.",
+    "E0133": "An unsafe operation (such as using a `static mut`) is done outside an `unsafe` block.",
     "E0275": "Trait selection needed more nested obligations than the recursion limit allows; this is "
              "usually an impl whose where-clause requires the impl itself for a larger type.",
     "E0277": "A type does not implement a trait that a bound requires.",
+    "E0282": "The type of an expression cannot be inferred; add a type annotation.",
     "E0308": "An expression's type is not the type its context expects.",
     "E0369": "A binary operator is used on a type that does not implement it.",
-    "E0391": "A query needs its own result: a cycle, for example type aliases or constants that refer "
-             "to each other.",
+    "E0384": "An immutable variable is assigned twice; declare it with `let mut`.",
+    "E0391": "A query needs its own result: a cycle, for example type aliases or constants that refer to "
+             "each other.",
     "E0405": "A trait name was used that is not in scope.",
     "E0422": "A struct literal names a struct that is not in scope.",
     "E0425": "A name (a value or a type) is used that is not in scope.",
@@ -26,18 +34,30 @@ EXPLANATIONS = {
     "E0433": "A path's leading segments do not resolve to a module or type.",
     "E0453": "An `allow` or `warn` tries to lower a lint that an earlier `forbid` (in an attribute or on the "
              "command line with `-F`) has fixed.",
+    "E0531": "A pattern names a tuple struct or tuple variant that is not in scope.",
+    "E0532": "A tuple-struct pattern names something that is not a tuple struct or tuple variant.",
+    "E0533": "A unit pattern names something that is not a unit struct, unit variant or constant.",
+    "E0559": "An enum variant's struct literal names a field the variant does not have.",
     "E0560": "A struct literal names a field the struct does not have.",
     "E0583": "A `mod name;` declaration has no file `name.rs` or `name/mod.rs`.",
-    "E0599": "A method is called that the receiver's type does not have, neither inherent nor from a "
-             "trait in scope.",
+    "E0594": "A place that is not mutable is assigned to.",
+    "E0596": "A variable that is not declared `mut` is borrowed mutably.",
+    "E0599": "A method is called that the receiver's type does not have, neither inherent nor from a trait "
+             "in scope.",
     "E0601": "A binary crate has no `main` function.",
     "E0602": "A lint named on the command line (`-A`, `-W`, `-D`, `-F`) does not exist.",
+    "E0603": "A private item is used from outside the module that can see it; mark it `pub`.",
+    "E0605": "An `as` cast between types that `as` cannot convert.",
+    "E0606": "An `as` cast between primitive types that is not allowed.",
+    "E0608": "A value of a type that cannot be indexed is indexed.",
     "E0609": "A field is accessed that the type does not have.",
     "E0614": "A value that is not a reference is dereferenced.",
     "E0618": "Something that is not a function is called.",
+    "E0689": "A method is called on a number whose type is not yet known; annotate the type.",
     "E0758": "A multi-line comment is not terminated.",
     "E0762": "A character literal is not terminated.",
     "E0765": "A string literal is not terminated.",
+    "E0769": "A tuple-struct pattern is used for a struct variant or struct with named fields.",
 }
 
 

@@ -2,7 +2,9 @@
 in signatures and bodies. Runs serially before analysis, like rustc's resolver; reports E0425/E0428/E0433."""
 from __future__ import annotations
 
+from collections import ChainMap
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from compiler.errors import Diag
 from compiler.syntax import ast
@@ -16,6 +18,8 @@ class DefId:
     node: object
     parent: "DefId | None"
     module: "Module | None" = None      # for mods (and the crate root)
+    builtin: bool = False               # a prelude item: never analysed, never linted
+    variants: dict | None = None        # for enums: name -> variant DefId, in order
 
     def __repr__(self):
         return f"DefId({self.index}:{self.name})"
@@ -37,13 +41,43 @@ class Res:
     target: object = None
 
 
+PRELUDE_BASE = 1_000_000       # DefId indexes of prelude items start here
+
+
+class _Prelude:
+    """The resolved prelude, built once per process and shared read-only by every compilation."""
+
+    def __init__(self):
+        from compiler import prelude
+
+        def emit(d):
+            raise AssertionError(f"prelude: {d.message}")
+        r = Resolver(prelude.parse(), "std", emit, prelude=False)
+        r.collect()
+        r.resolve_all()
+        for d in r.defs:
+            d.index += PRELUDE_BASE
+            d.builtin = True
+        self.defs, self.res, self.def_of, self.root = r.defs, r.res, r.def_of, r.root
+        for enum in ("Option", "Result"):
+            self.root.values.update(self.root.types[enum].variants)
+        self.impls = [d for d in r.defs if d.kind == "impl"]
+        self.visible = prelude.VISIBLE
+
+
+@lru_cache(maxsize=1)
+def the_prelude() -> _Prelude:
+    return _Prelude()
+
+
 class Resolver:
-    def __init__(self, crate: ast.Crate, crate_name: str, emit):
+    def __init__(self, crate: ast.Crate, crate_name: str, emit, prelude: bool = True):
         self.crate, self.crate_name, self.emit = crate, crate_name, emit
         self.defs: list[DefId] = []
-        self.res: dict = {}            # path node -> Res
+        self.prelude = the_prelude() if prelude else None
+        self.res = ChainMap({}, self.prelude.res) if prelude else {}     # path node -> Res
         self.local_uses: dict = {}     # binding node -> number of reads
-        self.def_of: dict = {}         # item node -> DefId
+        self.def_of = ChainMap({}, self.prelude.def_of) if prelude else {}   # item node -> DefId
         self.root = Module(None)
         self.scope_of: dict = {}       # DefId -> Module it is defined in
         self.import_uses: dict = {}    # `use` DefId -> number of lookups through it
@@ -51,7 +85,20 @@ class Resolver:
         self.refs: dict = {}           # owner DefId -> [(DefId, "type" | "value")], for dead_code
         self.owner: DefId | None = None
         self.self_impl: DefId | None = None    # the impl whose items are being resolved (`Self`)
+        self.derives: dict = {}        # struct/enum DefId -> {trait name: derive path span}
+        self.pat_alias: dict = {}      # a binding repeated in an or-pattern -> its first occurrence
+        self.local_writes: dict = {}   # binding node -> the assignments to it
 
+    def def_at(self, index: int) -> DefId:
+        if index >= PRELUDE_BASE:
+            return self.prelude.defs[index - PRELUDE_BASE]
+        return self.defs[index]
+
+    def all_impls(self):
+        """Every impl, the crate's first, then the prelude's."""
+        yield from (d for d in self.defs if d.kind == "impl")
+        if self.prelude is not None:
+            yield from self.prelude.impls
     def _set(self, path, d, how: str):
         self.res[path] = Res("def", d) if d else Res("err")
         if d is not None and self.owner is not None:
@@ -93,7 +140,7 @@ class Resolver:
     def _collect_items(self, items, module: Module, parent: DefId | None):
         for item in items:
             kind = {ast.Fn: "fn", ast.Struct: "struct", ast.TyAlias: "ty_alias", ast.Trait: "trait",
-                    ast.Impl: "impl", ast.Mod: "mod", ast.Use: "use"}.get(type(item))
+                    ast.Impl: "impl", ast.Mod: "mod", ast.Use: "use", ast.Enum: "enum"}.get(type(item))
             if isinstance(item, ast.Const):
                 kind = "static" if item.is_static else "const"
             d = self._new_def(kind, item.name, item, parent)
@@ -110,8 +157,16 @@ class Resolver:
                 for f in item.items:
                     fd = self._new_def("assoc_fn", f.name, f, d)
                     self.scope_of[fd] = module
+            if kind == "enum":
+                d.variants = {}
+                for v in item.variants:
+                    vd = self._new_def("variant", v.name, v, d)
+                    self.scope_of[vd] = module
+                    d.variants.setdefault(v.name, vd)
+            if kind in ("struct", "enum"):
+                self._collect_derives(d)
             namespaces = []
-            if kind in ("struct", "ty_alias", "trait", "mod"):
+            if kind in ("struct", "ty_alias", "trait", "mod", "enum"):
                 namespaces.append(module.types)
             if kind in ("fn", "const", "static") or (kind == "struct" and item.kind != "named"):
                 namespaces.append(module.values)
@@ -125,6 +180,18 @@ class Resolver:
                 d.module = Module(d, parent=module)
                 self.modules.append(d.module)
                 self._collect_items(item.items, d.module, d)
+
+    def _collect_derives(self, d: DefId):
+        from compiler.prelude import DERIVABLE
+        for a in d.node.attrs:
+            if a.name != "derive":
+                continue
+            for name, span in a.args:
+                if name in DERIVABLE:
+                    self.derives.setdefault(d, {})[name] = span
+                elif self.prelude is not None:
+                    self.emit(Diag("error", f"cannot find derive macro `{name}` in this scope")
+                              .primary(span))
 
     def _dup(self, prev: DefId, d: DefId, type_ns: bool):
         ns = "type" if type_ns else "value"
@@ -155,6 +222,13 @@ class Resolver:
                 self._resolve_where(node.generics, scope, generics)
             elif d.kind == "ty_alias":
                 self.resolve_ty(node.ty, scope, generics)
+            elif d.kind == "enum":
+                for v in node.variants:
+                    for f in v.fields:
+                        self.resolve_ty(f.ty, scope, generics)
+                    if v.disr is not None:
+                        self.resolve_expr(v.disr, scope, generics, [])
+                self._resolve_where(node.generics, scope, generics)
             elif d.kind in ("const", "static"):
                 self.resolve_ty(node.ty, scope, generics)
                 self.resolve_expr(node.expr, scope, generics, [])
@@ -198,6 +272,11 @@ class Resolver:
             return
         if isinstance(ty, ast.TyArray):
             self.resolve_ty(ty.elem, scope, generics)
+            self.resolve_expr(ty.len, scope, generics, [])
+            return
+        if isinstance(ty, ast.TySlice):
+            return self.resolve_ty(ty.elem, scope, generics)
+        if isinstance(ty, (ast.TyNever, ast.TyInfer)):
             return
         path = ty.path
         for seg in path.segments:
@@ -229,6 +308,11 @@ class Resolver:
             u = scope.imported.get((ns, name))
             if u is not None and self.owner is not None:
                 self.import_uses[u] += 1
+        elif self.prelude is not None and scope is not self.prelude.root:
+            if name in self.prelude.visible:
+                d = self._lookup(name, self.prelude.root, ns)
+            elif name in ("std", "core") and ns == "type":
+                d = self.prelude.root.types.get("std")
         return d
 
     def _lookup_path(self, path: ast.Path, scope: Module, ns: str, what: str, report: bool = True) -> DefId | None:
@@ -244,6 +328,18 @@ class Resolver:
                 module = module.parent
                 continue
             d = self._lookup(seg.name, module, "type")
+            if d is not None and d.kind == "enum" and i == len(segs) - 2:
+                v = d.variants.get(segs[-1].name)
+                if v is not None:
+                    return v
+                if not report:
+                    return None
+                self.emit(Diag("error", f"no variant or associated item named `{segs[-1].name}` found for enum "
+                                        f"`{d.name}` in the current scope", "E0599")
+                          .primary(segs[-1].span, f"variant or associated item not found in `{d.name}`")
+                          .span_label(d.node.def_span, f"variant or associated item `{segs[-1].name}` not "
+                                                        "found for this enum"))
+                return None
             if d is None or d.kind != "mod":
                 if not report:
                     return None
@@ -254,6 +350,8 @@ class Resolver:
             module = d.module
         last = segs[-1]
         d = self._lookup(last.name, module, ns)
+        if d is not None and len(segs) > 1 and report:
+            self._check_privacy(d, module, scope, last)
         if d is not None or not report:
             return d
         code = "E0405" if what == "trait" else "E0425"
@@ -265,14 +363,36 @@ class Resolver:
                       .primary(last.span, f"not found in `{segs[-2].name}`"))
         return None
 
+    def _check_privacy(self, d: DefId, module: Module, scope: Module, seg):
+        """E0603: a private item is visible in its module and the module's descendants only."""
+        if d.builtin or getattr(d.node, "is_pub", True) or d.kind == "variant":
+            return
+        m = scope
+        while m is not None:
+            if m is module:
+                return
+            m = m.parent
+        what = {"fn": "function", "struct": "struct", "enum": "enum", "const": "constant", "static": "static",
+                "trait": "trait", "ty_alias": "type alias", "mod": "module"}.get(d.kind, "item")
+        if d.kind == "struct" and d.node.kind == "unit":
+            what = "unit struct"
+        diag = Diag("error", f"{what} `{d.name}` is private", "E0603").primary(seg.span, f"private {what}")
+        diag.span_note(d.node.def_span, f"the {what} `{d.name}` is defined here")
+        self.emit(diag)
+
     # ---- bodies
     def _resolve_body(self, fn: ast.Fn, scope, generics):
-        ribs = [{p.name: p for p in fn.params}]
+        ribs = [{}]
         for p in fn.params:
-            self.local_uses.setdefault(p, 0)
+            if p.pat is not None:
+                self.resolve_pat(p.pat, scope, generics, ribs)
+            else:
+                ribs[0][p.name] = p
+                self.local_uses.setdefault(p, 0)
         self.resolve_block(fn.body, scope, generics, ribs)
 
     def resolve_block(self, block: ast.Block, scope, generics, ribs):
+        depth = len(ribs)
         ribs.append({})
         for s in block.stmts:
             if isinstance(s, ast.Local):
@@ -280,12 +400,87 @@ class Resolver:
                     self.resolve_ty(s.ty, scope, generics)
                 if s.init is not None:
                     self.resolve_expr(s.init, scope, generics, ribs)
-                if s.name != "_":
-                    ribs[-1][s.name] = s
+                if s.els is not None:
+                    self.resolve_block(s.els, scope, generics, ribs)
+                if s.pat is not None:
+                    ribs.append({})           # a `let` starts a new scope: shadowing is allowed
+                    self.resolve_pat(s.pat, scope, generics, ribs)
+                elif s.name != "_":
+                    ribs.append({s.name: s})
                     self.local_uses.setdefault(s, 0)
             else:
                 self.resolve_expr(s.expr, scope, generics, ribs)
-        ribs.pop()
+        del ribs[depth:]
+
+    def resolve_pat(self, pat, scope, generics, ribs, seen=None):
+        """Resolves the paths in a pattern and binds its identifiers in the innermost rib. In an
+        or-pattern, a name bound again maps to its first binding."""
+        if seen is None:
+            seen = {}
+        if isinstance(pat, ast.PatIdent):
+            if not pat.mutbl and not pat.by_ref:
+                d = self._lookup(pat.name, scope, "value")
+                if d is not None and (d.kind in ("const", "static") or d.kind == "variant" and d.node.kind == "unit"
+                                      or d.kind == "struct" and d.node.kind == "unit"):
+                    self._set(pat, d, "value")
+                    return
+            if pat.name in seen:
+                self.pat_alias[pat] = seen[pat.name]
+                return
+            seen[pat.name] = pat
+            ribs[-1][pat.name] = pat
+            self.local_uses.setdefault(pat, 0)
+            return
+        if isinstance(pat, (ast.PatPath, ast.PatTupleStruct, ast.PatStruct)):
+            self._resolve_ctor_path(pat.path, scope, generics, pat)
+        elif isinstance(pat, (ast.PatLit, ast.PatRange)):
+            for e in (pat.expr,) if isinstance(pat, ast.PatLit) else (pat.lo, pat.hi):
+                if e is not None:
+                    self.resolve_expr(e, scope, generics, ribs)
+            return
+        if isinstance(pat, ast.PatOr):
+            for alt in pat.alts:
+                self.resolve_pat(alt, scope, generics, ribs, seen)
+            return
+        for c in ast.children(pat):
+            self.resolve_pat(c, scope, generics, ribs, seen)
+
+    def _resolve_ctor_path(self, path, scope, generics, node):
+        """A path naming a struct or a variant, in a pattern or a struct literal."""
+        for seg in path.segments:
+            for a in seg.args:
+                self.resolve_ty(a, scope, generics)
+        segs = path.segments
+        if len(segs) == 2 and segs[0].name == "Self" and self.self_impl is not None:
+            sr = self.res.get(getattr(self.self_impl.node, "self_ty", None) and self.self_impl.node.self_ty.path)
+            owner = sr.target if sr is not None and sr.kind == "def" else None
+            if owner is not None and owner.kind == "enum" and segs[1].name in owner.variants:
+                self._set(path, owner.variants[segs[1].name], "value")
+                return
+        if len(segs) == 1 and segs[0].name == "Self" and self.self_impl is not None:
+            sr = self.res.get(getattr(self.self_impl.node, "self_ty", None) and self.self_impl.node.self_ty.path)
+            self._set(path, sr.target if sr is not None and sr.kind == "def" else None, "value")
+            return
+        if len(segs) == 1:
+            d = self._lookup(path.name, scope, "value" if isinstance(node, (ast.PatTupleStruct, ast.PatPath))
+                             else "type")
+            if d is None and isinstance(node, (ast.PatStruct, ast.StructLit)):
+                d = self._lookup(path.name, scope, "value")
+                d = d if d is not None and d.kind == "variant" else None
+            if d is None:
+                if isinstance(node, (ast.PatStruct, ast.StructLit)):
+                    self.emit(Diag("error", f"cannot find struct, variant or union type `{path.name}` in this scope",
+                                   "E0422").primary(path.span, "not found in this scope"))
+                else:
+                    what = "tuple struct or tuple variant" if isinstance(node, ast.PatTupleStruct) else \
+                        "unit struct, unit variant or constant"
+                    self.emit(Diag("error", f"cannot find {what} `{path.name}` in this scope", "E0531")
+                              .primary(path.span, "not found in this scope"))
+            self._set(path, d, "value")
+            return
+        d = self._lookup_path(path, scope, "value" if isinstance(node, (ast.PatTupleStruct, ast.PatPath))
+                              else "type", "struct")
+        self._set(path, d, "value")
 
     def resolve_expr(self, e: ast.Expr, scope, generics, ribs, callee: bool = False):
         r = lambda x: self.resolve_expr(x, scope, generics, ribs)  # noqa: E731
@@ -295,52 +490,70 @@ class Resolver:
             self.resolve_expr(e.func, scope, generics, ribs, callee=True)
             for a in e.args:
                 r(a)
-        elif isinstance(e, ast.MethodCall):
-            r(e.receiver)
-            for a in e.args:
-                r(a)
-        elif isinstance(e, ast.Binary):
-            r(e.lhs)
-            r(e.rhs)
         elif isinstance(e, ast.Assign):
-            if isinstance(e.lhs, ast.PathExpr) and e.op == "=":
-                self._resolve_value_path(e.lhs.path, scope, generics, ribs, False, write=True)
+            if isinstance(e.lhs, ast.PathExpr):
+                self._resolve_value_path(e.lhs.path, scope, generics, ribs, False, write=e)
             else:
                 r(e.lhs)
             r(e.rhs)
-        elif isinstance(e, (ast.Unary, ast.AddrOf)):
-            r(e.operand)
-        elif isinstance(e, ast.Field):
-            r(e.base)
-        elif isinstance(e, ast.Paren):
-            r(e.inner)
-        elif isinstance(e, ast.TupleExpr):
-            for x in e.elems:
-                r(x)
         elif isinstance(e, ast.StructLit):
-            d = self._lookup_path(e.path, scope, "type", "struct") if len(e.path.segments) > 1 else \
-                self._lookup(e.path.name, scope, "type")
-            if d is None and len(e.path.segments) == 1:
-                self.emit(Diag("error", f"cannot find struct, variant or union type `{e.path.name}` in this scope",
-                               "E0422").primary(e.path.span, "not found in this scope"))
-            self._set(e.path, d, "value")
+            self._resolve_ctor_path(e.path, scope, generics, e)
             for _, _, v in e.fields:
                 r(v)
+            if e.base is not None:
+                r(e.base)
         elif isinstance(e, ast.If):
-            r(e.cond)
-            self.resolve_block(e.then, scope, generics, ribs)
+            self._resolve_cond(e.cond, e.then, scope, generics, ribs)
             if e.els is not None:
                 r(e.els)
         elif isinstance(e, ast.While):
-            r(e.cond)
-            self.resolve_block(e.body, scope, generics, ribs)
+            self._resolve_cond(e.cond, e.body, scope, generics, ribs)
         elif isinstance(e, ast.Loop):
             self.resolve_block(e.body, scope, generics, ribs)
         elif isinstance(e, ast.BlockExpr):
             self.resolve_block(e.block, scope, generics, ribs)
-        elif isinstance(e, (ast.Return, ast.Break)):
-            if e.value is not None:
-                r(e.value)
+        elif isinstance(e, ast.Match):
+            r(e.scrutinee)
+            for arm in e.arms:
+                ribs.append({})
+                self.resolve_pat(arm.pat, scope, generics, ribs)
+                if arm.guard is not None:
+                    r(arm.guard)
+                r(arm.body)
+                ribs.pop()
+        elif isinstance(e, ast.ForLoop):
+            r(e.iter)
+            ribs.append({})
+            self.resolve_pat(e.pat, scope, generics, ribs)
+            self.resolve_block(e.body, scope, generics, ribs)
+            ribs.pop()
+        elif isinstance(e, ast.Let):
+            r(e.init)
+            self.resolve_pat(e.pat, scope, generics, ribs)
+        elif isinstance(e, ast.Cast):
+            r(e.expr)
+            self.resolve_ty(e.ty, scope, generics)
+        elif isinstance(e, ast.MacCall):
+            from compiler.syntax.parser import BUILTIN_MACROS
+            if e.name not in BUILTIN_MACROS:
+                self.emit(Diag("error", f"cannot find macro `{e.name}` in this scope").primary(e.name_span))
+            for a in e.args:
+                r(a)
+            for a in e.implicit:
+                r(a)
+        else:
+            for c in ast.children(e):
+                if isinstance(c, ast.Expr):
+                    r(c)
+                elif isinstance(c, ast.Block):
+                    self.resolve_block(c, scope, generics, ribs)
+
+    def _resolve_cond(self, cond, body, scope, generics, ribs):
+        """`if`/`while` conditions: the bindings of `let PAT = EXPR` are visible in the body only."""
+        ribs.append({})
+        self.resolve_expr(cond, scope, generics, ribs)
+        self.resolve_block(body, scope, generics, ribs)
+        ribs.pop()
 
     def _resolve_value_path(self, path, scope, generics, ribs, callee, write=False):
         for seg in path.segments:
@@ -353,12 +566,28 @@ class Resolver:
                     self.res[path] = Res("local", binding)
                     if not write:
                         self.local_uses[binding] = self.local_uses.get(binding, 0) + 1
+                    else:
+                        self.local_writes.setdefault(binding, []).append(write)
                     return
         what = "function" if callee else "value"
         if len(path.segments) == 2:
             owner_ty = self._lookup(path.segments[0].name, scope, "type")
             if path.segments[0].name == "Self" and self.self_impl is not None:
                 owner_ty = self.self_impl
+                sr = self.res.get(getattr(owner_ty.node, "self_ty", None) and owner_ty.node.self_ty.path)
+                if sr is not None and sr.kind == "def" and sr.target.kind == "enum" \
+                        and path.segments[1].name in sr.target.variants:
+                    self._set(path, sr.target.variants[path.segments[1].name], "value")
+                    return
+            if owner_ty is not None and owner_ty.kind == "enum":
+                v = owner_ty.variants.get(path.segments[1].name)
+                if v is not None:
+                    self._set(path, v, "value")
+                    return
+                self.res[path] = Res("type_relative", (owner_ty, path.segments[1]))
+                if self.owner is not None:
+                    self.refs.setdefault(self.owner, []).append((owner_ty, "type"))
+                return
             if owner_ty is not None and owner_ty.kind in ("struct", "ty_alias", "impl") and not (
                     path.segments[0].name == "Self" and owner_ty.kind == "trait"):
                 self.res[path] = Res("type_relative", (owner_ty, path.segments[1]))

@@ -84,7 +84,7 @@ class HumanEmitter:
     def _annotate(anns: list[tuple[int, int, Label]]) -> list[str]:
         anns = sorted(anns, key=lambda a: (a[0], a[1]))
         under: list[str] = []
-        for start, end, lab in anns:
+        for start, end, lab in sorted(anns, key=lambda a: a[0] - a[1]):    # shorter spans drawn over longer
             while len(under) < end:
                 under.append(" ")
             for i in range(start, end):
@@ -93,8 +93,13 @@ class HumanEmitter:
         first = "".join(under)
         if not texted:
             return [first]
-        rows = [first + " " + texted[0][2].text]
-        rest = texted[1:]
+        if texted[0][1] < max(a[1] for a in anns):
+            # another annotation runs past the rightmost label's span: no label fits inline
+            rows = [first]
+            rest = texted
+        else:
+            rows = [first + " " + texted[0][2].text]
+            rest = texted[1:]
         if rest:
             def bars(upto: list) -> list[str]:
                 row: list[str] = []
@@ -133,7 +138,7 @@ class HumanEmitter:
         for span, ins in sorted(parts, key=lambda p: p[0].lo):
             at = span.lo - line_start
             new += text[last:at] + ins
-            marks += " " * (at - last) + "+" * len(ins)
+            marks += " " * (at - last) + "+" * len(ins.rstrip())
             last = at
         new += text[last:]
         return [f"{pad}|", f"{self._lineno(line, width)} | {new}", f"{pad}| {marks}"]

@@ -23,53 +23,7 @@ class _Site:
 
 def _walk_exprs(x):
     """Every expression under a block or expression, in source order."""
-    if isinstance(x, ast.Block):
-        for s in x.stmts:
-            if isinstance(s, ast.Local):
-                if s.init is not None:
-                    yield from _walk_exprs(s.init)
-            else:
-                yield from _walk_exprs(s.expr)
-        return
-    yield x
-    if isinstance(x, ast.Call):
-        yield from _walk_exprs(x.func)
-        for a in x.args:
-            yield from _walk_exprs(a)
-    elif isinstance(x, ast.MethodCall):
-        yield from _walk_exprs(x.receiver)
-        for a in x.args:
-            yield from _walk_exprs(a)
-    elif isinstance(x, (ast.Binary, ast.Assign)):
-        yield from _walk_exprs(x.lhs)
-        yield from _walk_exprs(x.rhs)
-    elif isinstance(x, (ast.Unary, ast.AddrOf)):
-        yield from _walk_exprs(x.operand)
-    elif isinstance(x, ast.Field):
-        yield from _walk_exprs(x.base)
-    elif isinstance(x, ast.StructLit):
-        for _, _, v in x.fields:
-            yield from _walk_exprs(v)
-    elif isinstance(x, ast.TupleExpr):
-        for e in x.elems:
-            yield from _walk_exprs(e)
-    elif isinstance(x, ast.Paren):
-        yield from _walk_exprs(x.inner)
-    elif isinstance(x, ast.If):
-        yield from _walk_exprs(x.cond)
-        yield from _walk_exprs(x.then)
-        if x.els is not None:
-            yield from _walk_exprs(x.els)
-    elif isinstance(x, ast.While):
-        yield from _walk_exprs(x.cond)
-        yield from _walk_exprs(x.body)
-    elif isinstance(x, ast.Loop):
-        yield from _walk_exprs(x.body)
-    elif isinstance(x, (ast.Break, ast.Return)):
-        if x.value is not None:
-            yield from _walk_exprs(x.value)
-    elif isinstance(x, ast.BlockExpr):
-        yield from _walk_exprs(x.block)
+    return (n for n in ast.walk(x) if isinstance(n, ast.Expr))
 
 
 def _param_of(tcx, e, params):
@@ -278,6 +232,9 @@ class _SuggestionDiag(Diag):
 
 def mir_borrowck(tcx, d):
     node = d.node
+    pending = tcx.__dict__.get("borrowck_pending", {}).pop(d, None)
+    for diag in pending or ():
+        tcx.dcx.emit(diag)
     if node.body is None or not isinstance(node.ret, ast.TyRef):
         return None
     ret = node.ret

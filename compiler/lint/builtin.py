@@ -5,6 +5,7 @@ from __future__ import annotations
 from compiler.errors import Diag
 from compiler.lint.buffer import BufferedEarlyLint
 from compiler.syntax import ast
+from compiler.syntax.span import Span
 
 
 def lint(tcx, name: str, owner, msg: str, span, label: str = "") -> None:
@@ -15,41 +16,71 @@ def lint(tcx, name: str, owner, msg: str, span, label: str = "") -> None:
 
 # ---- liveness
 def check_liveness(tcx, d):
-    uses = tcx.resolver.local_uses
+    r = tcx.resolver
+    uses, writes = r.local_uses, r.local_writes
     node = d.node
-    bindings = list(node.params) + [s for s in _locals(node.body)]
+    bindings = [p for p in node.params if p.pat is None] + list(_locals(node.body))
+    for p in node.params:
+        if p.pat is not None:
+            bindings.extend(b for b in ast.bindings(p.pat) if r.res.get(b) is None)
     for b in bindings:
-        if uses.get(b, 0) == 0 and not b.name.startswith("_") and b.name != "self":
+        if b in r.pat_alias or b.name.startswith("_") or b.name == "self" or \
+                isinstance(b, ast.PatIdent) and r.res.get(b) is not None:
+            continue
+        alias_uses = sum(uses.get(a, 0) for a, first in r.pat_alias.items() if first is b)
+        if uses.get(b, 0) + alias_uses:
+            continue
+        assigned = writes.get(b, [])
+        if assigned:
+            diag = Diag("warning", f"variable `{b.name}` is assigned to, but never used", lint="unused_variables")
+            at = b.name_span
+            if b.mutbl:
+                kw = b.name_span.file.src.rfind("mut", 0, at.lo)
+                at = Span(kw, at.hi, at.file) if kw >= 0 else at
+            diag.primary(at).note(f"consider using `_{b.name}` instead")
+            diag.lint_owner = d
+            tcx.dcx.emit(diag)
+            for a in assigned:
+                if True:
+                    w = Diag("warning", f"value assigned to `{b.name}` is never read", lint="unused_assignments")
+                    w.primary(a.span).help("maybe it is overwritten before being read?")
+                    w.lint_owner = d
+                    end = node.span.hi        # rustc reports dead assignments after the body's variables
+                    w.anchor = Span(end, end + a.span.lo - node.span.lo, node.span.file)
+                    tcx.dcx.emit(w)
+            continue
+        if isinstance(b, ast.PatIdent) and _shorthand_field(node.body, b):
             lint(tcx, "unused_variables", d, f"unused variable: `{b.name}`", b.name_span,
-                 f"help: if this is intentional, prefix it with an underscore: `_{b.name}`")
+                 f"help: try ignoring the field: `{b.name}: _`")
+            continue
+        lint(tcx, "unused_variables", d, f"unused variable: `{b.name}`", b.name_span,
+             f"help: if this is intentional, prefix it with an underscore: `_{b.name}`")
+
+
+def _shorthand_field(body, b) -> bool:
+    """Whether `b` is a struct pattern's shorthand field (`Point { x, .. }`)."""
+    for n in ast.walk(body):
+        if isinstance(n, ast.PatStruct) and any(p is b and name_span is b.name_span for _, name_span, p in n.fields):
+            return True
+    return False
 
 
 def _locals(block):
+    """Every binding declared in a body: `let` names and the identifiers of patterns."""
     if block is None:
         return
-    for s in block.stmts:
-        if isinstance(s, ast.Local):
-            yield s
-        for e in ([s.init] if isinstance(s, ast.Local) and s.init else [s.expr] if isinstance(s, ast.ExprStmt)
-                  else []):
-            yield from _expr_locals(e)
-
-
-def _expr_locals(e):
-    if isinstance(e, ast.BlockExpr):
-        yield from _locals(e.block)
-    elif isinstance(e, ast.If):
-        yield from _locals(e.then)
-        if e.els is not None:
-            yield from _expr_locals(e.els)
-    elif isinstance(e, (ast.While, ast.Loop)):
-        yield from _locals(e.body)
+    for n in ast.walk(block):
+        if isinstance(n, ast.Local) and n.pat is None and n.name != "_":
+            yield n
+        elif isinstance(n, ast.PatIdent) and n.name != "_":
+            yield n
 
 
 # ---- dead code
 DEAD_WORDS = {"fn": "function `{}` is never used", "const": "constant `{}` is never used",
               "static": "static `{}` is never used", "struct": "struct `{}` is never constructed",
-              "ty_alias": "type alias `{}` is never used", "trait": "trait `{}` is never used"}
+              "ty_alias": "type alias `{}` is never used", "trait": "trait `{}` is never used",
+              "enum": "enum `{}` is never used"}
 
 
 def check_dead_code(tcx):
@@ -80,9 +111,12 @@ def check_dead_code(tcx):
             if results is not None:
                 work.extend(u for u in results.used_assoc if u not in live)
                 read.update((s_.index, f) for s_, f in results.fields_read)
+                constructed.update(results.constructed)
         for target, how in r.refs.get(d, ()):
             if how == "value" and target.kind == "struct":
                 constructed.add(target)
+            if target.kind == "variant":
+                target = target.parent
             if target not in live:
                 work.append(target)
     for d in r.defs:
@@ -92,6 +126,9 @@ def check_dead_code(tcx):
         if d.kind not in DEAD_WORDS or d.name.startswith("_"):
             continue
         dead = d not in constructed if d.kind == "struct" else d not in live
+        if d.kind == "enum" and not dead:
+            _dead_variants(tcx, d, [v for v in d.variants.values() if v not in constructed
+                                    and not v.name.startswith("_")])
         if dead:
             lint(tcx, "dead_code", d, DEAD_WORDS[d.kind].format(d.name), d.node.ident_span)
         elif d.kind == "struct" and getattr(d.node, "kind", None) == "named":
@@ -123,6 +160,34 @@ def _dead_assoc(tcx, impl_def, dead):
     tcx.dcx.emit(d)
 
 
+def _derived_note(tcx, d) -> str | None:
+    traits = sorted(tcx.resolver.derives.get(d, ()))
+    traits = [t for t in traits if t not in ("Copy", "Eq")]
+    if not traits:
+        return None
+    if len(traits) == 1:
+        return (f"`{d.name}` has a derived impl for the trait `{traits[0]}`, but this is intentionally ignored "
+                "during dead code analysis")
+    return (f"`{d.name}` has derived impls for the traits {_names(traits)}, but these are intentionally ignored "
+            "during dead code analysis")
+
+
+def _dead_variants(tcx, enum, dead):
+    if not dead:
+        return
+    many = len(dead) > 1
+    d = Diag("warning", f"variant{'s' if many else ''} {_names([v.name for v in dead])} "
+                        f"{'are' if many else 'is'} never constructed", lint="dead_code")
+    d.span_label(enum.node.ident_span, f"variant{'s' if many else ''} in this enum")
+    for v in dead:
+        d.primary(v.node.span)
+    note = _derived_note(tcx, enum)
+    if note:
+        d.note(note)
+    d.lint_owner = enum
+    tcx.dcx.emit(d)
+
+
 def _dead_fields(tcx, struct, dead):
     if not dead:
         return
@@ -132,6 +197,9 @@ def _dead_fields(tcx, struct, dead):
     d.span_label(struct.node.ident_span, f"field{'s' if len(dead) > 1 else ''} in this struct")
     for f in dead:
         d.primary(f.span if not hasattr(f, "name_span") else f.name_span)
+    note = _derived_note(tcx, struct)
+    if note:
+        d.note(note)
     d.lint_owner = struct
     tcx.dcx.emit(d)
 
@@ -186,25 +254,40 @@ def check_nonstandard_style(tcx, d):
             lint(tcx, "non_snake_case", d, f"function `{node.name}` should have a snake case name",
                  node.ident_span, f"help: convert the identifier to snake case: `{to_snake_case(node.name)}`")
         for b in list(node.params) + list(_locals(node.body)):
+            if isinstance(b, ast.PatIdent) and (tcx.resolver.res.get(b) is not None or b in tcx.resolver.pat_alias):
+                continue
             if b.name not in ("_", "self") and not is_snake_case(b.name):
                 lint(tcx, "non_snake_case", d, f"variable `{b.name}` should have a snake case name", b.name_span,
                      f"help: convert the identifier to snake case: `{to_snake_case(b.name)}`")
-    elif d.kind in ("struct", "ty_alias", "trait"):
+    elif d.kind in ("const", "static"):
+        _upper_case(tcx, d)
+
+
+def check_camel_case(tcx):
+    """`non_camel_case_types`: an early lint in rustc, so it runs before analysis."""
+    for d in tcx.resolver.defs:
+        if d.kind not in ("struct", "ty_alias", "trait", "enum", "variant"):
+            continue
+        node = d.node
         name = node.name
         if name[:1].islower() or "_" in name.strip("_"):
-            what = {"struct": "type", "ty_alias": "type", "trait": "trait"}[d.kind]
+            what = {"struct": "type", "ty_alias": "type", "trait": "trait", "enum": "type",
+                    "variant": "variant"}[d.kind]
             lint(tcx, "non_camel_case_types", d, f"{what} `{name}` should have an upper camel case name",
-                 node.ident_span, f"help: convert the identifier to upper camel case: `{to_camel_case(name)}`")
-    elif d.kind in ("const", "static"):
-        name = node.name
-        if name != name.upper():
-            what = "constant" if d.kind == "const" else "static variable"
-            diag = Diag("warning", f"{what} `{name}` should have an upper case name", lint="non_upper_case_globals")
-            diag.primary(node.ident_span)
-            diag.multipart_suggestion("convert the identifier to upper case",
-                                      [(node.ident_span, to_snake_case(name).upper())])
-            diag.lint_owner = d
-            tcx.dcx.emit(diag)
+                 node.ident_span if d.kind != "variant" else node.span,
+                 f"help: convert the identifier to upper camel case: `{to_camel_case(name)}`")
+
+
+def _upper_case(tcx, d):
+    node, name = d.node, d.node.name
+    if name != name.upper():
+        what = "constant" if d.kind == "const" else "static variable"
+        diag = Diag("warning", f"{what} `{name}` should have an upper case name", lint="non_upper_case_globals")
+        diag.primary(node.ident_span)
+        diag.multipart_suggestion("convert the identifier to upper case",
+                                  [(node.ident_span, to_snake_case(name).upper())])
+        diag.lint_owner = d
+        tcx.dcx.emit(diag)
 
 
 # ---- overflowing_literals (rustc_lint::types)

@@ -35,6 +35,13 @@ BUILTIN_LINTS = [
     Lint("unused_imports", "warn", "unused"),
     Lint("unused_attributes", "warn", "unused"),
     Lint("dead_code", "warn", "unused"),
+    Lint("unused_mut", "warn", "unused"),
+    Lint("unused_assignments", "warn", "unused"),
+    Lint("unused_must_use", "warn", "unused"),
+    Lint("unreachable_patterns", "warn", "unused"),
+    Lint("unused_parens", "warn", "unused"),
+    Lint("unreachable_code", "warn", "unused"),
+    Lint("static_mut_refs", "warn", "rust_2024_compatibility"),
     Lint("non_snake_case", "warn", "nonstandard_style"),
     Lint("non_camel_case_types", "warn", "nonstandard_style"),
     Lint("non_upper_case_globals", "warn", "nonstandard_style"),
@@ -42,7 +49,7 @@ BUILTIN_LINTS = [
     Lint("unknown_lints", "warn", None),
     Lint("overflowing_literals", "deny", None),
 ]
-GROUPS = ("unused", "nonstandard_style", "warnings")
+GROUPS = ("unused", "nonstandard_style", "warnings", "rust_2024_compatibility")
 
 
 def new_lint_store() -> LintStore:

@@ -71,6 +71,21 @@ class TyArray(Ty):
     len: "Expr"
 
 
+@dataclass(eq=False)
+class TySlice(Ty):
+    elem: Ty
+
+
+@dataclass(eq=False)
+class TyNever(Ty):
+    pass
+
+
+@dataclass(eq=False)
+class TyInfer(Ty):
+    """`_` in a type."""
+
+
 # ---- generics
 @dataclass(eq=False)
 class GenericParam:
@@ -182,6 +197,7 @@ class Field(Expr):
 class StructLit(Expr):
     path: Path
     fields: list[tuple[str, Span, Expr]]
+    base: Expr | None = None      # `..base`
 
 
 @dataclass(eq=False)
@@ -225,6 +241,152 @@ class Return(Expr):
 @dataclass(eq=False)
 class BlockExpr(Expr):
     block: "Block"
+    unsafe: bool = False
+
+
+@dataclass(eq=False)
+class Match(Expr):
+    scrutinee: Expr
+    arms: list["Arm"]
+
+
+@dataclass(eq=False)
+class Arm:
+    pat: "Pat"
+    guard: Expr | None
+    body: Expr
+    span: Span
+
+
+@dataclass(eq=False)
+class Let(Expr):
+    """`let PAT = EXPR` as the condition of `if let` / `while let`."""
+    pat: "Pat"
+    init: Expr
+
+
+@dataclass(eq=False)
+class ForLoop(Expr):
+    pat: "Pat"
+    iter: Expr
+    body: "Block"
+
+
+@dataclass(eq=False)
+class Continue(Expr):
+    pass
+
+
+@dataclass(eq=False)
+class Index(Expr):
+    base: Expr
+    index: Expr
+
+
+@dataclass(eq=False)
+class ArrayLit(Expr):
+    elems: list[Expr]
+
+
+@dataclass(eq=False)
+class ArrayRepeat(Expr):
+    elem: Expr
+    count: Expr
+
+
+@dataclass(eq=False)
+class Cast(Expr):
+    expr: Expr
+    ty: Ty
+
+
+@dataclass(eq=False)
+class Range(Expr):
+    lo: Expr | None
+    hi: Expr | None
+    inclusive: bool
+
+
+@dataclass(eq=False)
+class MacCall(Expr):
+    """A built-in macro call (`println!`, `vec!`, ...): `args` are its comma-separated expressions;
+    for the formatting macros, `fmt` is the format string literal."""
+    name: str
+    name_span: Span
+    args: list[Expr]
+    fmt: "Lit | None" = None
+    implicit: list = field(default_factory=list)    # `{x}` captures, as PathExprs
+    pieces: list = field(default_factory=list)      # the format string's placeholders
+
+
+# ---- patterns
+@dataclass(eq=False)
+class Pat:
+    span: Span
+
+
+@dataclass(eq=False)
+class PatWild(Pat):
+    pass
+
+
+@dataclass(eq=False)
+class PatRest(Pat):
+    """`..` inside a tuple or tuple-struct pattern."""
+
+
+@dataclass(eq=False)
+class PatIdent(Pat):
+    """A binding `x`, `mut x`, `ref x`; it is also the binding node for liveness."""
+    name: str
+    name_span: Span
+    mutbl: bool = False
+    by_ref: bool = False
+
+
+@dataclass(eq=False)
+class PatLit(Pat):
+    expr: Expr      # a literal, possibly negated
+
+
+@dataclass(eq=False)
+class PatRange(Pat):
+    lo: Expr | None
+    hi: Expr | None
+    inclusive: bool
+
+
+@dataclass(eq=False)
+class PatPath(Pat):
+    path: Path      # a unit variant, unit struct or constant
+
+
+@dataclass(eq=False)
+class PatTupleStruct(Pat):
+    path: Path
+    elems: list[Pat]
+
+
+@dataclass(eq=False)
+class PatStruct(Pat):
+    path: Path
+    fields: list[tuple[str, Span, Pat]]
+    rest: bool
+
+
+@dataclass(eq=False)
+class PatTuple(Pat):
+    elems: list[Pat]
+
+
+@dataclass(eq=False)
+class PatRef(Pat):
+    inner: Pat
+
+
+@dataclass(eq=False)
+class PatOr(Pat):
+    alts: list[Pat]
 
 
 # ---- statements
@@ -236,6 +398,8 @@ class Local:
     ty: Ty | None
     init: Expr | None
     span: Span
+    pat: "Pat | None" = None      # a destructuring pattern; None for a plain `x` / `mut x`
+    els: "Block | None" = None    # `let ... else { ... }`
 
 
 @dataclass(eq=False)
@@ -279,6 +443,7 @@ class Param:
     name_span: Span
     mutbl: bool
     ty: Ty
+    pat: "Pat | None" = None      # a destructuring pattern (`(a, b): (i32, i32)`)
 
 
 @dataclass(eq=False)
@@ -295,6 +460,18 @@ class FieldDef:
     name: str
     span: Span
     ty: Ty
+    is_pub: bool = False
+
+
+@dataclass(eq=False)
+class Variant:
+    name: str
+    span: Span              # the variant's ident
+    kind: str               # "unit", "tuple", "named"
+    fields: list[FieldDef]
+    whole: Span = None      # the whole variant
+    attrs: list = field(default_factory=list)
+    disr: "Expr | None" = None
 
 
 @dataclass(eq=False)
@@ -302,6 +479,13 @@ class Struct(Item):
     generics: Generics
     kind: str                 # "unit", "tuple", "named"
     fields: list[FieldDef]
+    head_span: Span = None
+
+
+@dataclass(eq=False)
+class Enum(Item):
+    generics: Generics
+    variants: list[Variant]
     head_span: Span = None
 
 
@@ -357,3 +541,49 @@ class Crate:
     attrs: list[Attribute]
     items: list[Item]
     span: Span
+
+
+# ---- walking
+_NODE_TYPES = None
+
+
+def children(node):
+    """The direct sub-nodes of an expression, statement, block, arm or pattern, in source order."""
+    global _NODE_TYPES
+    if _NODE_TYPES is None:
+        _NODE_TYPES = (Expr, Block, Pat, Local, ExprStmt, Arm)
+    if isinstance(node, Block):
+        yield from node.stmts
+        return
+    if isinstance(node, StructLit):
+        for _, _, v in node.fields:
+            yield v
+        if node.base is not None:
+            yield node.base
+        return
+    if isinstance(node, PatStruct):
+        for _, _, p in node.fields:
+            yield p
+        return
+    for f in node.__dataclass_fields__:
+        v = getattr(node, f)
+        if isinstance(v, _NODE_TYPES):
+            yield v
+        elif isinstance(v, list):
+            for x in v:
+                if isinstance(x, _NODE_TYPES):
+                    yield x
+
+
+def walk(node):
+    """`node` and everything under it, in source order (pre-order)."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        stack.extend(reversed(list(children(n))))
+
+
+def bindings(pat):
+    """The `PatIdent`s under a pattern (some may turn out to be unit variants or constants)."""
+    return [p for p in walk(pat) if isinstance(p, PatIdent)]

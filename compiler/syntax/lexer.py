@@ -20,7 +20,7 @@ PUNCT = sorted(
 
 @dataclass(slots=True)
 class Token:
-    kind: str  # "ident", "lifetime", "int", "str", "char", "punct", "eof"
+    kind: str  # "ident", "lifetime", "int", "float", "str", "char", "punct", "eof"
     text: str
     span: Span
     suffix: str = ""
@@ -89,14 +89,8 @@ def tokenize(file: SourceFile) -> list[Token]:
             out.append(Token("ident", src[start:i], Span(start, i, file)))
             continue
         if c.isdigit():
-            while i < n and (src[i].isalnum() or src[i] == "_"):
-                i += 1
-            text = src[start:i]
-            cut = next((k for k, ch in enumerate(text) if ch.isalpha()), len(text))
-            digits, suffix = text[:cut], text[cut:]
-            if not digits.replace("_", "").isdigit():
-                raise LexError(f"invalid digit in literal `{text}`", Span(start, i, file))
-            out.append(Token("int", digits.replace("_", ""), Span(start, i, file), suffix))
+            out.append(_number(src, i, file))
+            i = out[-1].span.hi
             continue
         if c == '"':
             j = i + 1
@@ -139,3 +133,51 @@ def tokenize(file: SourceFile) -> list[Token]:
             raise LexError(f"unknown start of token: {esc}", Span(i, i + 1, file))
     out.append(Token("eof", "", Span(n, n, file)))
     return out
+
+
+FLOAT_SUFFIXES = ("f32", "f64")
+
+
+def _number(src: str, i: int, file) -> Token:
+    """An integer (`12`, `0xff`, `1_000u8`) or float (`1.5`, `2e3`, `1.0f32`) literal at `i`."""
+    n, start = len(src), i
+    radix = {"0x": 16, "0o": 8, "0b": 2}.get(src[i:i + 2])
+    if radix:
+        i += 2
+        j = i
+        while j < n and (src[j] in "0123456789abcdefABCDEF_" if radix == 16 else src[j].isdigit() or src[j] == "_"):
+            j += 1
+        digits = src[i:j].replace("_", "")
+        k = j
+        while k < n and (src[k].isalnum() or src[k] == "_"):
+            k += 1
+        suffix = src[j:k]
+        bad = next((ch for ch in digits if int(ch, 16) >= radix), None) if digits else None
+        if not digits or bad is not None:
+            raise LexError(f"invalid digit for a base {radix} literal" if bad else "no valid digits found for number",
+                           Span(start, k, file))
+        return Token("int", str(int(digits, radix)), Span(start, k, file), suffix)
+    while i < n and (src[i].isdigit() or src[i] == "_"):
+        i += 1
+    is_float = False
+    if i + 1 < n and src[i] == "." and src[i + 1].isdigit():
+        is_float = True
+        i += 1
+        while i < n and (src[i].isdigit() or src[i] == "_"):
+            i += 1
+    elif i < n and src[i] == "." and not (i + 1 < n and (src[i + 1] == "." or _is_ident_start(src[i + 1]))):
+        is_float = True         # `1.` is a float literal
+        i += 1
+        return Token("float", src[start:i].replace("_", ""), Span(start, i, file))
+    if i < n and src[i] in "eE" and (i + 1 < n and (src[i + 1].isdigit() or src[i + 1] in "+-")):
+        is_float = True
+        i += 2
+        while i < n and (src[i].isdigit() or src[i] == "_"):
+            i += 1
+    digits_end = i
+    while i < n and (src[i].isalnum() or src[i] == "_"):
+        i += 1
+    digits, suffix = src[start:digits_end].replace("_", ""), src[digits_end:i]
+    if is_float or suffix in FLOAT_SUFFIXES:
+        return Token("float", digits, Span(start, i, file), suffix)
+    return Token("int", digits, Span(start, i, file), suffix)

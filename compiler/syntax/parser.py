@@ -13,7 +13,13 @@ BINOP_PREC = {
     "|": 6, "^": 7, "&": 8, "<<": 9, ">>": 9,
     "+": 10, "-": 10, "*": 11, "/": 11, "%": 11,
 }
-ASSIGN_OPS = {"=", "+=", "-=", "*=", "/=", "%=", "^=", "&=", "|="}
+ASSIGN_OPS = {"=", "+=", "-=", "*=", "/=", "%=", "^=", "&=", "|=", "<<=", ">>="}
+CAST_PREC = 12
+BLOCK_LIKE = (ast.If, ast.While, ast.Loop, ast.BlockExpr, ast.Match, ast.ForLoop)
+FORMAT_MACROS = {"println", "print", "eprintln", "eprint", "format", "panic", "write", "writeln",
+                 "unreachable", "todo", "unimplemented"}
+BUILTIN_MACROS = FORMAT_MACROS | {"assert", "assert_eq", "assert_ne", "debug_assert", "vec", "dbg",
+                                  "matches"}
 
 
 class ParseError(Exception):
@@ -22,6 +28,11 @@ class ParseError(Exception):
         super().__init__(msg)
         self.msg, self.span, self.label, self.code = msg, span, label, code
         self.limit = limit      # a minirustc resource limit, reported on one line
+
+
+def unsupported(what: str, span: Span) -> ParseError:
+    """Something outside the subset: an honest error that names minirustc, never a rustc-looking one."""
+    return ParseError(f"minirustc does not support {what} yet", span)
 
 
 def parse_crate(file: SourceFile, mk_attr_id=None) -> ast.Crate:
@@ -150,10 +161,21 @@ class Parser:
     def parse_item(self) -> ast.Item:
         attrs = self.parse_attrs(inner=False)
         start = self.tok.span
-        is_pub = self.eat_kw("pub")
+        is_pub = self.parse_vis()
         t = self.tok
+        if t.is_kw("const") and self.peek().is_kw("fn") or t.is_kw("unsafe") and self.peek().is_kw("fn"):
+            if t.is_kw("unsafe"):
+                raise unsupported("`unsafe fn`", t.span)
+            self.bump()
+            return self.parse_fn(attrs, is_pub, start)
         if t.is_kw("fn"):
             return self.parse_fn(attrs, is_pub, start)
+        if t.is_kw("enum"):
+            return self.parse_enum(attrs, is_pub, start)
+        if t.kind == "ident" and t.text in ("macro_rules", "union", "extern", "async") or t.is_kw("unsafe"):
+            what = {"macro_rules": "`macro_rules!`", "union": "unions", "extern": "`extern` blocks and crates",
+                    "async": "`async fn`", "unsafe": "`unsafe` items"}[t.text]
+            raise unsupported(what, t.span)
         if t.is_kw("struct"):
             return self.parse_struct(attrs, is_pub, start)
         if t.is_kw("type"):
@@ -187,6 +209,8 @@ class Parser:
             while not self.eat("}"):
                 fattrs = self.parse_attrs(inner=False)
                 fstart = self.tok.span
+                if self.tok.is_kw("type") or self.tok.is_kw("const"):
+                    raise unsupported("associated types and constants", self.tok.span)
                 if not self.tok.is_kw("fn"):
                     self.unexpected("`fn`")
                 fns.append(self.parse_fn(fattrs, False, fstart))
@@ -195,7 +219,11 @@ class Parser:
             return self.parse_impl(attrs, start)
         if t.is_kw("use"):
             self.bump()
+            if self.tok.is_punct("::"):
+                raise unsupported("`use ::path`", self.tok.span)
             path = self.parse_path(generic_args=False)
+            if self.tok.is_punct("::") and (self.peek().is_punct("*") or self.peek().is_punct("{")):
+                raise unsupported("glob and nested imports", self.peek().span)
             alias = None
             if self.eat_kw("as"):
                 alias = self.ident().text
@@ -218,6 +246,16 @@ class Parser:
             self.unexpected("item")
         raise ParseError(f"expected item, found {t.describe()}", t.span, "expected item")
 
+    def parse_vis(self) -> bool:
+        """`pub`, `pub(crate)`, `pub(super)`, `pub(self)`, `pub(in path)`: any of them counts as public."""
+        if not self.eat_kw("pub"):
+            return False
+        if self.tok.is_punct("(") and self.peek().kind == "ident" and self.peek().text in ("crate", "super", "self", "in"):
+            self.bump()
+            while not self.eat(")"):
+                self.bump()
+        return True
+
     def parse_fn(self, attrs, is_pub, start) -> ast.Fn:
         self.expect_kw("fn")
         name = self.ident()
@@ -228,10 +266,14 @@ class Parser:
             if not params and self._self_param_ahead():
                 params.append(self.parse_self_param())
             else:
-                mutbl = self.eat_kw("mut")
-                pname = self.ident()
+                pat = self.parse_pat()
                 self.expect(":")
-                params.append(ast.Param(pname.text, pname.span, mutbl, self.parse_ty()))
+                ty = self.parse_ty()
+                if isinstance(pat, ast.PatIdent) and not pat.by_ref:
+                    params.append(ast.Param(pat.name, pat.name_span, pat.mutbl, ty))
+                else:
+                    params.append(ast.Param("_", pat.span, False, ty, pat if not isinstance(pat, ast.PatWild)
+                                            else None))
             if not self.tok.is_punct(")"):
                 self.expect(",")
         ret = self.parse_ty() if self.eat("->") else None
@@ -272,9 +314,10 @@ class Parser:
         elif self.eat("("):
             kind = "tuple"
             while not self.eat(")"):
-                self.eat_kw("pub")
+                self.parse_attrs(inner=False)
+                vis = self.parse_vis()
                 ty = self.parse_ty()
-                fields.append(ast.FieldDef(str(len(fields)), ty.span, ty))
+                fields.append(ast.FieldDef(str(len(fields)), ty.span, ty, vis))
                 if not self.tok.is_punct(")"):
                     self.expect(",")
             self.parse_where(generics)
@@ -284,14 +327,51 @@ class Parser:
             self.parse_where(generics)
             self.expect("{")
             while not self.eat("}"):
-                self.eat_kw("pub")
+                self.parse_attrs(inner=False)
+                vis = self.parse_vis()
                 fname = self.ident()
                 self.expect(":")
-                fields.append(ast.FieldDef(fname.text, fname.span, self.parse_ty()))
+                fields.append(ast.FieldDef(fname.text, fname.span, self.parse_ty(), vis))
                 if not self.tok.is_punct("}"):
                     self.expect(",")
         return ast.Struct(name.text, name.span, start.to(self.prev_span), attrs, is_pub, generics, kind, fields,
                           head)
+
+    def parse_enum(self, attrs, is_pub, start) -> ast.Enum:
+        self.bump()
+        name = self.ident()
+        generics = self.parse_generics()
+        head = start.to(name.span)
+        self.parse_where(generics)
+        self.expect("{")
+        variants: list[ast.Variant] = []
+        while not self.eat("}"):
+            vattrs = self.parse_attrs(inner=False)
+            vstart = self.tok.span
+            vname = self.ident()
+            fields: list[ast.FieldDef] = []
+            kind = "unit"
+            if self.eat("("):
+                kind = "tuple"
+                while not self.eat(")"):
+                    ty = self.parse_ty()
+                    fields.append(ast.FieldDef(str(len(fields)), ty.span, ty, True))
+                    if not self.tok.is_punct(")"):
+                        self.expect(",")
+            elif self.eat("{"):
+                kind = "named"
+                while not self.eat("}"):
+                    fname = self.ident()
+                    self.expect(":")
+                    fields.append(ast.FieldDef(fname.text, fname.span, self.parse_ty(), True))
+                    if not self.tok.is_punct("}"):
+                        self.expect(",")
+            disr = self.parse_expr() if self.eat("=") else None
+            variants.append(ast.Variant(vname.text, vname.span, kind, fields, vstart.to(self.prev_span), vattrs,
+                                        disr))
+            if not self.tok.is_punct("}"):
+                self.expect(",")
+        return ast.Enum(name.text, name.span, start.to(self.prev_span), attrs, is_pub, generics, variants, head)
 
     def parse_impl(self, attrs, start) -> ast.Impl:
         self.bump()
@@ -311,7 +391,10 @@ class Parser:
         while not self.eat("}"):
             fattrs = self.parse_attrs(inner=False)
             fstart = self.tok.span
-            is_pub = self.eat_kw("pub")
+            is_pub = self.parse_vis()
+            if self.tok.is_kw("type") or self.tok.is_kw("const") and not self.peek().is_kw("fn"):
+                raise unsupported("associated types and constants", self.tok.span)
+            self.eat_kw("const")
             if not self.tok.is_kw("fn"):
                 self.unexpected("`fn`")
             fns.append(self.parse_fn(fattrs, is_pub, fstart))
@@ -452,10 +535,21 @@ class Parser:
             if t.is_punct("["):
                 start = self.bump().span
                 elem = self.parse_ty()
+                if self.eat("]"):
+                    return ast.TySlice(start.to(self.prev_span), elem)
                 self.expect(";")
                 n = self.parse_expr()
                 end = self.expect("]").span
                 return ast.TyArray(start.to(end), elem, n)
+            if t.is_punct("!"):
+                self.bump()
+                return ast.TyNever(t.span)
+            if t.kind == "ident" and t.text == "_":
+                self.bump()
+                return ast.TyInfer(t.span)
+            if t.is_kw("impl") or t.is_kw("dyn") or t.is_kw("fn") or t.is_punct("*"):
+                raise unsupported({"impl": "`impl Trait` types", "dyn": "trait objects", "fn": "function pointer types",
+                                   "*": "raw pointers"}[t.text], t.span)
             if t.kind == "ident" and (t.text not in KEYWORDS or t.text in ("Self", "crate", "self", "super")):
                 path = self.parse_path(generic_args=True)
                 return ast.TyPath(path.span, path)
@@ -484,28 +578,69 @@ class Parser:
     def parse_stmt(self):
         start = self.tok.span
         if self.eat_kw("let"):
-            mutbl = self.eat_kw("mut")
-            name = self.tok
-            if name.is_kw("_") or (name.kind == "ident" and name.text == "_"):
-                self.bump()
-            else:
-                name = self.ident()
+            pat = self.parse_pat()
             ty = self.parse_ty() if self.eat(":") else None
             init = self.parse_expr() if self.eat("=") else None
+            els = None
+            if init is not None and self.tok.is_kw("else"):
+                self.bump()
+                els = self.parse_block()
             end = self.expect(";").span
-            return ast.Local(name.text, name.span, mutbl, ty, init, start.to(end))
+            if isinstance(pat, ast.PatIdent) and not pat.by_ref:
+                return ast.Local(pat.name, pat.name_span, pat.mutbl, ty, init, start.to(end), els=els)
+            if isinstance(pat, ast.PatWild):
+                return ast.Local("_", pat.span, False, ty, init, start.to(end), els=els)
+            return ast.Local("_", pat.span, False, ty, init, start.to(end), pat, els)
+        t = self.tok
+        if t.is_kw("fn") or t.is_kw("struct") or t.is_kw("enum") or t.is_kw("impl") or t.is_kw("trait") \
+                or t.is_kw("use") or t.is_kw("mod") or (t.is_kw("const") or t.is_kw("static")) and \
+                self.peek().kind == "ident" or t.is_punct("#") or t.is_kw("type") and self.peek().kind == "ident":
+            raise unsupported("items and attributes inside function bodies", t.span)
+        if t.is_kw("if") or t.is_kw("match") or t.is_kw("while") or t.is_kw("for") or t.is_kw("loop") \
+                or t.is_punct("{") or t.is_kw("unsafe") and self.peek().is_punct("{"):
+            # a block-like expression ends the statement unless a method call or operator-free
+            # postfix follows (rustc's `expr_is_complete`)
+            self.enter()
+            try:
+                e = self.parse_primary(False)
+            finally:
+                self.leave()
+            if self.tok.is_punct(".") or self.tok.is_punct("?"):
+                e = self.parse_postfix(e)
+                e = self._continue_binary(e)
+            elif not self.tok.is_punct(";") and not self.tok.is_punct("}"):
+                return ast.ExprStmt(e, False, e.span)
+            if self.eat(";"):
+                return ast.ExprStmt(e, True, start.to(self.prev_span))
+            return ast.ExprStmt(e, False, e.span)
         expr = self.parse_expr()
         if self.eat(";"):
             return ast.ExprStmt(expr, True, start.to(self.prev_span))
-        if isinstance(expr, (ast.If, ast.While, ast.Loop, ast.BlockExpr)) or self.tok.is_punct("}"):
+        if isinstance(expr, BLOCK_LIKE) or self.tok.is_punct("}"):
             return ast.ExprStmt(expr, False, expr.span)
         self.unexpected("`;`")
+
+    def _continue_binary(self, lhs):
+        """Operators after an already-parsed operand (used after a block-like expression)."""
+        while True:
+            t = self.tok
+            prec = BINOP_PREC.get(t.text) if t.kind == "punct" else None
+            if prec is None:
+                break
+            self.bump()
+            rhs = self.parse_binary(prec, False)
+            lhs = ast.Binary(lhs.span.to(rhs.span), t.text, lhs, rhs)
+        if self.tok.kind == "punct" and self.tok.text in ASSIGN_OPS:
+            op = self.bump().text
+            rhs = self.parse_expr()
+            return ast.Assign(lhs.span.to(rhs.span), op, lhs, rhs)
+        return lhs
 
     # ---- expressions
     def parse_expr(self, no_struct: bool = False) -> ast.Expr:
         self.enter()
         try:
-            lhs = self.parse_binary(0, no_struct)
+            lhs = self.parse_range(no_struct)
             if self.tok.kind == "punct" and self.tok.text in ASSIGN_OPS:
                 op = self.bump().text
                 rhs = self.parse_expr(no_struct)
@@ -514,10 +649,35 @@ class Parser:
         finally:
             self.leave()
 
+    def _range_end_ahead(self) -> bool:
+        t = self.tok
+        return t.kind == "eof" or any(t.is_punct(p) for p in (")", "]", "}", ",", ";", "=>")) or \
+            (t.is_punct("{") and self._no_struct)
+
+    def parse_range(self, no_struct: bool) -> ast.Expr:
+        self._no_struct = no_struct
+        if self.tok.is_punct("..") or self.tok.is_punct("..="):
+            t = self.bump()
+            self._no_struct = no_struct
+            hi = None if self._range_end_ahead() else self.parse_binary(0, no_struct)
+            return ast.Range(t.span.to(hi.span) if hi else t.span, None, hi, t.text == "..=")
+        lhs = self.parse_binary(0, no_struct)
+        if self.tok.is_punct("..") or self.tok.is_punct("..="):
+            t = self.bump()
+            self._no_struct = no_struct
+            hi = None if self._range_end_ahead() else self.parse_binary(0, no_struct)
+            return ast.Range(lhs.span.to(hi.span if hi else t.span), lhs, hi, t.text == "..=")
+        return lhs
+
     def parse_binary(self, min_prec: int, no_struct: bool) -> ast.Expr:
         lhs = self.parse_unary(no_struct)
         while True:
             t = self.tok
+            if t.is_kw("as") and CAST_PREC > min_prec:
+                self.bump()
+                ty = self.parse_ty()
+                lhs = ast.Cast(lhs.span.to(ty.span), lhs, ty)
+                continue
             prec = BINOP_PREC.get(t.text) if t.kind == "punct" else None
             if prec is None or prec <= min_prec:
                 return lhs
@@ -560,9 +720,31 @@ class Parser:
             if self.eat("("):
                 args = self.parse_args()
                 e = ast.Call(e.span.to(self.prev_span), e, args)
+            elif self.tok.is_punct("["):
+                self.bump()
+                idx = self.parse_expr()
+                self.expect("]")
+                e = ast.Index(e.span.to(self.prev_span), e, idx)
+            elif self.tok.is_punct("?"):
+                raise unsupported("the `?` operator", self.tok.span)
+            elif self.tok.is_punct(".") and self.peek().kind == "float" and not self.peek().suffix \
+                    and "e" not in self.peek().text.lower():
+                self.bump()
+                t = self.bump()             # `t.0.1` lexes `0.1` as a float: two tuple fields
+                a, b = t.text.split(".", 1)
+                sa = Span(t.span.lo, t.span.lo + len(a), t.span.file)
+                e = ast.Field(e.span.to(sa), e, a, sa)
+                if b:
+                    sb = Span(t.span.hi - len(b), t.span.hi, t.span.file)
+                    e = ast.Field(e.span.to(sb), e, b, sb)
             elif self.tok.is_punct(".") and self.peek().kind in ("ident", "int"):
                 self.bump()
                 name = self.bump()
+                if name.kind == "ident" and name.text == "await":
+                    raise unsupported("`.await`", name.span)
+                if name.kind == "ident" and self.tok.is_punct("::") and self.peek().is_punct("<"):
+                    self.bump()
+                    self.parse_generic_args(ast.PathSegment(name.text, name.span))   # a turbofish, not checked
                 if self.tok.is_punct("(") and name.kind == "ident":
                     self.bump()
                     args = self.parse_args()
@@ -577,6 +759,46 @@ class Parser:
         if t.kind == "int":
             self.bump()
             return ast.Lit(t.span, "int", int(t.text), t.suffix)
+        if t.kind == "float":
+            self.bump()
+            return ast.Lit(t.span, "float", t.text, t.suffix)
+        if t.is_punct("["):
+            self.bump()
+            elems = []
+            if not self.tok.is_punct("]"):
+                first = self.parse_expr()
+                if self.eat(";"):
+                    count = self.parse_expr()
+                    self.expect("]")
+                    return ast.ArrayRepeat(t.span.to(self.prev_span), first, count)
+                elems.append(first)
+                if not self.tok.is_punct("]"):
+                    self.expect(",")
+            while not self.eat("]"):
+                elems.append(self.parse_expr())
+                if not self.tok.is_punct("]"):
+                    self.expect(",")
+            return ast.ArrayLit(t.span.to(self.prev_span), elems)
+        if t.is_kw("match"):
+            return self.parse_match()
+        if t.is_kw("for"):
+            self.bump()
+            pat = self.parse_pat()
+            self.expect_kw("in")
+            it = self.parse_expr(no_struct=True)
+            body = self.parse_block()
+            return ast.ForLoop(t.span.to(body.span), pat, it, body)
+        if t.is_kw("unsafe") and self.peek().is_punct("{"):
+            self.bump()
+            b = self.parse_block()
+            return ast.BlockExpr(t.span.to(b.span), b, unsafe=True)
+        if t.is_kw("continue"):
+            self.bump()
+            return ast.Continue(t.span)
+        if t.is_punct("|") or t.is_punct("||") or t.is_kw("move"):
+            raise unsupported("closures", t.span)
+        if t.kind == "lifetime":
+            raise unsupported("loop labels", t.span)
         if t.kind == "str":
             self.bump()
             return ast.Lit(t.span, "str", t.text)
@@ -606,7 +828,7 @@ class Parser:
             return self.parse_if()
         if t.is_kw("while"):
             self.bump()
-            cond = self.parse_expr(no_struct=True)
+            cond = self.parse_cond()
             body = self.parse_block()
             return ast.While(t.span.to(body.span), cond, body)
         if t.is_kw("loop"):
@@ -623,10 +845,198 @@ class Parser:
             return ast.Return(span, value) if t.text == "return" else ast.Break(span, value)
         if t.kind == "ident" and (t.text not in KEYWORDS or t.text in ("self", "Self", "crate", "super")):
             path = self.parse_expr_path()
+            if self.tok.is_punct("!") and len(path.segments) == 1 and \
+                    any(self.peek().is_punct(p) for p in ("(", "[", "{")):
+                return self.parse_mac_call(path)
             if self.tok.is_punct("{") and not no_struct:
                 return self.parse_struct_lit(path)
             return ast.PathExpr(path.span, path)
         self.unexpected("expression")
+
+    def parse_cond(self) -> ast.Expr:
+        """The condition of `if` / `while`: an expression, or `let PAT = EXPR`."""
+        if self.tok.is_kw("let"):
+            start = self.bump().span
+            pat = self.parse_pat()
+            self.expect("=")
+            init = self.parse_binary(4, True)      # binds tighter than `&&` (let chains are not supported)
+            if self.tok.is_punct("&&") or self.tok.is_punct("||"):
+                raise unsupported("`let` chains", self.tok.span)
+            return ast.Let(start.to(init.span), pat, init)
+        return self.parse_expr(no_struct=True)
+
+    def parse_match(self) -> ast.Expr:
+        start = self.bump().span
+        scrutinee = self.parse_expr(no_struct=True)
+        self.expect("{")
+        arms = []
+        while not self.eat("}"):
+            self.parse_attrs(inner=False)
+            pat = self.parse_pat()
+            guard = None
+            if self.eat_kw("if"):
+                if self.tok.is_kw("let"):
+                    raise unsupported("`if let` guards", self.tok.span)
+                guard = self.parse_expr()
+            self.expect("=>")
+            body = self.parse_expr()
+            arms.append(ast.Arm(pat, guard, body, pat.span.to(body.span)))
+            if isinstance(body, BLOCK_LIKE):
+                self.eat(",")
+            elif not self.tok.is_punct("}"):
+                self.expect(",")
+        return ast.Match(start.to(self.prev_span), scrutinee, arms)
+
+    def parse_mac_call(self, path: ast.Path) -> ast.Expr:
+        name = path.segments[0]
+        self.expect("!")
+        if name.name not in BUILTIN_MACROS:
+            # rustc resolves the macro first; the arguments are never parsed
+            close = {"(": ")", "[": "]", "{": "}"}[self.tok.text]
+            depth = 0
+            while True:
+                t = self.bump()
+                if t.kind == "eof":
+                    raise ParseError("this file contains an unclosed delimiter", t.span, "unclosed delimiter")
+                depth += t.text in "([{" and t.kind == "punct"
+                depth -= t.text in ")]}" and t.kind == "punct"
+                if depth == 0:
+                    break
+            return ast.MacCall(path.span.to(self.prev_span), name.name, name.span, [])
+        close = {"(": ")", "[": "]", "{": "}"}[self.bump().text]
+        args, fmt = [], None
+        if name.name in FORMAT_MACROS:
+            if name.name in ("write", "writeln"):
+                args.append(self.parse_expr())
+                if not self.tok.is_punct(close):
+                    self.expect(",")
+            if self.tok.kind == "str":
+                fmt = ast.Lit(self.tok.span, "str", self.bump().text)
+                if not self.tok.is_punct(close):
+                    self.expect(",")
+        while not self.eat(close):
+            if self.tok.kind == "ident" and self.peek().is_punct("=") and not self.peek(2).is_punct("="):
+                raise unsupported("named format arguments", self.tok.span)
+            args.append(self.parse_expr())
+            if not self.tok.is_punct(close):
+                self.expect(",")
+        mac = ast.MacCall(path.span.to(self.prev_span), name.name, name.span, args, fmt)
+        if fmt is not None:
+            from compiler.syntax import format as fmt_mod
+            try:
+                mac.pieces = fmt_mod.parse(fmt)
+            except fmt_mod.FormatError as e:
+                raise ParseError(e.msg, e.span, e.label) from None
+            seen = set()
+            for p in mac.pieces:
+                if isinstance(p.arg, str) and p.arg not in seen:
+                    seen.add(p.arg)
+                    mac.implicit.append(ast.PathExpr(p.name_span, ast.Path([ast.PathSegment(p.arg, p.name_span)],
+                                                                            p.name_span)))
+        return mac
+
+    # ---- patterns
+    def parse_pat(self) -> ast.Pat:
+        self.enter()
+        try:
+            self.eat("|")
+            first = self.parse_pat_one()
+            if not self.tok.is_punct("|"):
+                return first
+            alts = [first]
+            while self.eat("|"):
+                alts.append(self.parse_pat_one())
+            return ast.PatOr(first.span.to(alts[-1].span), alts)
+        finally:
+            self.leave()
+
+    def _pat_list(self, close: str) -> list[ast.Pat]:
+        out = []
+        while not self.eat(close):
+            out.append(self.parse_pat())
+            if not self.tok.is_punct(close):
+                self.expect(",")
+        return out
+
+    def parse_pat_one(self) -> ast.Pat:
+        t = self.tok
+        if t.kind == "ident" and t.text == "_":
+            self.bump()
+            return ast.PatWild(t.span)
+        if t.is_punct(".."):
+            self.bump()
+            return ast.PatRest(t.span)
+        if t.is_punct("&") or t.is_punct("&&"):
+            self.bump()
+            self.eat_kw("mut")
+            inner = self.parse_pat_one()
+            return ast.PatRef(t.span.to(inner.span), inner)
+        if t.is_punct("("):
+            self.bump()
+            elems = self._pat_list(")")
+            span = t.span.to(self.prev_span)
+            if len(elems) == 1 and not self.toks[self.pos - 2].is_punct(","):
+                return elems[0]
+            return ast.PatTuple(span, elems)
+        if t.is_punct("["):
+            raise unsupported("slice patterns", t.span)
+        if t.kind in ("int", "float", "str", "char") or t.is_punct("-") or t.is_kw("true") or t.is_kw("false"):
+            lo = self._pat_lit()
+            if self.tok.is_punct("..=") or self.tok.is_punct("..") or self.tok.is_punct("..."):
+                op = self.bump().text
+                hi = None
+                if self.tok.kind in ("int", "float", "char") or self.tok.is_punct("-"):
+                    hi = self._pat_lit()
+                return ast.PatRange(lo.span.to(hi.span if hi else self.prev_span), lo, hi, op != "..")
+            return ast.PatLit(lo.span, lo)
+        if t.is_kw("ref") or t.is_kw("mut"):
+            by_ref = self.eat_kw("ref")
+            mutbl = self.eat_kw("mut")
+            name = self.ident()
+            if self.tok.is_punct("@"):
+                raise unsupported("`@` bindings", self.tok.span)
+            return ast.PatIdent(t.span.to(name.span), name.text, name.span, mutbl, by_ref)
+        if t.kind == "ident" and (t.text not in KEYWORDS or t.text in ("Self", "crate", "self", "super")):
+            path = self.parse_expr_path()
+            if self.tok.is_punct("("):
+                self.bump()
+                elems = self._pat_list(")")
+                return ast.PatTupleStruct(path.span.to(self.prev_span), path, elems)
+            if self.tok.is_punct("{"):
+                self.bump()
+                fields, rest = [], False
+                while not self.eat("}"):
+                    if self.eat(".."):
+                        rest = True
+                        continue
+                    if self.tok.is_kw("ref") or self.tok.is_kw("mut"):
+                        p = self.parse_pat_one()
+                        fields.append((p.name, p.name_span, p))
+                    else:
+                        fname = self.ident()
+                        if self.eat(":"):
+                            fields.append((fname.text, fname.span, self.parse_pat()))
+                        else:
+                            fields.append((fname.text, fname.span, ast.PatIdent(fname.span, fname.text, fname.span)))
+                    if not self.tok.is_punct("}"):
+                        self.expect(",")
+                return ast.PatStruct(path.span.to(self.prev_span), path, fields, rest)
+            if self.tok.is_punct("@"):
+                raise unsupported("`@` bindings", self.tok.span)
+            if self.tok.is_punct("..=") or self.tok.is_punct(".."):
+                raise unsupported("range patterns with constants", self.tok.span)
+            if len(path.segments) == 1 and not path.segments[0].args:   # a binding, or a unit variant/const
+                return ast.PatIdent(t.span, t.text, t.span)
+            return ast.PatPath(path.span, path)
+        self.unexpected("pattern")
+
+    def _pat_lit(self) -> ast.Expr:
+        t = self.tok
+        if t.is_punct("-"):
+            self.bump()
+            lit = self.parse_primary(True)
+            return ast.Unary(t.span.to(lit.span), "-", lit)
+        return self.parse_primary(True)
 
     def parse_expr_path(self) -> ast.Path:
         segs = []
@@ -646,7 +1056,12 @@ class Parser:
     def parse_struct_lit(self, path: ast.Path) -> ast.Expr:
         self.expect("{")
         fields = []
+        base = None
         while not self.eat("}"):
+            if self.eat(".."):
+                base = self.parse_expr()
+                self.expect("}")
+                break
             name = self.ident()
             if self.eat(":"):
                 value = self.parse_expr()
@@ -655,11 +1070,11 @@ class Parser:
             fields.append((name.text, name.span, value))
             if not self.tok.is_punct("}"):
                 self.expect(",")
-        return ast.StructLit(path.span.to(self.prev_span), path, fields)
+        return ast.StructLit(path.span.to(self.prev_span), path, fields, base)
 
     def parse_if(self) -> ast.Expr:
         start = self.bump().span
-        cond = self.parse_expr(no_struct=True)
+        cond = self.parse_cond()
         then = self.parse_block()
         els = None
         if self.eat_kw("else"):

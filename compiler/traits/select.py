@@ -3,7 +3,7 @@ every candidate is evaluated before winnowing, and a depth past the recursion li
 from __future__ import annotations
 
 from compiler.errors import Diag
-from compiler.ty.collect import lower_ty
+from compiler.ty.collect import lower_ty, type_of_any
 from compiler.ty.types import Ty
 
 SHORT_TYPE_DEPTH = 7
@@ -28,12 +28,15 @@ def _cut(t: Ty, depth: int) -> str:
 
 
 def match_ty(pattern: Ty, ty: Ty, subst: dict) -> bool:
+    from compiler.ty.types import resolve
+    ty = resolve(ty)
     if pattern.kind == "param":
         if pattern.name in subst:
             return subst[pattern.name] == ty
         subst[pattern.name] = ty
         return True
-    if pattern.kind != ty.kind or pattern.name != ty.name or len(pattern.args) != len(ty.args):
+    if not isinstance(ty, Ty) or pattern.kind != ty.kind or pattern.name != ty.name \
+            or len(pattern.args) != len(ty.args):
         return False
     return all(match_ty(p, t, subst) for p, t in zip(pattern.args, ty.args))
 
@@ -100,8 +103,12 @@ class SelectionContext:
         before winnowing."""
         tcx = self.tcx
         holds = any(ty == t and trait is tr for t, tr in self.param_env)
+        if trait.builtin:
+            structural = self._builtin_candidate(ty, trait, cause_span, depth)
+            if structural is not None:
+                return structural or holds
         for impl_def in tcx.impls_of(trait):
-            self_ty = tcx.query("type_of", impl_def)
+            self_ty = type_of_any(tcx, impl_def)
             subst: dict = {}
             if not match_ty(self_ty, ty, subst):
                 continue
@@ -109,6 +116,37 @@ class SelectionContext:
             if all(self.evaluate(t, tr, cause_span, depth + 1) for t, tr in nested):
                 holds = True
         return holds
+
+    def _builtin_candidate(self, ty: Ty, trait, cause_span, depth: int):
+        """The prelude traits' built-in rules: derives, references, tuples, arrays and slices, `!`.
+        None when no such rule applies (impls decide)."""
+        name = trait.name
+        if ty.kind == "never":
+            return True
+        if ty.kind == "adt":
+            d = self.tcx.resolver.def_at(ty.def_index)
+            if d.builtin:
+                return None
+            if name in self.tcx.resolver.derives.get(d, ()):
+                return all(self.evaluate(a, trait, cause_span, depth + 1) for a in ty.args)
+            return None
+        if ty.kind == "ref":
+            if name in ("Clone", "Copy"):
+                return not ty.mutbl
+            if name in ("Display", "Debug", "PartialEq", "PartialOrd", "Eq", "Ord", "Hash"):
+                return self.evaluate(ty.args[0], trait, cause_span, depth + 1)
+            return False
+        if ty.kind in ("tuple", "array", "slice"):
+            if name in ("Display", "Default") and ty.kind != "tuple":
+                return False
+            if name == "Display":
+                return False
+            if ty.kind == "slice" and name in ("Clone", "Copy", "Default"):
+                return False
+            return all(self.evaluate(a, trait, cause_span, depth + 1) for a in ty.args)
+        if ty.kind == "param":
+            return None
+        return None
 
     def leaf_failure(self, ty: Ty, trait, span) -> tuple[Ty, object]:
         """The innermost unsatisfied obligation behind a failed `ty: trait`, which rustc reports:
@@ -118,7 +156,7 @@ class SelectionContext:
         matching = []
         for impl_def in self.tcx.impls_of(trait):
             subst: dict = {}
-            if match_ty(self.tcx.query("type_of", impl_def), ty, subst):
+            if match_ty(type_of_any(self.tcx, impl_def), ty, subst):
                 matching.append((impl_def, subst))
         if len(matching) != 1:
             return ty, trait

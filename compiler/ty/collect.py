@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from compiler.syntax import ast
-from compiler.ty.types import ERROR, UNIT, Ty, prim
+from compiler.ty.types import ERROR, NEVER, UNIT, Ty, TyVar, prim
 
 
 def lower_ty(tcx, ty: ast.Ty) -> Ty:
@@ -13,6 +13,12 @@ def lower_ty(tcx, ty: ast.Ty) -> Ty:
     if isinstance(ty, ast.TyArray):
         n = ty.len.value if isinstance(ty.len, ast.Lit) and ty.len.kind == "int" else None
         return Ty("array", args=(lower_ty(tcx, ty.elem),), length=n)
+    if isinstance(ty, ast.TySlice):
+        return Ty("slice", args=(lower_ty(tcx, ty.elem),))
+    if isinstance(ty, ast.TyNever):
+        return NEVER
+    if isinstance(ty, ast.TyInfer):
+        return TyVar()
     path = ty.path
     res = tcx.resolver.res.get(path)
     args = tuple(lower_ty(tcx, a) for a in path.segments[-1].args)
@@ -25,10 +31,10 @@ def lower_ty(tcx, ty: ast.Ty) -> Ty:
     if res.kind == "self_ty":
         return tcx.query("type_of", res.target)
     d = res.target
-    if d.kind == "struct":
+    if d.kind in ("struct", "enum"):
         return Ty("adt", d.name, args, def_index=d.index)
     if d.kind == "ty_alias":
-        aliased = tcx.query("type_of", d, path.span)
+        aliased = type_of_builtin(tcx, d) if d.builtin else tcx.query("type_of", d, path.span)
         params = [p.name for p in d.node.generics.params]
         return aliased.subst(dict(zip(params, args))) if params else aliased
     return ERROR
@@ -40,7 +46,7 @@ def type_of(tcx, d) -> Ty:
         return lower_ty(tcx, node.ty)
     if d.kind in ("const", "static"):
         return lower_ty(tcx, node.ty)
-    if d.kind == "struct":
+    if d.kind in ("struct", "enum"):
         return Ty("adt", d.name, tuple(Ty("param", p.name) for p in node.generics.params), def_index=d.index)
     if d.kind == "impl":
         return lower_ty(tcx, node.self_ty)
@@ -56,3 +62,31 @@ def fn_sig(tcx, d) -> tuple[list[Ty], Ty]:
 
 def field_tys(tcx, d) -> list[tuple[str, Ty]]:
     return [(f.name, lower_ty(tcx, f.ty)) for f in d.node.fields]
+
+
+def type_of_builtin(tcx, d) -> Ty:
+    """`type_of` for a prelude item, computed directly: prelude items never run as queries."""
+    memo = tcx.__dict__.setdefault("_builtin_types", {})
+    t = memo.get(d)
+    if t is None:
+        t = memo[d] = type_of(tcx, d)
+    return t
+
+
+def type_of_any(tcx, d) -> Ty:
+    return type_of_builtin(tcx, d) if d.builtin else tcx.query("type_of", d)
+
+
+def fn_sig_any(tcx, d):
+    if not d.builtin:
+        return tcx.query("fn_sig", d)
+    memo = tcx.__dict__.setdefault("_builtin_sigs", {})
+    sig = memo.get(d)
+    if sig is None:
+        sig = memo[d] = fn_sig(tcx, d)
+    return sig
+
+
+def variant_field_tys(tcx, v) -> list[tuple[str, Ty]]:
+    """The fields of an enum variant DefId, in terms of the enum's generic parameters."""
+    return [(f.name, lower_ty(tcx, f.ty)) for f in v.node.fields]

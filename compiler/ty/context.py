@@ -109,7 +109,7 @@ class TyCtxt:
     def impls_of(self, trait) -> list:
         """Trait impls of `trait`, in definition order (rustc's `trait_impls_of`)."""
         res = self.resolver.res
-        return [d for d in self.resolver.defs if d.kind == "impl" and d.node.trait_ref is not None
+        return [d for d in self.resolver.all_impls() if d.node.trait_ref is not None
                 and getattr(res.get(d.node.trait_ref), "target", None) is trait]
 
     def record_panic(self, exc: BaseException, thread: str, stack: list[str], abort: str | None = None):

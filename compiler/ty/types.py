@@ -4,12 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 INT_TYPES = ("i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize")
-PRIMITIVES = INT_TYPES + ("bool", "char", "str")
+FLOAT_TYPES = ("f32", "f64")
+PRIMITIVES = INT_TYPES + FLOAT_TYPES + ("bool", "char", "str")
 
 
 @dataclass(frozen=True)
 class Ty:
-    kind: str                   # "prim", "ref", "tuple", "adt", "param", "array", "error", "never"
+    kind: str                   # "prim", "ref", "tuple", "adt", "param", "array", "slice", "error", "never"
     name: str = ""              # primitive or adt name, param name
     args: tuple = ()            # generic args / tuple elements / (elem,) for arrays and refs
     mutbl: bool = False
@@ -29,7 +30,9 @@ class Ty:
         if k == "adt":
             return self.name + ("<" + ", ".join(map(str, self.args)) + ">" if self.args else "")
         if k == "array":
-            return f"[{self.args[0]}; {self.length}]"
+            return f"[{self.args[0]}; {self.length if self.length is not None else '_'}]"
+        if k == "slice":
+            return f"[{self.args[0]}]"
         if k == "never":
             return "!"
         return "{type error}"
@@ -42,16 +45,25 @@ class Ty:
     def is_integral(self) -> bool:
         return self.kind == "prim" and self.name in INT_TYPES
 
+    @property
+    def is_float(self) -> bool:
+        return self.kind == "prim" and self.name in FLOAT_TYPES
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.kind == "prim" and (self.name in INT_TYPES or self.name in FLOAT_TYPES)
+
     def references_error(self) -> bool:
-        return self.kind == "error" or any(isinstance(a, Ty) and a.references_error() for a in self.args)
+        return self.kind == "error" or any(resolve(a).references_error() if isinstance(resolve(a), Ty) else False
+                                           for a in self.args)
 
     def subst(self, mapping: dict) -> "Ty":
         if self.kind == "param":
             return mapping.get(self.name, self)
         if not self.args:
             return self
-        return Ty(self.kind, self.name, tuple(a.subst(mapping) for a in self.args), self.mutbl, self.def_index,
-                  self.length)
+        return Ty(self.kind, self.name, tuple(a.subst(mapping) if isinstance(a, Ty) else a for a in self.args),
+                  self.mutbl, self.def_index, self.length)
 
 
 def prim(name: str) -> Ty:
@@ -68,6 +80,7 @@ STR_REF = Ty("ref", args=(prim("str"),))
 class IntVar:
     """An integer inference variable (`{integer}`); resolves on first unification, defaults to i32."""
     __slots__ = ("resolved",)
+    default = "i32"
 
     def __init__(self):
         self.resolved: Ty | None = None
@@ -75,15 +88,53 @@ class IntVar:
     def __str__(self) -> str:
         return str(self.resolved) if self.resolved else "{integer}"
 
+    def accepts(self, t: Ty) -> bool:
+        return t.is_integral
+
+
+class FloatVar(IntVar):
+    """A float inference variable (`{float}`), defaulting to f64."""
+    __slots__ = ()
+    default = "f64"
+
+    def __str__(self) -> str:
+        return str(self.resolved) if self.resolved else "{float}"
+
+    def accepts(self, t: Ty) -> bool:
+        return t.is_float
+
+
+class TyVar:
+    """A general type inference variable (`_`)."""
+    __slots__ = ("resolved",)
+
+    def __init__(self):
+        self.resolved = None
+
+    def __str__(self) -> str:
+        return str(self.resolved) if self.resolved is not None else "_"
+
 
 def resolve(t):
-    while isinstance(t, IntVar):
+    while isinstance(t, (IntVar, TyVar)):
         if t.resolved is None:
             return t
         t = t.resolved
     return t
 
 
+def zonk(t, default: bool = True):
+    """`t` with every resolved variable replaced; unresolved numeric ones take their default."""
+    t = resolve(t)
+    if isinstance(t, IntVar):
+        return prim(t.default) if default else t
+    if isinstance(t, TyVar) or not t.args:
+        return t
+    return Ty(t.kind, t.name, tuple(zonk(a, default) for a in t.args), t.mutbl, t.def_index, t.length)
+
+
 def show(t) -> str:
     t = resolve(t)
+    if isinstance(t, FloatVar):
+        return "floating-point number"
     return "integer" if isinstance(t, IntVar) else f"`{t}`"

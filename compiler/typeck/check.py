@@ -6,8 +6,11 @@ from compiler.errors import Diag
 from compiler.errors.diagnostic import Label, SubDiag
 from compiler.syntax import ast
 from compiler.traits.select import SelectionContext
-from compiler.ty.collect import field_tys, lower_ty
-from compiler.ty.types import BOOL, ERROR, NEVER, STR_REF, UNIT, IntVar, Ty, prim, resolve, show
+from compiler.ty.collect import field_tys, lower_ty, type_of_any, variant_field_tys
+from compiler.ty.types import (BOOL, ERROR, NEVER, STR_REF, UNIT, FloatVar, IntVar, Ty, TyVar, prim, resolve, show,
+                               zonk)
+from compiler.typeck.expr_more import ExprMore
+from compiler.typeck.pat import PatCheck
 
 ARITH = {"+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>"}
 OP_TRAIT = {"+": ("add", "Add"), "-": ("subtract", "Sub"), "*": ("multiply", "Mul"), "/": ("divide", "Div"),
@@ -18,20 +21,24 @@ class TypeckResults:
     """What `typeck` leaves for later passes: each integer literal with its final type and sign, the
     associated fns the body uses (methods and `Type::f`), and the fields it reads."""
 
-    def __init__(self, literals, used_assoc, fields_read):
+    def __init__(self, literals, used_assoc, fields_read, mut_uses=(), locals_=None, constructed=()):
         self.literals = literals        # [(ast.Lit, Ty, negated)]
         self.used_assoc = used_assoc    # [DefId]
         self.fields_read = fields_read  # [(struct DefId, field name)]
+        self.mut_uses = list(mut_uses)  # [(binding, "assign" | "borrow", span of the use)]
+        self.locals = locals_ or {}     # binding -> its type
+        self.constructed = list(constructed)    # variant DefIds built by this body
 
 
 def typeck(tcx, d):
     fcx = FnCtxt(tcx, d)
     fcx.check_owner()
     return TypeckResults([(lit, _concrete(t), neg) for lit, t, neg in fcx.literals], fcx.used_assoc,
-                         fcx.fields_read)
+                         fcx.fields_read, fcx.mut_uses, {k: zonk(v) for k, v in fcx.locals.items()},
+                         fcx.constructed)
 
 
-class FnCtxt:
+class FnCtxt(ExprMore, PatCheck):
     def __init__(self, tcx, owner):
         self.tcx, self.owner = tcx, owner
         self.locals: dict = {}
@@ -40,6 +47,11 @@ class FnCtxt:
         self.literals: list = []        # (integer literal, its type or inference variable, negated)
         self.used_assoc: list = []
         self.fields_read: list = []
+        self.mut_uses: list = []
+        self.constructed: list = []
+        self.pending_matches: list = []
+        self.loop_depth = 0
+        self.unsafe_depth = 0
 
     def err(self, msg, code, span, label="") -> Diag:
         d = Diag("error", msg, code).primary(span, label)
@@ -69,9 +81,25 @@ class FnCtxt:
                     if r is not None and r.kind == "def":
                         self.param_env.append((lower_ty(self.tcx, w.ty), r.target))
         for p, ty in zip(node.params, params):
+            if p.pat is not None:
+                self.check_pat(p.pat, ty)
             self.locals[p] = ty
         if node.body is not None:
             self.check_block(node.body, ret, fn_body=True)
+        self.check_matches()
+        if node.body is not None and (self.mut_uses or any(getattr(b, "mutbl", False) for b in self.locals)) \
+                and not self.tcx.dcx.has_errors_within(node.span):
+            from compiler.infer import mutability
+            diags = mutability.check(self.tcx, d, self.mut_uses)
+            if diags:
+                self.tcx.__dict__.setdefault("borrowck_pending", {})[d] = diags
+
+    def check_matches(self):
+        """Exhaustiveness and reachability of every `match`, after the body's types are known
+        (rustc's `check_match`, run on the typed body)."""
+        from compiler.typeck.exhaustive import check_match
+        for m, scrut in self.pending_matches:
+            check_match(self, m, zonk(scrut))
 
     # ---- coercion
     def unify(self, expected, found) -> bool:
@@ -82,16 +110,24 @@ class FnCtxt:
             return True
         if isinstance(f, Ty) and (f.is_error or f.kind == "never"):
             return True
+        if isinstance(e, TyVar):
+            e.resolved = f
+            return True
+        if isinstance(f, TyVar):
+            f.resolved = e
+            return True
         if isinstance(e, IntVar):
             if isinstance(f, IntVar):
+                if type(e) is not type(f):
+                    return False
                 e.resolved = f
                 return True
-            if f.is_integral:
+            if e.accepts(f):
                 e.resolved = f
                 return True
             return False
         if isinstance(f, IntVar):
-            if e.is_integral:
+            if f.accepts(e):
                 f.resolved = e
                 return True
             return False
@@ -110,7 +146,7 @@ class FnCtxt:
 
     def check_expr_coercible(self, e, expected, let_ty_span=None):
         found = self.check_expr(e, expected)
-        if not self.unify(expected, found):
+        if not self.coerce(expected, found):
             d = self.mismatch(expected, found, self._mismatch_span(e))
             if let_ty_span is not None:
                 d.span_label(let_ty_span, "expected due to this")
@@ -131,12 +167,18 @@ class FnCtxt:
                     ty = lower_ty(self.tcx, s.ty)
                     if s.init is not None:
                         init_ty = self.check_expr(s.init, ty)
-                        if not self.unify(ty, init_ty):
+                        if not self.coerce(ty, init_ty):
                             d = self.mismatch(ty, init_ty, self._mismatch_span(s.init))
-                            if not isinstance(s.init, (ast.If, ast.BlockExpr)):
+                            if not isinstance(s.init, (ast.If, ast.BlockExpr, ast.Match)):
                                 d.span_label(s.ty.span, "expected due to this")
                 else:
-                    ty = self.check_expr(s.init, None) if s.init is not None else IntVar()
+                    ty = self.check_expr(s.init, None) if s.init is not None else TyVar()
+                    if isinstance(ty, Ty) and ty.kind == "never" and s.init is not None:
+                        ty = TyVar()
+                if s.els is not None:
+                    self.check_block(s.els, NEVER)
+                if s.pat is not None:
+                    self.check_pat(s.pat, ty)
                 self.locals[s] = ty
             elif s.semi or s is not b.stmts[-1]:
                 t = self.check_expr(s.expr, None)
@@ -176,6 +218,11 @@ class FnCtxt:
                 t = exp if isinstance(exp, Ty) and exp.is_integral else IntVar()
             self.literals.append((e, t, negated))
             return t
+        if e.kind == "float":
+            if e.suffix:
+                return prim(e.suffix)
+            exp = resolve(expected) if expected is not None else None
+            return exp if isinstance(exp, Ty) and exp.is_float else FloatVar()
         if e.kind == "bool":
             return BOOL
         if e.kind == "str":
@@ -186,6 +233,12 @@ class FnCtxt:
         return self.check_expr(e.inner, expected)
 
     def expr_BlockExpr(self, e, expected):
+        if e.unsafe:
+            self.unsafe_depth += 1
+            try:
+                return self.check_block(e.block, expected)
+            finally:
+                self.unsafe_depth -= 1
         return self.check_block(e.block, expected)
 
     def _res(self, path):
@@ -195,11 +248,11 @@ class FnCtxt:
         """An associated function `name` of `self_ty`: inherent impls first, then trait impls. Returns
         (fn DefId, substitution for the impl's generics) or None."""
         from compiler.traits.select import match_ty
-        impls = [d for d in self.tcx.resolver.defs if d.kind == "impl"]
-        impls.sort(key=lambda d: d.node.trait_ref is not None)
+        impls = list(self.tcx.resolver.all_impls())
+        impls.sort(key=lambda d: (d.builtin, d.node.trait_ref is not None))
         for impl_def in impls:
             subst: dict = {}
-            if not match_ty(self.tcx.query("type_of", impl_def), self_ty, subst):
+            if not match_ty(type_of_any(self.tcx, impl_def), self_ty, subst):
                 continue
             for f in impl_def.node.items:
                 if f.name == name and (not method or (f.params and f.params[0].name == "self")):
@@ -245,12 +298,30 @@ class FnCtxt:
 
     def _type_relative(self, res):
         owner, seg = res.target
-        self_ty = self.tcx.query("type_of", owner)
+        self_ty = type_of_any(self.tcx, owner)
         found = self._assoc_fn(self_ty, seg.name, method=False)
+        if found is None and owner.kind != "impl":
+            found = self._trait_assoc_fn(self_ty, seg.name)
         if found is None:
-            self.err(f"no function or associated item named `{seg.name}` found for struct `{self_ty}` in the "
-                     "current scope", "E0599", seg.span, f"function or associated item not found in `{self_ty}`")
+            kind = "enum" if owner.kind == "enum" else "struct"
+            d = self.err(f"no {'variant or ' if kind == 'enum' else ''}function or associated item named `{seg.name}` "
+                         f"found for {kind} `{self_ty}` in the current scope", "E0599", seg.span,
+                         f"{'variant or ' if kind == 'enum' else ''}function or associated item not found in "
+                         f"`{self_ty}`")
+            if owner.kind in ("struct", "enum") and not owner.builtin:
+                d.span_label(owner.node.def_span, f"{'variant or ' if kind == 'enum' else ''}function or associated "
+                             f"item `{seg.name}` not found for this {kind}")
         return found
+
+    def _trait_assoc_fn(self, self_ty, name):
+        """`T::default()`-style calls of a prelude trait's associated fn on a type implementing it."""
+        from compiler.traits.select import SelectionContext
+        r = self.tcx.resolver
+        for trait in (d for d in r.prelude.defs if d.kind == "trait"):
+            f = next((f for f in trait.node.items if f.name == name), None)
+            if f is not None and SelectionContext(self.tcx, self.param_env).evaluate(self_ty, trait, None):
+                return r.def_of[f], {"Self": self_ty}
+        return None
 
     def _check_deprecated(self, d, path):
         attr = next((a for a in d.node.attrs if a.name == "deprecated"), None)
@@ -281,10 +352,29 @@ class FnCtxt:
         d = r.target
         self._check_deprecated(d, e.path)
         if d.kind in ("const", "static"):
+            if d.kind == "static" and d.node.mutbl and not self.unsafe_depth:
+                self.unsafe_static(e)
             return self.tcx.query("type_of", d)
         if d.kind == "struct" and d.node.kind == "unit":
             return self.tcx.query("type_of", d)
+        if d.kind == "variant":
+            self.constructed.append(d)
+            if d.node.kind == "unit":
+                return self._variant_adt(d, expected)
         return Ty("fndef", d.name, def_index=d.index)
+
+    def _variant_adt(self, v, expected):
+        t = self.fresh_adt(v.parent)
+        exp = resolve(expected)
+        if isinstance(exp, Ty) and exp.kind == "adt" and exp.def_index == v.parent.index:
+            self.unify(exp, t)
+        return t
+
+    def unsafe_static(self, e):
+        d = self.err("use of mutable static is unsafe and requires unsafe block", "E0133", e.span,
+                     "use of mutable static")
+        d.note("mutable statics can be mutated by multiple threads: aliasing violations or data races will cause "
+               "undefined behavior")
 
     def expr_Call(self, e, expected):
         callee = e.func
@@ -298,8 +388,9 @@ class FnCtxt:
                     self.check_expr(a, None)
                 return ERROR
             d, impl_subst = found
-            params, ret = self.tcx.query("fn_sig", d)
-            subst = {k: v for k, v in impl_subst.items() if not (v.kind == "param" and v.name == k)}
+            params, ret = self.fn_sig(d)
+            subst = {k: v for k, v in impl_subst.items() if not (isinstance(v, Ty) and v.kind == "param"
+                                                                 and v.name == k)}
             segs = callee.path.segments
             owner = r.target[0]
             if len(segs) >= 2 and segs[-2].args and owner.kind == "struct":   # `W::<u8>::new`
@@ -307,6 +398,9 @@ class FnCtxt:
                 subst.update(zip(names, [lower_ty(self.tcx, a) for a in segs[-2].args]))
             subst.update(self._infer_subst(d.node.generics, callee.path, params, e.args,
                                            extra=[n for n in self._impl_params(d) if n not in subst]))
+            exp = resolve(expected)
+            if isinstance(exp, Ty) and not exp.is_error:
+                self.unify(exp, ret.subst(subst))          # the expectation guides inference (`Vec::new()`)
             self._check_args(e, d, [p.subst(subst) for p in params], fn_like=True)
             return ret.subst(subst)
         if r is None or r.kind != "def":
@@ -321,6 +415,12 @@ class FnCtxt:
             return ERROR
         d = r.target
         self._check_deprecated(d, callee.path)
+        if d.kind == "variant" and d.node.kind == "tuple":
+            self.constructed.append(d)
+            adt = self._variant_adt(d, expected)
+            fields = [t for _, t in self.fields_of(d, adt)]
+            self._check_args(e, d, fields, fn_like=False, what="enum variant")
+            return adt
         if d.kind == "struct" and d.node.kind == "tuple":
             fields = [t for _, t in field_tys(self.tcx, d)]
             subst = self._infer_subst(d.node.generics, callee.path, fields, e.args)
@@ -333,12 +433,14 @@ class FnCtxt:
         params, ret = self.tcx.query("fn_sig", d)
         subst = self._infer_subst(d.node.generics, callee.path, params, e.args)
         self._check_args(e, d, [p.subst(subst) for p in params], fn_like=True)
-        self._check_bounds(d, subst, callee.span)
+        self._check_bounds(d, {k: zonk(v) for k, v in subst.items()}, callee.span)
         return ret.subst(subst)
 
     def _impl_params(self, d) -> list[str]:
         """The generic parameters of an associated fn's impl (`impl<T> W<T>`)."""
-        return [p.name for p in d.parent.node.generics.params] if d.kind == "assoc_fn" else []
+        if d.kind != "assoc_fn":
+            return []
+        return [p.name for p in d.parent.node.generics.params] + (["Self"] if d.parent.kind == "trait" else [])
 
     def _infer_subst(self, generics, path, params, args, extra=()) -> dict:
         """Generic arguments from the turbofish, then by matching parameter types against arguments
@@ -354,6 +456,8 @@ class FnCtxt:
                     _bind(p, _concrete(self.check_expr(a, None)), subst)
                     if p.kind == "param":
                         self.arg_origin.setdefault(p.name, (a.span, "arg"))
+        for n in generic:
+            subst.setdefault(n, TyVar())
         return subst
 
     def _check_bounds(self, d, subst, callee_span):
@@ -367,7 +471,7 @@ class FnCtxt:
                 preds.append((lower_ty(self.tcx, w.ty), b))
         for ty, b in preds:
             t = ty.subst(subst)
-            if t.kind == "param" and t.name not in subst:
+            if not isinstance(t, Ty) or t.kind == "param" and t.name not in subst or _has_vars(t):
                 continue
             r = self._res(b)
             if r is None or r.kind != "def" or t.references_error():
@@ -387,13 +491,13 @@ class FnCtxt:
                                          [Label(b.span, f"required by this bound in `{d.name}`", True)]))
             self.tcx.dcx.emit(diag)
 
-    def _check_args(self, e, d, params, fn_like):
+    def _check_args(self, e, d, params, fn_like, what=None):
         args = e.args
         if len(args) != len(params):
             n, m = len(params), len(args)
             plural = lambda k: f"{k} argument" + ("" if k == 1 else "s")  # noqa: E731
             verb = "was" if m == 1 else "were"
-            diag = Diag("error", f"this {'function' if fn_like else 'struct'} takes {plural(n)} but "
+            diag = Diag("error", f"this {what or ('function' if fn_like else 'struct')} takes {plural(n)} but "
                                  f"{plural(m)} {verb} supplied", "E0061")
             diag.primary(e.func.span)
             for a in args:
@@ -403,28 +507,55 @@ class FnCtxt:
         bad = False
         for a, p in zip(args, params):
             found = self.check_expr(a, p)
-            if not self.unify(p, found):
+            if not self.coerce(p, found):
                 if not bad:
                     diag = self.mismatch(p, found, self._mismatch_span(a))
-                    diag.span_label(e.func.span, "arguments to this function are incorrect")
+                    diag.span_label(e.func.span, f"arguments to this {what or 'function'} are incorrect")
                     if fn_like:
                         diag.span_note(d.node.ident_span, "function defined here")
                 bad = True
 
+    def _probe(self, recv, name):
+        """Method probing along the autoderef steps of `recv` (references and `Box`)."""
+        steps, t = [], recv
+        while True:
+            steps.append(t)
+            if isinstance(t, Ty) and (t.kind == "ref" or self.is_adt(t, "Box")):
+                t = resolve(t.args[0])
+                continue
+            if isinstance(t, Ty) and (t.kind == "array" or self.is_adt(t, "Vec")):
+                steps.append(Ty("slice", args=(t.args[0],)))     # unsizing, and `Vec`'s deref
+            break
+        for t in steps:
+            if isinstance(t, IntVar):
+                t = self._int_receiver(t, name)
+                if isinstance(t, IntVar):
+                    continue
+            if not isinstance(t, Ty):
+                continue
+            found = self._assoc_fn(t, name, method=True) or self._bound_method(t, name)
+            if found is None and self.tcx.resolver.prelude is not None and not _has_vars(t) or \
+                    found is None and isinstance(t, Ty) and t.kind == "adt":
+                found = self.prelude_method(t, name)
+            if found is not None:
+                return found, t
+        return None, steps[-1]
+
     def expr_MethodCall(self, e, expected):
         recv = resolve(self.check_expr(e.receiver, None))
         written = recv                        # the receiver's type as rustc names it in E0599
-        if isinstance(recv, Ty) and recv.kind == "ref":
-            recv = recv.args[0]               # auto-deref
-        if isinstance(recv, Ty) and recv.is_error:
+        if isinstance(recv, Ty) and recv.is_error or isinstance(recv, Ty) and recv.kind == "ref" \
+                and isinstance(resolve(recv.args[0]), Ty) and resolve(recv.args[0]).is_error:
             for a in e.args:
                 self.check_expr(a, None)
             return ERROR
-        if isinstance(recv, IntVar):
-            recv = self._int_receiver(recv, e.name)
-        found = self._assoc_fn(recv, e.name, method=True) if isinstance(recv, Ty) else None
-        if found is None and isinstance(recv, Ty):
-            found = self._bound_method(recv, e.name)
+        found, recv = self._probe(recv, e.name)
+        if found is not None:
+            fd = found[0]
+            first = fd.node.params[0] if fd.node.params else None
+            if first is not None and isinstance(first.ty, ast.TyRef) and first.ty.mutbl:
+                self._note_mut_use(e.receiver, "borrow", through_ref=isinstance(written, Ty)
+                                   and written.kind == "ref")
         if found is None:
             for a in e.args:
                 self.check_expr(a, None)
@@ -434,16 +565,19 @@ class FnCtxt:
             elif shown.kind == "ref":
                 what = f"reference `{shown}`"
             elif shown.kind == "adt":
-                what = f"struct `{shown}`"
+                kind = self.tcx.resolver.def_at(shown.def_index).kind
+                what = f"{'enum' if kind == 'enum' else 'struct'} `{zonk(shown, default=False)}`"
+                shown = zonk(shown, default=False)
             elif shown.kind == "param":
                 what = f"type parameter `{shown}`"
             else:
                 what = f"type {show(shown)}"
             d = self.err(f"no method named `{e.name}` found for {what} in the current scope", "E0599",
                          e.name_span, f"method not found in `{shown}`")
-            if isinstance(shown, Ty) and shown.kind == "adt" and shown.def_index >= 0:
-                d.span_label(self.tcx.resolver.defs[shown.def_index].node.def_span,
-                             f"method `{e.name}` not found for this struct")
+            if isinstance(shown, Ty) and shown.kind == "adt" and shown.def_index >= 0 and \
+                    not self.tcx.resolver.def_at(shown.def_index).builtin:
+                owner_def = self.tcx.resolver.def_at(shown.def_index)
+                d.span_label(owner_def.node.def_span, f"method `{e.name}` not found for this {owner_def.kind}")
             param = self._generic_param(recv)
             if param is not None and shown.kind == "param":
                 d.span_label(param.span, f"method `{e.name}` not found for this type parameter")
@@ -460,7 +594,10 @@ class FnCtxt:
         d, subst = found
         self.used_assoc.append(d)
         self._check_deprecated(d, ast.Path([ast.PathSegment(e.name, e.name_span)], e.name_span))
-        params, ret = self.tcx.query("fn_sig", d)
+        params, ret = self.fn_sig(d)
+        subst = dict(subst)
+        for n in self._impl_params(d) + [p.name for p in d.node.generics.params]:
+            subst.setdefault(n, TyVar())
         rest = [p.subst(subst) for p in params[1:]]
         if len(e.args) != len(rest):
             n, m = len(rest), len(e.args)
@@ -474,6 +611,55 @@ class FnCtxt:
             self.check_expr_coercible(a, p)
         return ret.subst(subst)
 
+    def _op_span(self, e):
+        from compiler.syntax.span import Span
+        src = e.span.file.src
+        at = src.find(e.op, e.lhs.span.hi, e.rhs.span.lo)
+        at = at if at >= 0 else e.lhs.span.hi + 1
+        return Span(at, at + len(e.op), e.span.file)
+
+    def _numeric(self, t):
+        """`t`, or the type behind one reference, when that is a number."""
+        t = resolve(t)
+        if isinstance(t, Ty) and t.kind == "ref":
+            inner = resolve(t.args[0])
+            if isinstance(inner, IntVar) or isinstance(inner, Ty) and inner.is_numeric:
+                return inner
+        if isinstance(t, IntVar) or isinstance(t, Ty) and t.is_numeric:
+            return t
+        return None
+
+    def _implements(self, t, trait_name) -> bool:
+        from compiler.traits.select import SelectionContext
+        trait = self.tcx.resolver.prelude.root.types.get(trait_name)
+        t = zonk(t)
+        if trait is None or not isinstance(t, Ty) or _has_vars(t) or t.references_error():
+            return True
+        return SelectionContext(self.tcx, self.param_env).evaluate(t, trait, None)
+
+    def _missing_op_impl(self, e, lhs, rhs, trait_name, msg):
+        d = Diag("error", msg, "E0369")
+        d.primary(self._op_span(e))
+        d.span_label(e.lhs.span, str(zonk(lhs, default=False)))
+        d.span_label(e.rhs.span, str(zonk(rhs, default=False)))
+        rl = resolve(lhs)
+        if isinstance(rl, Ty) and rl.kind == "adt" and not self.tcx.resolver.def_at(rl.def_index).builtin:
+            adt = self.tcx.resolver.def_at(rl.def_index)
+            d.span_note(adt.node.def_span, f"an implementation of `{trait_name}` might be missing for `{rl}`")
+            d.children[-1].labels[0].text = f"must implement `{trait_name}`"
+            from compiler.prelude import DERIVABLE
+            if trait_name in DERIVABLE:
+                from compiler.syntax.span import Span
+                node = adt.node
+                at = node.span
+                line_start = at.file.src.rfind("\n", 0, at.lo) + 1
+                indent = at.file.src[line_start:at.lo]
+                d.multipart_suggestion(f"consider annotating `{rl}` with `#[derive({trait_name})]`",
+                                       [(Span(line_start, line_start, at.file), f"{indent}#[derive({trait_name})]\n")])
+            else:
+                d.note(f"the trait `{trait_name}` must be implemented")
+        self.tcx.dcx.emit(d)
+
     def expr_Binary(self, e, expected):
         op = e.op
         if op in ("&&", "||"):
@@ -485,22 +671,72 @@ class FnCtxt:
         if isinstance(rl, Ty) and rl.is_error:
             self.check_expr(e.rhs, None)
             return ERROR if op in ARITH else BOOL
-        if op in ARITH and not (isinstance(rl, IntVar) or rl.is_integral):
+        if op in ARITH:
+            num = self._numeric(lhs)
+            if num is None and isinstance(rl, Ty) and rl == BOOL and op in ("&", "|", "^"):
+                num = BOOL
+            if num is not None:
+                if op in ("<<", ">>"):
+                    self.check_expr(e.rhs, None)
+                    return num
+                found = self.check_expr(e.rhs, num)
+                rnum = self._numeric(found)
+                if rnum is None or not self.unify(num, rnum):
+                    rf = resolve(found)
+                    if isinstance(rf, Ty) and rf.is_error:
+                        return num
+                    d = self.mismatch(num, found, self._mismatch_span(e.rhs))
+                    del d
+                return num
+            if isinstance(rl, Ty) and self.is_adt(rl, "String") and op == "+":
+                self.check_expr_coercible(e.rhs, STR_REF)
+                return rl
+            trait_name = OP_TRAIT.get(op, ("", ""))[1] or {"&": "BitAnd", "|": "BitOr", "^": "BitXor",
+                                                         "<<": "Shl", ">>": "Shr"}[op]
+            method = trait_name.lower() if op not in ("&", "|", "^", "<<", ">>") else \
+                {"&": "bitand", "|": "bitor", "^": "bitxor", "<<": "shl", ">>": "shr"}[op]
+            found = self._assoc_fn(rl, method, method=True) if isinstance(rl, Ty) and not _has_vars(rl) else None
+            if found is not None:
+                d, subst = found
+                params, ret = self.fn_sig(d)
+                if len(params) == 2:
+                    self.check_expr_coercible(e.rhs, params[1].subst(subst))
+                    return ret.subst({**subst, "Self": rl})
             rhs = self.check_expr(e.rhs, None)
             verb, _ = OP_TRAIT.get(op, ("apply", "?"))
-            d = Diag("error", f"cannot {verb} `{show(rhs).strip('`')}` to `{rl}`"
-                     if op == "+" else f"binary operation `{op}` cannot be applied to type `{rl}`", "E0369")
-            d.primary(e.span.__class__(e.lhs.span.hi + 1, e.lhs.span.hi + 1 + len(op), e.span.file))
-            d.span_label(e.lhs.span, f"{rl}")
-            d.span_label(e.rhs.span, f"{show(rhs).strip('`')}")
-            self.tcx.dcx.emit(d)
+            shown_l = str(zonk(lhs, default=False)) if not isinstance(rl, IntVar) else "{integer}"
+            rr = resolve(rhs)
+            shown_r = str(zonk(rhs, default=False)) if not isinstance(rr, IntVar) else "{integer}"
+            msg = f"cannot {verb} `{shown_r}` to `{shown_l}`" if op == "+" else \
+                f"cannot {verb} `{shown_l}` by `{shown_r}`" if op in ("*", "/") else \
+                f"cannot subtract `{shown_r}` from `{shown_l}`" if op == "-" else \
+                f"cannot calculate the remainder of `{shown_l}` divided by `{shown_r}`" if op == "%" else \
+                f"no implementation for `{shown_l} {op} {shown_r}`"
+            self._missing_op_impl(e, lhs, rhs, trait_name, msg)
             return ERROR
         found = self.check_expr(e.rhs, lhs)
         if not self.unify(lhs, found):
+            rf = resolve(found)
+            l_ref = isinstance(rl, Ty) and rl.kind == "ref"
+            r_ref = isinstance(rf, Ty) and rf.kind == "ref"
+            if l_ref != r_ref and (self._numeric(rl) is not None or self._numeric(rf) is not None):
+                sl = "{integer}" if isinstance(rl, IntVar) else str(zonk(lhs, default=False))
+                sr = "{integer}" if isinstance(rf, IntVar) else str(zonk(found, default=False))
+                d = self.err(f"can't compare `{sl}` with `{sr}`", "E0277", self._op_span(e),
+                             f"no implementation for `{sl} {op} {sr}`")
+                d.help(f"the trait `{'PartialEq' if op in ('==', '!=') else 'PartialOrd'}<{sr}>` is not "
+                       f"implemented for `{sl}`")
+                return BOOL
             d = self.mismatch(lhs, found, self._mismatch_span(e.rhs))
-            if op not in ARITH and isinstance(resolve(lhs), Ty):
+            if isinstance(resolve(lhs), Ty):
                 d.span_label(e.lhs.span, f"expected because this is {show(lhs)}")
-        return lhs if op in ARITH else BOOL
+            return BOOL
+        trait_name = "PartialEq" if op in ("==", "!=") else "PartialOrd"
+        if isinstance(rl, Ty) and not self._implements(rl, trait_name):
+            shown = str(zonk(lhs, default=False))
+            self._missing_op_impl(e, lhs, found, trait_name,
+                                  f"binary operation `{op}` cannot be applied to type `{shown}`")
+        return BOOL
 
     def expr_Unary(self, e, expected):
         if e.op == "-" and isinstance(e.operand, ast.Lit) and e.operand.kind == "int":
@@ -519,13 +755,61 @@ class FnCtxt:
     def expr_AddrOf(self, e, expected):
         exp = resolve(expected) if expected is not None else None
         inner_exp = exp.args[0] if isinstance(exp, Ty) and exp.kind == "ref" else None
+        if isinstance(resolve(inner_exp), Ty) and resolve(inner_exp).kind == "slice":
+            inner_exp = None
         t = self.check_expr(e.operand, inner_exp)
-        return Ty("ref", args=(resolve(t) if isinstance(resolve(t), Ty) else prim("i32"),), mutbl=e.mutbl)
+        if e.mutbl:
+            self._note_mut_use(e.operand, "borrow", span=e.span)
+        rt = resolve(t)
+        return Ty("ref", args=(rt if isinstance(rt, (Ty, TyVar)) or type(rt) is IntVar or isinstance(rt, FloatVar)
+                               else prim("i32"),), mutbl=e.mutbl)
 
     def expr_Assign(self, e, expected):
         lhs = self.check_expr(e.lhs, None)
+        self._note_mut_use(e.lhs, "assign", span=e.span)
+        if e.op != "=" and self._numeric(lhs) is not None:
+            rhs = self.check_expr(e.rhs, self._numeric(lhs))
+            rn = self._numeric(rhs)
+            if e.op in ("<<=", ">>="):
+                return UNIT
+            if rn is None or not self.unify(self._numeric(lhs), rn):
+                if not (isinstance(resolve(rhs), Ty) and resolve(rhs).is_error):
+                    self.mismatch(self._numeric(lhs), rhs, self._mismatch_span(e.rhs))
+            return UNIT
+        if e.op == "+=" and self.is_adt(lhs, "String"):
+            self.check_expr_coercible(e.rhs, STR_REF)
+            return UNIT
         self.check_expr_coercible(e.rhs, lhs)
         return UNIT
+
+    def _variant_lit(self, e, v, expected):
+        return _variant_lit_impl(self, e, v, expected)
+
+    def _note_mut_use(self, place, kind, span=None, through_ref=False):
+        """Records that `place`'s base binding is assigned or mutably borrowed (for E0384, E0596 and
+        `unused_mut`); uses through a reference need no `mut` on the binding."""
+        base, direct = place, True
+        while True:
+            if isinstance(base, ast.Paren):
+                base = base.inner
+            elif isinstance(base, (ast.Field, ast.Index)):
+                base, direct = base.base, False
+            elif isinstance(base, ast.Unary) and base.op == "*":
+                return
+            else:
+                break
+        if not isinstance(base, ast.PathExpr) or through_ref:
+            return
+        r = self._res(base.path)
+        if r is None or r.kind != "local":
+            return
+        b = self.tcx.resolver.pat_alias.get(r.target, r.target)
+        t = resolve(self.locals.get(b))
+        if isinstance(t, Ty) and t.kind == "ref" and not direct:
+            return                      # `r.field = ..` through a reference
+        if isinstance(t, Ty) and t.kind == "ref" and kind == "borrow" and span is None:
+            return                      # a method's `&mut self` through a reference
+        self.mut_uses.append((b, kind if direct or kind == "borrow" else "assign_field", span or place.span, place))
 
     def expr_If(self, e, expected):
         self.check_expr_coercible(e.cond, BOOL)
@@ -566,25 +850,40 @@ class FnCtxt:
         return NEVER
 
     def expr_TupleExpr(self, e, expected):
-        return Ty("tuple", args=tuple(_concrete(self.check_expr(x, None)) for x in e.elems))
+        exp = resolve(expected)
+        exps = exp.args if isinstance(exp, Ty) and exp.kind == "tuple" and len(exp.args) == len(e.elems) else \
+            [None] * len(e.elems)
+        return Ty("tuple", args=tuple(self.check_expr(x, t) for x, t in zip(e.elems, exps)))
 
     def expr_Field(self, e, expected):
         base = resolve(self.check_expr(e.base, None))
-        while isinstance(base, Ty) and base.kind == "ref":
-            base = base.args[0]               # auto-deref
+        while isinstance(base, Ty) and (base.kind == "ref" or self.is_adt(base, "Box")):
+            base = resolve(base.args[0])               # auto-deref
         if isinstance(base, Ty) and base.is_error:
             return ERROR
-        if isinstance(base, Ty) and base.kind == "adt":
-            d = self.tcx.resolver.defs[base.def_index]
+        if isinstance(base, Ty) and base.kind == "tuple" and e.name.isdigit() and int(e.name) < len(base.args):
+            return base.args[int(e.name)]
+        if isinstance(base, Ty) and base.kind == "tuple":
+            shown = str(zonk(base, default=False))
+            d = self.err(f"no field `{e.name}` on type `{shown}`", "E0609", e.name_span, "unknown field")
+            d.note("available fields are: " + ", ".join(f"`{i}`" for i in range(len(base.args))))
+            return ERROR
+        if isinstance(base, Ty) and base.kind == "adt" and self.tcx.resolver.def_at(base.def_index).kind == "struct":
+            d = self.tcx.resolver.def_at(base.def_index)
             params = [p.name for p in d.node.generics.params]
             for name, t in field_tys(self.tcx, d):
                 if name == e.name:
                     self.fields_read.append((d, name))
                     return t.subst(dict(zip(params, base.args)))
-        shown = show(base).strip("`") if not isinstance(base, IntVar) else "{integer}"
+        shown = str(zonk(base, default=False)) if isinstance(base, Ty) else "{integer}" if isinstance(base, IntVar) \
+            else "_"
+        if isinstance(base, TyVar):
+            self.err("type annotations needed", "E0282", e.base.span)
+            return ERROR
         d = self.err(f"no field `{e.name}` on type `{shown}`", "E0609", e.name_span, "unknown field")
-        if isinstance(base, Ty) and base.kind == "adt":
-            names = [n for n, _ in field_tys(self.tcx, self.tcx.resolver.defs[base.def_index])]
+        if isinstance(base, Ty) and base.kind == "adt" and self.tcx.resolver.def_at(base.def_index).kind == "struct" \
+                and not self.tcx.resolver.def_at(base.def_index).builtin:
+            names = [n for n, _ in field_tys(self.tcx, self.tcx.resolver.def_at(base.def_index))]
             similar = _similar(e.name, names)
             if similar is not None:
                 d.multipart_suggestion("a field with a similar name exists", _edit(e.name_span, e.name, similar))
@@ -594,6 +893,8 @@ class FnCtxt:
 
     def expr_StructLit(self, e, expected):
         r = self._res(e.path)
+        if r is not None and r.kind == "def" and r.target.kind == "variant":
+            return self._variant_lit(e, r.target, expected)
         if r is None or r.kind != "def" or r.target.kind != "struct":
             for _, _, v in e.fields:
                 self.check_expr(v, None)
@@ -622,12 +923,40 @@ class FnCtxt:
             self.check_expr_coercible(v, field_ty)
         given = {n for n, _, _ in e.fields}
         missing = [n for n in fields if n not in given]
+        if e.base is not None:
+            ty = self.tcx.query("type_of", d)
+            self.check_expr_coercible(e.base, ty.subst(subst) if subst else ty)
+            missing = []
         if missing and all(n in fields for n in given):     # rustc says nothing more after an E0560
             names = ", ".join(f"`{n}`" for n in missing)
             self.err(f"missing field{'s' if len(missing) > 1 else ''} {names} in initializer of `{d.name}`",
                      "E0063", e.path.span, f"missing {names}")
         ty = self.tcx.query("type_of", d)
         return ty.subst(subst) if subst else ty
+
+
+def _variant_lit_impl(fcx, e, v, expected):
+    """`E::V { a: .. }`: a struct-like variant's literal."""
+    adt = fcx._variant_adt(v, expected)
+    fcx.constructed.append(v)
+    fields = dict(fcx.fields_of(v, adt))
+    text = e.path.span.file.src[e.path.span.lo:e.path.span.hi]
+    for name, span, val in e.fields:
+        if name not in fields:
+            fcx.check_expr(val, None)
+            diag = fcx.err(f"variant `{text}` has no field named `{name}`", "E0559", span,
+                           f"`{text}` does not have this field")
+            rest = [n for n in fields if n not in {f for f, _, _ in e.fields}]
+            diag.note("available fields are: " + ", ".join(f"`{n}`" for n in rest) if rest
+                      else "all struct fields are already assigned")
+            continue
+        fcx.check_expr_coercible(val, fields[name])
+    missing = [n for n in fields if n not in {f for f, _, _ in e.fields}]
+    if missing and e.base is None and v.node.kind == "named":
+        names = ", ".join(f"`{n}`" for n in missing)
+        fcx.err(f"missing field{'s' if len(missing) > 1 else ''} {names} in initializer of `{text}`",
+                "E0063", e.path.span, f"missing {names}")
+    return adt
 
 
 def _mentions(t: Ty, names: set) -> bool:
@@ -639,6 +968,8 @@ def _bind(pattern: Ty, ty, subst: dict):
         return
     if pattern.kind == "param":
         subst.setdefault(pattern.name, ty)
+    elif pattern.kind == "slice" and ty.kind in ("array", "adt") and ty.args:
+        _bind(pattern.args[0], ty.args[0], subst)
     elif pattern.kind == ty.kind and len(pattern.args) == len(ty.args):
         for p, t in zip(pattern.args, ty.args):
             _bind(p, t, subst)
@@ -646,7 +977,14 @@ def _bind(pattern: Ty, ty, subst: dict):
 
 def _concrete(t):
     t = resolve(t)
-    return prim("i32") if isinstance(t, IntVar) else t
+    if isinstance(t, IntVar):
+        return prim(t.default)
+    return zonk(t) if isinstance(t, Ty) else t
+
+
+def _has_vars(t) -> bool:
+    t = resolve(t)
+    return not isinstance(t, Ty) or any(_has_vars(a) for a in t.args)
 
 
 def _has_break(b: ast.Block) -> bool:

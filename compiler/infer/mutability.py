@@ -1,0 +1,108 @@
+"""The mutability checks of MIR borrowck: E0384 (assigning twice to an immutable binding), E0596 and
+E0594 (mutable borrows and field assignments through a binding that is not `mut`), and the `unused_mut`
+lint. `typeck` records each binding's mutating uses; the diagnostics are built here and emitted by
+`mir_borrowck`, the unused-mut lint first and then the errors in source order, as rustc does per body."""
+from __future__ import annotations
+
+from compiler.errors import Diag
+from compiler.syntax import ast
+from compiler.syntax.span import Span
+
+
+def _mut_kw_span(b) -> Span | None:
+    """The `mut ` before a binding's name."""
+    src = b.name_span.file.src
+    at = src.rfind("mut", 0, b.name_span.lo)
+    if at < 0 or src[at + 3:b.name_span.lo].strip():
+        return None
+    return Span(at, b.name_span.lo, b.name_span.file)
+
+
+def _bindings(node):
+    out = list(node.params) if hasattr(node, "params") else []
+    for n in ast.walk(node.body):
+        if isinstance(n, ast.Local) and n.pat is None and n.name != "_":
+            out.append(n)
+        elif isinstance(n, ast.PatIdent):
+            out.append(n)
+    for p in getattr(node, "params", ()):
+        if p.pat is not None:
+            out.extend(ast.bindings(p.pat))
+    return out
+
+
+def _place_text(place) -> str:
+    s = place.span
+    return s.file.src[s.lo:s.hi]
+
+
+def check(tcx, d, mut_uses) -> list[Diag]:
+    """The body's borrowck diagnostics (not yet emitted), in rustc's order."""
+    node = d.node
+    if node.body is None:
+        return []
+    resolver = tcx.resolver
+    uses: dict = {}
+    for b, kind, span, place in mut_uses:
+        uses.setdefault(b, []).append((kind, span, place))
+    lints, errors = [], []
+    for b in _bindings(node):
+        if b in resolver.pat_alias:
+            continue
+        if isinstance(b, ast.PatIdent) and resolver.res.get(b) is not None:
+            continue                        # a unit variant or constant, not a binding
+        mine = uses.get(b, [])
+        mutbl = b.mutbl
+        if mutbl:
+            if not mine and not b.name.startswith("_") and _mut_kw_span(b) is not None:
+                w = Diag("warning", "variable does not need to be mutable", lint="unused_mut")
+                kw = _mut_kw_span(b)
+                w.primary(Span(kw.lo, b.name_span.hi, kw.file))
+                w.span_label(kw, "help: remove this `mut`")
+                w.lint_owner = d
+                lints.append(w)
+            continue
+        deferred = isinstance(b, ast.Local) and b.init is None
+        assigned = False
+        for kind, span, place in mine:
+            if kind == "assign":
+                if deferred and not assigned:
+                    assigned = True
+                    continue
+                errors.append(_assign_twice(b, span))
+            elif kind == "assign_field":
+                e = Diag("error", f"cannot assign to `{_place_text(place)}`, as `{b.name}` is not declared as mutable",
+                         "E0594").primary(span, "cannot assign")
+                _suggest_mut(e, b, "consider changing this to be mutable")
+                errors.append(e)
+            else:
+                text = _place_text(place)
+                msg = f"cannot borrow `{text}` as mutable, as it is not declared as mutable" if text == b.name else \
+                    f"cannot borrow `{text}` as mutable, as `{b.name}` is not declared as mutable"
+                e = Diag("error", msg, "E0596").primary(span, "cannot borrow as mutable")
+                _suggest_mut(e, b, "consider changing this to be mutable")
+                errors.append(e)
+    lints.sort(key=lambda x: x.primary_span.sort_key())
+    errors.sort(key=lambda x: x.primary_span.sort_key())
+    out = lints + errors
+    base = node.span
+    for i, x in enumerate(out):
+        x.anchor = Span(base.lo, base.lo + i, base.file)     # per body: lints, then errors
+    return out
+
+
+def _assign_twice(b, span) -> Diag:
+    if isinstance(b, ast.Param):
+        e = Diag("error", f"cannot assign to immutable argument `{b.name}`", "E0384")
+        e.primary(span, "cannot assign to immutable argument")
+    else:
+        e = Diag("error", f"cannot assign twice to immutable variable `{b.name}`", "E0384")
+        e.span_label(b.name_span, f"first assignment to `{b.name}`")
+        e.primary(span, "cannot assign twice to immutable variable")
+    _suggest_mut(e, b, "consider making this binding mutable")
+    return e
+
+
+def _suggest_mut(e: Diag, b, msg: str):
+    at = b.name_span.lo
+    e.multipart_suggestion(msg, [(Span(at, at, b.name_span.file), "mut ")])

@@ -1,0 +1,173 @@
+"""The built-in prelude: the few `std` items the subset knows (`Option`, `Result`, `Vec`, `String`,
+`Box`, the derivable traits, `std::fmt`), written as Rust signatures and parsed like user code. Its
+items are marked `builtin`: name resolution and type checking see them, the analysis phases and the
+lints never do."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from compiler.syntax.span import SourceFile
+from compiler.ty.types import INT_TYPES
+
+PRIMS = INT_TYPES + ("f32", "f64", "bool", "char")
+FILE_NAME = "<minirustc prelude>"
+
+_CORE = """
+pub enum Option<T> { None, Some(T) }
+pub enum Result<T, E> { Ok(T), Err(E) }
+pub struct Vec<T>;
+pub struct String;
+pub struct Box<T>;
+pub struct Range<T>;
+pub struct Iter<T>;
+pub trait Clone { fn clone(&self) -> Self; }
+pub trait Copy {}
+pub trait PartialEq { fn eq(&self, other: &Self) -> bool; fn ne(&self, other: &Self) -> bool; }
+pub trait Eq {}
+pub trait PartialOrd {}
+pub trait Ord {}
+pub trait Hash {}
+pub trait Default { fn default() -> Self; }
+pub trait ToString { fn to_string(&self) -> String; }
+pub trait Debug { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
+pub trait Display { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
+pub struct Formatter;
+pub struct Error;
+pub type FmtResult = Result<(), Error>;
+impl<T> Option<T> {
+    pub fn is_some(&self) -> bool; pub fn is_none(&self) -> bool; pub fn unwrap(self) -> T;
+    pub fn expect(self, msg: &str) -> T; pub fn unwrap_or(self, default: T) -> T;
+    pub fn unwrap_or_default(self) -> T; pub fn take(&mut self) -> Option<T>;
+}
+impl<T, E> Result<T, E> {
+    pub fn is_ok(&self) -> bool; pub fn is_err(&self) -> bool; pub fn unwrap(self) -> T;
+    pub fn expect(self, msg: &str) -> T; pub fn unwrap_or(self, default: T) -> T; pub fn ok(self) -> Option<T>;
+    pub fn unwrap_err(self) -> E;
+}
+impl<T> Vec<T> {
+    pub fn new() -> Vec<T>; pub fn with_capacity(capacity: usize) -> Vec<T>; pub fn push(&mut self, value: T);
+    pub fn pop(&mut self) -> Option<T>; pub fn len(&self) -> usize; pub fn is_empty(&self) -> bool;
+    pub fn get(&self, index: usize) -> Option<&T>; pub fn contains(&self, x: &T) -> bool; pub fn clear(&mut self);
+    pub fn insert(&mut self, index: usize, element: T); pub fn remove(&mut self, index: usize) -> T;
+    pub fn first(&self) -> Option<&T>; pub fn last(&self) -> Option<&T>; pub fn iter(&self) -> Iter<T>;
+    pub fn truncate(&mut self, len: usize); pub fn swap(&mut self, a: usize, b: usize); pub fn reverse(&mut self);
+}
+impl String {
+    pub fn new() -> String; pub fn from(s: &str) -> String; pub fn with_capacity(capacity: usize) -> String;
+    pub fn len(&self) -> usize; pub fn is_empty(&self) -> bool; pub fn push_str(&mut self, string: &str);
+    pub fn push(&mut self, ch: char); pub fn as_str(&self) -> &str; pub fn clear(&mut self);
+    pub fn pop(&mut self) -> Option<char>; pub fn contains(&self, pat: &str) -> bool;
+    pub fn trim(&self) -> &str; pub fn to_uppercase(&self) -> String; pub fn to_lowercase(&self) -> String;
+    pub fn starts_with(&self, pat: &str) -> bool; pub fn ends_with(&self, pat: &str) -> bool;
+}
+impl str {
+    pub fn len(&self) -> usize; pub fn is_empty(&self) -> bool; pub fn to_string(&self) -> String;
+    pub fn to_owned(&self) -> String; pub fn contains(&self, pat: &str) -> bool; pub fn trim(&self) -> &str;
+    pub fn to_uppercase(&self) -> String; pub fn to_lowercase(&self) -> String;
+    pub fn starts_with(&self, pat: &str) -> bool; pub fn ends_with(&self, pat: &str) -> bool;
+}
+impl<T> Box<T> { pub fn new(x: T) -> Box<T>; }
+impl<T> [T] {
+    pub fn len(&self) -> usize; pub fn is_empty(&self) -> bool; pub fn iter(&self) -> Iter<T>;
+    pub fn contains(&self, x: &T) -> bool; pub fn first(&self) -> Option<&T>; pub fn last(&self) -> Option<&T>;
+    pub fn get(&self, index: usize) -> Option<&T>; pub fn sort(&mut self); pub fn reverse(&mut self);
+    pub fn swap(&mut self, a: usize, b: usize);
+}
+impl<T> Iter<T> { pub fn next(&mut self) -> Option<&T>; pub fn count(self) -> usize; }
+impl<T> Range<T> { pub fn contains(&self, item: &T) -> bool; }
+impl Clone for String { fn clone(&self) -> String; }
+impl<T: Clone> Clone for Vec<T> { fn clone(&self) -> Vec<T>; }
+impl<T: Clone> Clone for Option<T> { fn clone(&self) -> Option<T>; }
+impl<T: Clone> Clone for Box<T> { fn clone(&self) -> Box<T>; }
+impl<T: Copy> Copy for Option<T> {}
+impl PartialEq for String { fn eq(&self, other: &String) -> bool; fn ne(&self, other: &String) -> bool; }
+impl<T: PartialEq> PartialEq for Vec<T> { fn eq(&self, other: &Vec<T>) -> bool; fn ne(&self, other: &Vec<T>) -> bool; }
+impl<T: PartialEq> PartialEq for Option<T> { fn eq(&self, other: &Option<T>) -> bool; fn ne(&self, other: &Option<T>) -> bool; }
+impl PartialEq for str { fn eq(&self, other: &str) -> bool; fn ne(&self, other: &str) -> bool; }
+impl Eq for String {}
+impl PartialOrd for String {}
+impl Ord for String {}
+impl Default for String { fn default() -> String; }
+impl<T> Default for Vec<T> { fn default() -> Vec<T>; }
+impl<T> Default for Option<T> { fn default() -> Option<T>; }
+impl Display for String { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
+impl Display for str { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
+impl Debug for String { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
+impl Debug for str { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
+impl<T: Debug> Debug for Vec<T> { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
+impl<T: Debug> Debug for Option<T> { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
+impl<T: Debug, E: Debug> Debug for Result<T, E> { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
+impl<T: Debug> Debug for Box<T> { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
+impl<T: Display> Display for Box<T> { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
+impl<T> Iterator for Range<T> {}
+pub trait Iterator {}
+pub mod std {
+    pub mod fmt {
+        pub use crate::Formatter; pub use crate::Display; pub use crate::Debug; pub use crate::Error;
+        pub type Result = crate::FmtResult;
+    }
+    pub mod collections { }
+}
+"""
+
+_PRIM_IMPLS = """
+impl Clone for {t} {{ fn clone(&self) -> {t}; }}
+impl Copy for {t} {{}}
+impl PartialEq for {t} {{ fn eq(&self, other: &{t}) -> bool; fn ne(&self, other: &{t}) -> bool; }}
+impl PartialOrd for {t} {{}}
+impl Default for {t} {{ fn default() -> {t}; }}
+impl Display for {t} {{ fn fmt(&self, f: &mut Formatter) -> FmtResult; }}
+impl Debug for {t} {{ fn fmt(&self, f: &mut Formatter) -> FmtResult; }}
+impl ToString for {t} {{ fn to_string(&self) -> String; }}
+"""
+
+_INT_METHODS = """
+impl {t} {{
+    pub fn abs(self) -> {t}; pub fn pow(self, exp: u32) -> {t}; pub fn max(self, other: {t}) -> {t};
+    pub fn min(self, other: {t}) -> {t}; pub fn is_positive(self) -> bool; pub fn is_negative(self) -> bool;
+    pub fn signum(self) -> {t}; pub fn count_ones(self) -> u32; pub fn wrapping_add(self, rhs: {t}) -> {t};
+    pub fn checked_add(self, rhs: {t}) -> Option<{t}>; pub fn checked_sub(self, rhs: {t}) -> Option<{t}>;
+    pub fn checked_mul(self, rhs: {t}) -> Option<{t}>; pub fn checked_div(self, rhs: {t}) -> Option<{t}>;
+    pub fn saturating_sub(self, rhs: {t}) -> {t}; pub fn saturating_add(self, rhs: {t}) -> {t};
+    pub fn rem_euclid(self, rhs: {t}) -> {t};
+}}
+"""
+
+_FLOAT_METHODS = """
+impl {t} {{
+    pub fn abs(self) -> {t}; pub fn sqrt(self) -> {t}; pub fn powi(self, n: i32) -> {t};
+    pub fn powf(self, n: {t}) -> {t}; pub fn max(self, other: {t}) -> {t}; pub fn min(self, other: {t}) -> {t};
+    pub fn floor(self) -> {t}; pub fn ceil(self) -> {t}; pub fn round(self) -> {t};
+}}
+"""
+
+_CHAR_METHODS = """
+impl char {
+    pub fn is_alphabetic(self) -> bool; pub fn is_numeric(self) -> bool; pub fn is_whitespace(self) -> bool;
+    pub fn is_uppercase(self) -> bool; pub fn is_lowercase(self) -> bool; pub fn to_digit(self, radix: u32) -> Option<u32>;
+    pub fn is_alphanumeric(self) -> bool; pub fn is_ascii_digit(self) -> bool;
+}
+"""
+
+# prelude names visible everywhere (the rest is reachable through `std::`)
+VISIBLE = {"Option", "Some", "None", "Result", "Ok", "Err", "Vec", "String", "Box", "Clone", "Copy",
+           "PartialEq", "Eq", "PartialOrd", "Ord", "Default", "ToString", "Iterator"}
+DERIVABLE = {"Clone", "Copy", "PartialEq", "Eq", "PartialOrd", "Ord", "Hash", "Debug", "Default"}
+
+
+@lru_cache(maxsize=1)
+def source() -> str:
+    parts = [_CORE, _CHAR_METHODS]
+    for t in PRIMS:
+        parts.append(_PRIM_IMPLS.format(t=t))
+        if t in INT_TYPES:
+            parts.append(_INT_METHODS.format(t=t))
+        elif t in ("f32", "f64"):
+            parts.append(_FLOAT_METHODS.format(t=t))
+    return "".join(parts)
+
+
+def parse():
+    """A fresh AST of the prelude (each compilation owns its nodes)."""
+    from compiler.syntax.parser import parse_crate
+    return parse_crate(SourceFile(FILE_NAME, source()))

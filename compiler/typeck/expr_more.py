@@ -1,0 +1,303 @@
+"""Type checking of the everyday expressions (rustc_hir_typeck): `match`, `if let`/`while let`, `for`,
+arrays and indexing, casts, ranges, the built-in macros, enum variants and the prelude's methods."""
+from __future__ import annotations
+
+from compiler.syntax import ast
+from compiler.ty.collect import fn_sig_any, lower_ty, type_of_any
+from compiler.ty.types import (BOOL, ERROR, NEVER, UNIT, FloatVar, IntVar, Ty, TyVar, prim, resolve,
+                               show, zonk)
+
+FORMAT_RET = {"println": UNIT, "print": UNIT, "eprintln": UNIT, "eprint": UNIT}
+DIVERGING = {"panic", "todo", "unimplemented", "unreachable"}
+
+
+class ExprMore:
+    """Mixin of `FnCtxt`."""
+
+    # ---- helpers
+    def new_var(self):
+        return TyVar()
+
+    def fresh_adt(self, d):
+        return Ty("adt", d.name, tuple(TyVar() for _ in d.node.generics.params), def_index=d.index)
+
+    def show_ty(self, t) -> str:
+        return show(t)
+
+    def prelude_adt(self, name: str, *args):
+        d = self.tcx.resolver.prelude.root.types[name]
+        return Ty("adt", d.name, tuple(args), def_index=d.index)
+
+    def is_adt(self, t, name: str) -> bool:
+        t = resolve(t)
+        if not (isinstance(t, Ty) and t.kind == "adt"):
+            return False
+        d = self.tcx.resolver.def_at(t.def_index)
+        return d.builtin and d.name == name
+
+    def coerce(self, expected, found) -> bool:
+        """Unification after rustc's coercions: `&mut T` to `&T`, unsizing `&[T; N]` and `&Vec<T>` to
+        `&[T]`, `&String` to `&str`, `&Box<T>` to `&T`, and `!` to anything."""
+        e, f = resolve(expected), resolve(found)
+        if isinstance(e, Ty) and isinstance(f, Ty) and e.kind == "ref" and f.kind == "ref" and (not e.mutbl or f.mutbl):
+            ei, fi = resolve(e.args[0]), resolve(f.args[0])
+            if isinstance(ei, Ty) and isinstance(fi, Ty):
+                if ei.kind == "slice" and fi.kind == "array" or ei.kind == "slice" and self.is_adt(fi, "Vec"):
+                    return self.unify(ei.args[0], fi.args[0])
+                if ei.kind == "prim" and ei.name == "str" and self.is_adt(fi, "String"):
+                    return True
+                if self.is_adt(fi, "Box") and not self.is_adt(ei, "Box"):
+                    return self.unify(ei, fi.args[0])
+                if e.mutbl != f.mutbl:
+                    return self.unify(ei, fi)
+        return self.unify(expected, found)
+
+    # ---- control flow
+    def expr_Let(self, e, expected):
+        t = self.check_expr(e.init, None)
+        self.check_pat(e.pat, t)
+        return BOOL
+
+    def expr_Match(self, e, expected):
+        scrut = self.check_expr(e.scrutinee, None)
+        result = expected
+        all_never = True
+        first = None
+        for arm in e.arms:
+            self.check_pat(arm.pat, scrut)
+            if arm.guard is not None:
+                self.check_expr_coercible(arm.guard, BOOL)
+            t = self.check_expr(arm.body, result)
+            rt = resolve(t)
+            if isinstance(rt, Ty) and rt.kind == "never":
+                continue
+            all_never = False
+            if result is None:
+                result, first = t, arm
+                continue
+            if not self.coerce(result, t):
+                d = self.mismatch(result, t, self._mismatch_span(arm.body))
+                if first is not None and expected is None:
+                    d.message = "`match` arms have incompatible types"
+                    d.span_label(self._mismatch_span(first.body), "this is found to be of type "
+                                 f"{show(result)}")
+        self.pending_matches.append((e, scrut))
+        if not e.arms or all_never:
+            return NEVER
+        return result if result is not None else UNIT
+
+    def expr_ForLoop(self, e, expected):
+        it = resolve(self.check_expr(e.iter, None))
+        item = self.iter_item(it, e.iter)
+        self.check_pat(e.pat, item)
+        self.loop_depth += 1
+        self.check_block(e.body, UNIT)
+        self.loop_depth -= 1
+        return UNIT
+
+    def iter_item(self, it, expr):
+        """The item type of `for _ in it`, for the iterables of the subset."""
+        if isinstance(it, Ty):
+            if it.is_error:
+                return ERROR
+            if self.is_adt(it, "Range") or self.is_adt(it, "Vec"):
+                return it.args[0]
+            if self.is_adt(it, "Iter"):
+                return Ty("ref", args=(it.args[0],))
+            if it.kind == "array":
+                return it.args[0]
+            if it.kind == "ref":
+                inner = resolve(it.args[0])
+                if isinstance(inner, Ty) and (inner.kind in ("array", "slice") or self.is_adt(inner, "Vec")):
+                    return Ty("ref", args=(inner.args[0],), mutbl=it.mutbl)
+                if isinstance(inner, Ty) and self.is_adt(inner, "Iter"):
+                    return Ty("ref", args=(inner.args[0],))
+        shown = "{integer}" if isinstance(it, IntVar) else str(zonk(it, default=False)) if isinstance(it, Ty) else "_"
+        d = self.err(f"`{shown}` is not an iterator", "E0277", expr.span, f"`{shown}` is not an iterator")
+        d.help(f"the trait `Iterator` is not implemented for `{shown}`")
+        d.note("required for `" + shown + "` to implement `IntoIterator`")
+        return ERROR
+
+    def expr_Continue(self, e, expected):
+        return NEVER
+
+    # ---- arrays, tuples, indexing, casts, ranges
+    def expr_ArrayLit(self, e, expected):
+        exp = resolve(expected)
+        elem = exp.args[0] if isinstance(exp, Ty) and exp.kind == "array" else None
+        first = None
+        for x in e.elems:
+            t = self.check_expr(x, elem)
+            if elem is None:
+                elem, first = t, x
+            elif not self.coerce(elem, t):
+                self.mismatch(elem, t, self._mismatch_span(x))
+        return Ty("array", args=(elem if elem is not None else TyVar(),), length=len(e.elems))
+
+    def expr_ArrayRepeat(self, e, expected):
+        exp = resolve(expected)
+        t = self.check_expr(e.elem, exp.args[0] if isinstance(exp, Ty) and exp.kind == "array" else None)
+        self.check_expr_coercible(e.count, prim("usize"))
+        n = e.count.value if isinstance(e.count, ast.Lit) and e.count.kind == "int" else None
+        return Ty("array", args=(t,), length=n)
+
+    def expr_Index(self, e, expected):
+        base = resolve(self.check_expr(e.base, None))
+        while isinstance(base, Ty) and (base.kind == "ref" or self.is_adt(base, "Box")):
+            base = resolve(base.args[0])
+        idx = self.check_expr(e.index, None)
+        ri = resolve(idx)
+        if isinstance(base, Ty) and base.is_error:
+            return ERROR
+        is_range = isinstance(ri, Ty) and self.is_adt(ri, "Range")
+        if isinstance(base, Ty) and (base.kind in ("array", "slice") or self.is_adt(base, "Vec")):
+            if is_range:
+                return Ty("slice", args=(base.args[0],))
+            if self.unify(prim("usize"), idx):
+                return base.args[0]
+            shown = "{integer}" if isinstance(ri, IntVar) else str(ri)
+            what = "[" + str(base.args[0]) + "]" if base.kind != "adt" else str(base)
+            d = self.err(f"the type `{what}` cannot be indexed by `{shown}`", "E0277", e.index.span,
+                         "slice indices are of type `usize` or ranges of `usize`")
+            d.help(f"the trait `SliceIndex<[{base.args[0]}]>` is not implemented for `{shown}`")
+            return ERROR
+        if isinstance(base, Ty) and (self.is_adt(base, "String") or base.kind == "prim" and base.name == "str") \
+                and is_range:
+            return prim("str")
+        shown = "{integer}" if isinstance(base, IntVar) else str(base)
+        self.err(f"cannot index into a value of type `{shown}`", "E0608", e.span)
+        return ERROR
+
+    def expr_Cast(self, e, expected):
+        t = resolve(self.check_expr(e.expr, None))
+        target = lower_ty(self.tcx, e.ty)
+        if isinstance(t, Ty) and (t.is_error or target.is_error):
+            return target
+        ok_src = isinstance(t, IntVar) or isinstance(t, Ty) and (t.is_numeric or t.kind == "prim" and t.name in
+                                                                 ("bool", "char"))
+        if isinstance(t, Ty) and t.kind == "adt":
+            d = self.tcx.resolver.def_at(t.def_index)
+            ok_src = d.kind == "enum" and all(v.node.kind == "unit" for v in d.variants.values())
+        if ok_src and target.is_numeric:
+            if isinstance(t, IntVar) and not isinstance(t, FloatVar) and target.is_integral:
+                self.unify(t, target)
+            return target
+        if ok_src and target.kind == "prim" and target.name == "char" and isinstance(t, (Ty, IntVar)) and (
+                isinstance(t, IntVar) or t.name == "u8"):
+            if isinstance(t, IntVar):
+                self.unify(t, prim("u8"))
+            return target
+        if self.coerce(target, t):
+            return target
+        shown = "{integer}" if isinstance(t, IntVar) else str(t)
+        if isinstance(t, Ty) and t.kind == "prim" or isinstance(t, IntVar):
+            d = self.err(f"casting `{shown}` as `{target}` is invalid", "E0606", e.span)
+            del d
+        else:
+            self.err(f"non-primitive cast: `{shown}` as `{target}`", "E0605", e.span,
+                     "an `as` expression can only be used to convert between primitive types or to coerce to a "
+                     "specific trait object")
+        return target
+
+    def expr_Range(self, e, expected):
+        t = None
+        for x in (e.lo, e.hi):
+            if x is None:
+                continue
+            xt = self.check_expr(x, t)
+            if t is None:
+                t = xt
+            elif not self.unify(t, xt):
+                self.mismatch(t, xt, self._mismatch_span(x))
+        return self.prelude_adt("Range", t if t is not None else TyVar())
+
+    # ---- built-in macros
+    def expr_MacCall(self, e, expected):
+        name = e.name
+        if name in ("assert", "debug_assert"):
+            if e.args:
+                self.check_expr_coercible(e.args[0], BOOL)
+            for a in e.args[1:]:
+                self.check_expr(a, None)
+            return UNIT
+        if name in ("assert_eq", "assert_ne"):
+            if len(e.args) >= 2:
+                a = self.check_expr(e.args[0], None)
+                b = self.check_expr(e.args[1], a)
+                if not self.unify(a, b):
+                    self.mismatch(a, b, e.args[1].span)
+            for x in e.args[2:]:
+                self.check_expr(x, None)
+            return UNIT
+        if name == "vec":
+            elem = None
+            exp = resolve(expected)
+            if isinstance(exp, Ty) and self.is_adt(exp, "Vec"):
+                elem = exp.args[0]
+            for x in e.args:
+                t = self.check_expr(x, elem)
+                if elem is None:
+                    elem = t
+                elif not self.coerce(elem, t):
+                    self.mismatch(elem, t, self._mismatch_span(x))
+            return self.prelude_adt("Vec", elem if elem is not None else TyVar())
+        if name == "dbg":
+            ts = [self.check_expr(a, None) for a in e.args]
+            return ts[0] if len(ts) == 1 else Ty("tuple", args=tuple(ts))
+        if e.fmt is None and name not in ("write", "writeln") and e.args and name in DIVERGING | {"panic"}:
+            for a in e.args:
+                self.check_expr(a, None)
+            return NEVER
+        args = list(e.args)
+        if name in ("write", "writeln") and args:
+            self.check_expr(args.pop(0), None)
+        tys = [self.check_expr(a, None) for a in args]
+        self.check_format(e, args, tys)
+        if name in DIVERGING:
+            return NEVER
+        if name == "format":
+            return self.prelude_adt("String")
+        if name in ("write", "writeln"):
+            fmt = self.tcx.resolver.prelude.root.types["FmtResult"]
+            return type_of_any(self.tcx, fmt)
+        return FORMAT_RET.get(name, UNIT)
+
+    def check_format(self, mac, args, tys):
+        """Each argument must implement the trait its placeholder asks for."""
+        from compiler.typeck.fmt_check import check_placeholders
+        check_placeholders(self, mac, args, tys)
+
+    # ---- method lookup in the prelude and through derives
+    def prelude_method(self, recv, name: str):
+        """A method of the prelude's inherent impls, or of a derived trait."""
+        from compiler.traits.select import match_ty
+        r = self.tcx.resolver
+        if r.prelude is None:
+            return None
+        for impl_def in r.prelude.impls:
+            if impl_def.node.trait_ref is not None:
+                continue
+            subst: dict = {}
+            if not match_ty(type_of_any(self.tcx, impl_def), recv, subst):
+                continue
+            for f in impl_def.node.items:
+                if f.name == name and f.params and f.params[0].name == "self":
+                    return r.def_of[f], subst
+        return self.trait_method(recv, name)
+
+    def trait_method(self, recv, name: str):
+        """A method of a prelude trait that `recv` implements (by an impl or a derive)."""
+        from compiler.traits.select import SelectionContext
+        r = self.tcx.resolver
+        for trait in (d for d in r.prelude.defs if d.kind == "trait"):
+            f = next((f for f in trait.node.items if f.name == name and f.params and f.params[0].name == "self"), None)
+            if f is None:
+                continue
+            if isinstance(recv, Ty) and not recv.references_error() and \
+                    SelectionContext(self.tcx, self.param_env).evaluate(zonk(recv), trait, None):
+                return r.def_of[f], {"Self": recv}
+        return None
+
+    def fn_sig(self, d):
+        return fn_sig_any(self.tcx, d)
+

@@ -1,0 +1,79 @@
+"""The formatting macros' trait checks: every argument implements the trait of its placeholder
+(`Display` for `{}`, `Debug` for `{:?}`), reported as rustc's E0277 with its formatting notes."""
+from __future__ import annotations
+
+from compiler.errors import Diag
+from compiler.errors.diagnostic import Label, SubDiag
+from compiler.traits.select import SelectionContext
+from compiler.ty.types import IntVar, Ty, resolve, zonk
+
+
+def check_placeholders(fcx, mac, args, tys):
+    tcx = fcx.tcx
+    prelude = tcx.resolver.prelude
+    if prelude is None:
+        return
+    implicit = {p.path.name: p for p in mac.implicit}
+    nxt = 0
+    for ph in mac.pieces:
+        if ph.arg is None:
+            i, nxt = nxt, nxt + 1
+            if i >= len(args):
+                continue
+            expr, ty = args[i], tys[i]
+        elif isinstance(ph.arg, int):
+            if ph.arg >= len(args):
+                continue
+            expr, ty = args[ph.arg], tys[ph.arg]
+        else:
+            expr = implicit.get(ph.arg)
+            if expr is None:
+                continue
+            ty = fcx.check_expr(expr, None)
+        trait = prelude.root.types.get(ph.trait)
+        if trait is None:
+            continue
+        t = zonk(ty)
+        if not isinstance(t, Ty) or t.references_error() or isinstance(resolve(ty), IntVar):
+            continue
+        if SelectionContext(tcx, fcx.param_env).evaluate(t, trait, expr.span):
+            continue
+        _report(fcx, ph, expr, t)
+
+
+def _peel(t: Ty) -> Ty:
+    while t.kind == "ref":
+        t = t.args[0]
+    return t
+
+
+def _report(fcx, ph, expr, t):
+    shown = str(t)
+    inner = _peel(t)
+    adt = fcx.tcx.resolver.def_at(inner.def_index) if inner.kind == "adt" else None
+    local = adt is not None and not adt.builtin
+    if ph.trait == "Display":
+        d = Diag("error", f"`{shown}` doesn't implement `std::fmt::Display`", "E0277")
+        d.primary(expr.span, f"`{shown}` cannot be formatted with the default formatter")
+        d.span_label(ph.span, "required by this formatting parameter")
+        if local:
+            d.children.append(SubDiag("help", f"the trait `std::fmt::Display` is not implemented for `{inner}`",
+                                      [Label(adt.node.def_span, "", True)]))
+        else:
+            d.help(f"the trait `std::fmt::Display` is not implemented for `{inner}`")
+        d.note("in format strings you may be able to use `{:?}` (or {:#?} for pretty-print) instead")
+    else:
+        d = Diag("error", f"`{shown}` doesn't implement `{ph.trait}`", "E0277")
+        d.primary(expr.span, f"`{shown}` cannot be formatted using `{{:?}}` because it doesn't implement `Debug`")
+        d.span_label(ph.span, "required by this formatting parameter")
+        d.help(f"the trait `Debug` is not implemented for `{inner}`")
+        if local:
+            d.note(f"add `#[derive(Debug)]` to `{inner}` or manually `impl Debug for {inner}`")
+            node = adt.node
+            at = node.span
+            from compiler.syntax.span import Span
+            line_start = at.file.src.rfind("\n", 0, at.lo) + 1
+            indent = at.file.src[line_start:at.lo]
+            d.multipart_suggestion(f"consider annotating `{inner}` with `#[derive(Debug)]`",
+                                   [(Span(line_start, line_start, at.file), f"{indent}#[derive(Debug)]\n")])
+    fcx.tcx.dcx.emit(d)
