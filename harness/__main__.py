@@ -254,6 +254,9 @@ def show_failure(console: Console, row, cfg: RunConfig):
     if m:
         console.print(f"  minimised to {m['preemptions']} of {m['original_preemptions']} preemption(s): "
                       f"{m['replay']}", soft_wrap=True, markup=False, highlight=False)
+        if not m["same_failure"]:
+            console.print(f"    (it diverges differently: {m['class']}: {m['signature']})", soft_wrap=True,
+                          markup=False, highlight=False)
     lines = f["diff"].splitlines()
     for line in lines[:DIFF_LINES]:
         style = ("bold" if line.startswith(("+++", "---")) else "green" if line.startswith("+")

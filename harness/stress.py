@@ -338,8 +338,8 @@ def _harness_replay(token: str | None, row: Row, cfg: RunConfig) -> str | None:
 
 def _minimize(row: Row, cfg: RunConfig, fr: dict, budget: int, stop: Stop | None) -> dict | None:
     """Shrinks the failing schedule's preemptions with delta debugging (ddmin) in at most `budget`
-    compiler runs: a dropped preemption lets the running thread go on. The result still diverges (not
-    necessarily with the same output: `same_output` says). `harness minimize` searches with hypothesis
+    compiler runs: a dropped preemption lets the running thread go on. The result still diverges, not
+    necessarily in the same way: `same_failure` (class and signature) and `same_output` say. `harness minimize` searches with hypothesis
     instead, whose shrinker costs seconds of its own per test at these sizes; here the budget is runs."""
     from compiler.sync.strategy import ChoiceStrategy, RecordingStrategy, parse_spec
     from harness.minimize import Minimizer
@@ -377,9 +377,12 @@ def _minimize(row: Row, cfg: RunConfig, fr: dict, budget: int, stop: Stop | None
     diverged, status, stderr, token = m.run(final)
     if not diverged or token is None:
         return None
+    cls, sig = classify(status, stderr, m.expected, m.props.expected_status)
     return {"token": token, "preemptions": final.preemptions, "original_preemptions": len(points),
-            "runs": m.runs, "status": status, "replay": _harness_replay(token, row, cfg),
-            "same_output": stderr == fr["stderr"] and status == fr["status"]}
+            "runs": m.runs, "status": status, "class": cls, "signature": sig,
+            "replay": _harness_replay(token, row, cfg),
+            "same_output": stderr == fr["stderr"] and status == fr["status"],
+            "same_failure": (cls, sig) == (fr["class"], fr["signature"])}
 
 
 def traced_replay(runner: Runner, test, props, threads: int, token: str, stderr: str | None = None,

@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 
-import pytest
-
 from harness.report import stress_json
 from tests.conftest import harness
 
@@ -24,9 +22,7 @@ def without_timing(doc: dict) -> dict:
     return out
 
 
-@pytest.fixture(scope="module")
-def runs(tmp_path_factory):
-    base = tmp_path_factory.mktemp("shards")
+def run_all(base):
     full_dir, shard_dir = base / "full", base / "shards"
     full = harness(ARGS + ["--jobs", "2", "--report-dir", str(full_dir)])
     shard_runs = [harness(ARGS + ["--jobs", "1", "--shard", f"{i}/4", "--report-dir", str(shard_dir)])
@@ -34,14 +30,15 @@ def runs(tmp_path_factory):
     return base, full, shard_runs
 
 
-def test_four_shards_merge_to_the_unsharded_run(runs):
-    base, full, shard_runs = runs
+def test_four_shards_merge_to_the_unsharded_run(tmp_path):
+    base, full, shard_runs = run_all(tmp_path)
     assert full.returncode == 1, full.stdout + full.stderr       # the injected bug is found
     (full_json,) = (base / "full").glob("stress-*.json")
     whole = json.loads(full_json.read_text())
     shards = sorted((base / "shards").glob("stress-*.json"))
     assert [p.name.rsplit("-", 1)[-1] for p in shards] == [f"shard{i}of4.json" for i in range(1, 5)]
     docs = [json.loads(p.read_text()) for p in shards]
+    assert [r.returncode for r in shard_runs] == [1 if d["divergent_runs"] else 0 for d in docs]
 
     # every shard has work, the plans agree, and the shards partition the schedules
     assert [d["shard"] for d in docs] == ["1/4", "2/4", "3/4", "4/4"]
@@ -80,10 +77,12 @@ def test_four_shards_merge_to_the_unsharded_run(runs):
     assert suite.get("failures") == str(sum(1 for t in whole["tests"] if t["divergent"]))
     assert "<svg" in html.read_text()
 
+    # what merge refuses, and what it says when shards are missing
+    check_refusals(shards, tmp_path / "refusals")
 
-def test_merge_refuses_reports_of_different_runs_and_says_what_is_missing(runs, tmp_path):
-    base, _, _ = runs
-    shards = sorted((base / "shards").glob("stress-*.json"))
+
+def check_refusals(shards, tmp_path):
+    tmp_path.mkdir()
     one = json.loads(shards[0].read_text())
 
     twice = harness(["report", "merge", str(shards[0]), str(shards[0]), "-o", str(tmp_path / "m.json")])

@@ -131,7 +131,8 @@ of that class among the strategy's runs, and the first detection counted in the 
 <tr><td>minirustc</td><td class="mono">{{ f.command }}</td></tr>
 {% if f.minimized %}
 <tr><td>minimised token</td><td class="mono">{{ f.minimized.token }}</td></tr>
-<tr><td>minimised</td><td>{{ f.minimized.preemptions }} of {{ f.minimized.original_preemptions }} preemption(s) kept, in {{ f.minimized.runs }} runs{% if not f.minimized.same_output %} (it still diverges, with other output){% endif %}</td></tr>
+<tr><td>minimised</td><td>{{ f.minimized.preemptions }} preemption(s) left of {{ f.minimized.original_preemptions }}, in {{ f.minimized.runs }} runs;
+{% if f.minimized.same_failure %}the same failure{% else %}it still diverges, differently: {{ f.minimized["class"] | class_label }}: <span class="mono">{{ f.minimized.signature }}</span>{% endif %}</td></tr>
 <tr><td>replay minimised</td><td class="mono">{{ f.minimized.replay }}</td></tr>
 {% else %}
 <tr><td>minimised token</td><td>not minimised{% if f.stale %} (a stale .stderr is no schedule's fault){% endif %}</td></tr>
