@@ -54,7 +54,7 @@ impl<T> Vec<T> {
 }
 impl String {
     pub fn new() -> String; pub fn from(s: &str) -> String; pub fn with_capacity(capacity: usize) -> String;
-    pub fn len(&self) -> usize; pub fn is_empty(&self) -> bool; pub fn push_str(&mut self, string: &str);
+    #[must_use] pub fn len(&self) -> usize; pub fn is_empty(&self) -> bool; pub fn push_str(&mut self, string: &str);
     pub fn push(&mut self, ch: char); pub fn as_str(&self) -> &str; pub fn clear(&mut self);
     pub fn pop(&mut self) -> Option<char>; pub fn contains(&self, pat: &str) -> bool;
     pub fn trim(&self) -> &str; pub fn to_uppercase(&self) -> String; pub fn to_lowercase(&self) -> String;

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from compiler.errors import Diag
 from compiler.syntax import ast
+from compiler.syntax.span import Span
 from compiler.ty.types import PRIMITIVES
 
 @dataclass(eq=False)
@@ -356,12 +357,38 @@ class Resolver:
             return d
         code = "E0405" if what == "trait" else "E0425"
         if len(segs) == 1:
-            self.emit(Diag("error", f"cannot find {what} `{last.name}` in this scope", code)
-                      .primary(last.span, "not found in this scope"))
+            d = Diag("error", f"cannot find {what} `{last.name}` in this scope", code)
+            if not self._suggest_similar(d, last, module, "type" if ns == "type" else "value", None):
+                d.primary(last.span, "not found in this scope")
+            self.emit(d)
         else:
             self.emit(Diag("error", f"cannot find {what} `{last.name}` in module `{segs[-2].name}`", code)
                       .primary(last.span, f"not found in `{segs[-2].name}`"))
         return None
+
+    def _suggest_similar(self, diag: Diag, seg, scope: Module, ns: str, ribs) -> bool:
+        """rustc's "a ... with a similar name exists": locals first, then the module's items."""
+        from compiler.typeck.check import _edit, _similar
+        if ribs:
+            names = [n for rib in ribs for n in rib if isinstance(rib.get(n), (ast.Local, ast.Param, ast.PatIdent))]
+            best = _similar(seg.name, names)
+            if best is not None:
+                diag.primary(seg.span)
+                diag.multipart_suggestion("a local variable with a similar name exists", _edit(seg.span, seg.name, best))
+                return True
+        table = scope.types if ns == "type" else scope.values
+        best = _similar(seg.name, [n for n, d in table.items() if not d.builtin and d.kind != "use"])
+        if best is None:
+            return False
+        d = table[best]
+        kind = {"fn": "function", "struct": "struct", "enum": "enum", "const": "constant", "static": "static",
+                "trait": "trait", "ty_alias": "type alias", "mod": "module"}.get(d.kind, "item")
+        if d.kind == "struct" and ns == "value" and d.node.kind == "tuple":
+            kind = "tuple struct"
+        diag.primary(seg.span)
+        diag.span_label(d.node.def_span, f"similarly named {kind} `{best}` defined here")
+        diag.multipart_suggestion(f"a {kind} with a similar name exists", _edit(seg.span, seg.name, best))
+        return True
 
     def _check_privacy(self, d: DefId, module: Module, scope: Module, seg):
         """E0603: a private item is visible in its module and the module's descendants only."""
@@ -469,8 +496,11 @@ class Resolver:
                 d = d if d is not None and d.kind == "variant" else None
             if d is None:
                 if isinstance(node, (ast.PatStruct, ast.StructLit)):
-                    self.emit(Diag("error", f"cannot find struct, variant or union type `{path.name}` in this scope",
-                                   "E0422").primary(path.span, "not found in this scope"))
+                    diag = Diag("error", f"cannot find struct, variant or union type `{path.name}` in this scope",
+                                "E0422")
+                    if not self._suggest_similar(diag, path.segments[0], scope, "type", None):
+                        diag.primary(path.span, "not found in this scope")
+                    self.emit(diag)
                 else:
                     what = "tuple struct or tuple variant" if isinstance(node, ast.PatTupleStruct) else \
                         "unit struct, unit variant or constant"
@@ -536,7 +566,10 @@ class Resolver:
         elif isinstance(e, ast.MacCall):
             from compiler.syntax.parser import BUILTIN_MACROS
             if e.name not in BUILTIN_MACROS:
-                self.emit(Diag("error", f"cannot find macro `{e.name}` in this scope").primary(e.name_span))
+                self._expansion_error(Diag("error", f"cannot find macro `{e.name}` in this scope")
+                                      .primary(e.name_span), e)
+            elif e.fmt is not None:
+                self._check_format_args(e)
             for a in e.args:
                 r(a)
             for a in e.implicit:
@@ -547,6 +580,62 @@ class Resolver:
                     r(c)
                 elif isinstance(c, ast.Block):
                     self.resolve_block(c, scope, generics, ribs)
+
+    def _expansion_error(self, d: Diag, at):
+        """Macro expansion runs before the rest of resolution: its errors come first, in source order."""
+        self._expansions = getattr(self, "_expansions", 0) + 1
+        d.anchor = Span(0, at.span.lo * 1000 + self._expansions, at.span.file)
+        self.emit(d)
+
+    def _check_format_args(self, mac):
+        """rustc's format_args! checks: every positional argument used, every placeholder given one."""
+        args = mac.args[1:] if mac.name in ("write", "writeln") else mac.args
+        pieces = mac.pieces
+        nxt, used, bad_refs = 0, set(), []
+        count = 0
+        for p in pieces:
+            if p.arg is None:
+                used.add(nxt)
+                nxt += 1
+                count = max(count, nxt)
+            elif isinstance(p.arg, int):
+                used.add(p.arg)
+                if p.arg >= len(args):
+                    bad_refs.append(p)
+        implicit_next = [p for p in pieces if p.arg is None]
+        if nxt > len(args):
+            n, m = nxt, len(args)
+            plural = lambda k: f"{k} argument" + ("" if k == 1 else "s")  # noqa: E731
+            msg = (f"{n} positional {'argument' if n == 1 else 'arguments'} in format string, but "
+                   + ("no arguments were given" if m == 0 else f"there {'is' if m == 1 else 'are'} {plural(m)}"))
+            d = Diag("error", msg)
+            for p in implicit_next:
+                d.primary(p.span)
+            for a in args:
+                d.span_label(a.span, "")
+            self._expansion_error(d, mac)
+            return
+        for p in bad_refs:
+            d = Diag("error", f"invalid reference to positional argument {p.arg} (there "
+                              f"{'is' if len(args) == 1 else 'are'} {len(args)} argument{'' if len(args) == 1 else 's'})")
+            d.primary(Span(p.span.lo + 1, p.span.hi - 1, p.span.file)).note("positional arguments are zero-based")
+            self._expansion_error(d, mac)
+        unused = [a for i, a in enumerate(args) if i not in used]
+        if len(unused) == 1:
+            d = Diag("error", "argument never used").primary(unused[0].span, "argument never used")
+            d.span_label(mac.fmt.span, "formatting specifier missing")
+            if not pieces:
+                at = mac.fmt.span.hi - 1
+                d.multipart_suggestion("format specifiers use curly braces, consider adding a format specifier",
+                                       [(Span(at, at, mac.fmt.span.file), "{}")])
+            self._expansion_error(d, mac)
+        elif unused:
+            d = Diag("error", "multiple unused formatting arguments")
+            for a in unused:
+                d.primary(a.span, "argument never used")
+            d.span_label(mac.fmt.span, "multiple missing formatting specifiers")
+            d.note(f"consider adding {len(unused)} format specifiers")
+            self._expansion_error(d, mac)
 
     def _resolve_cond(self, cond, body, scope, generics, ribs):
         """`if`/`while` conditions: the bindings of `let PAT = EXPR` are visible in the body only."""
@@ -597,8 +686,15 @@ class Resolver:
         if len(path.segments) == 1:
             d = self._lookup(path.name, scope, "value")
             if d is None:
-                self.emit(Diag("error", f"cannot find {what} `{path.name}` in this scope", "E0425")
-                          .primary(path.span, "not found in this scope"))
+                diag = Diag("error", f"cannot find {what} `{path.name}` in this scope", "E0425")
+                implicit = path.span.file.src[path.span.lo - 1:path.span.lo] in "{" and \
+                    path.span.file.src[path.span.hi:path.span.hi + 1] in "}:"
+                if not self._suggest_similar(diag, path.segments[0], scope, "value", ribs):
+                    diag.primary(path.span, "" if implicit else "not found in this scope")
+                if callee and self.owner is not None:
+                    end = self.owner.node.span.hi      # rustc reports unresolved callees after the item
+                    diag.anchor = Span(end, end + path.span.lo, path.span.file)
+                self.emit(diag)
         else:
             d = self._lookup_path(path, scope, "value", what)
         self._set(path, d, "value")

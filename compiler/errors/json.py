@@ -29,6 +29,12 @@ APPLICABILITY = (
     ("insert some indirection", "HasPlaceholders"),
     ("consider annotating", "MaybeIncorrect"),                  # `#[derive(..)]`
     ("ensure that all possible cases are being handled", "HasPlaceholders"),     # `=> todo!()`
+    ("a local variable with a similar name exists", "MaybeIncorrect"),
+    ("a ", "MaybeIncorrect"),                                   # "a function with a similar name exists"
+    ("format specifiers use curly braces", "MaybeIncorrect"),
+    ("consider making this binding mutable", "MaybeIncorrect"),
+    ("consider changing this to be mutable", "MachineApplicable"),
+    ("use `let _ = ...` to ignore the resulting value", "MaybeIncorrect"),
 )
 INLINE_RE = re.compile(r"help: (.*): `(.*)`", re.S)
 

@@ -184,6 +184,8 @@ class FnCtxt(ExprMore, PatCheck):
                 t = self.check_expr(s.expr, None)
                 if isinstance(resolve(t), Ty) and resolve(t).kind == "never":
                     diverges = True
+                if s.semi:
+                    self._must_use(s.expr, t)
         tail = b.tail
         if tail is not None:
             found = self.check_expr(tail, expected)
@@ -781,6 +783,15 @@ class FnCtxt(ExprMore, PatCheck):
             return UNIT
         self.check_expr_coercible(e.rhs, lhs)
         return UNIT
+
+    def _must_use(self, e, t):
+        """`unused_must_use`: found here, emitted by the late lint pass (rustc's `UnusedResults`)."""
+        from compiler.lint.unused import must_use_diag
+        d = must_use_diag(self, e, zonk(t))
+        if d is not None:
+            d.lint_owner = self.owner
+            module = self.tcx.resolver.scope_of[self.owner]
+            self.tcx.__dict__.setdefault("late_pending", {}).setdefault(id(module), []).append(d)
 
     def _variant_lit(self, e, v, expected):
         return _variant_lit_impl(self, e, v, expected)
