@@ -387,7 +387,8 @@ class Resolver:
             kind = "tuple struct"
         diag.primary(seg.span)
         diag.span_label(d.node.def_span, f"similarly named {kind} `{best}` defined here")
-        diag.multipart_suggestion(f"a {kind} with a similar name exists", _edit(seg.span, seg.name, best))
+        message = "a " + kind + " with a similar name exists"
+        diag.multipart_suggestion(message, _edit(seg.span, seg.name, best))
         return True
 
     def _check_privacy(self, d: DefId, module: Module, scope: Module, seg):

@@ -30,7 +30,8 @@ APPLICABILITY = (
     ("consider annotating", "MaybeIncorrect"),                  # `#[derive(..)]`
     ("ensure that all possible cases are being handled", "HasPlaceholders"),     # `=> todo!()`
     ("a local variable with a similar name exists", "MaybeIncorrect"),
-    ("a ", "MaybeIncorrect"),                                   # "a function with a similar name exists"
+    ("a function with a similar name exists", "MaybeIncorrect"),
+    ("a struct with a similar name exists", "MaybeIncorrect"),
     ("format specifiers use curly braces", "MaybeIncorrect"),
     ("consider making this binding mutable", "MaybeIncorrect"),
     ("consider changing this to be mutable", "MachineApplicable"),
