@@ -10,6 +10,7 @@ EXPLANATIONS = {
     "E0023": "A tuple-struct or tuple-variant pattern has a different number of fields than the definition.",
     "E0026": "A struct pattern names a field the struct or variant does not have.",
     "E0027": "A struct pattern leaves out fields without `..`.",
+    "E0046": "A trait impl leaves out a trait method that has no default body.",
     "E0061": "A function or method was called with the wrong number of arguments.",
     "E0063": "A struct literal leaves out one or more of the struct's fields.",
     "E0072": "A type contains itself by value, so it would have infinite size. Put the recursive field "
@@ -52,6 +53,7 @@ EXPLANATIONS = {
     "E0608": "A value of a type that cannot be indexed is indexed.",
     "E0609": "A field is accessed that the type does not have.",
     "E0614": "A value that is not a reference is dereferenced.",
+    "E0616": "A private field is accessed from outside the module that can see it.",
     "E0618": "Something that is not a function is called.",
     "E0689": "A method is called on a number whose type is not yet known; annotate the type.",
     "E0758": "A multi-line comment is not terminated.",

@@ -307,7 +307,7 @@ class Resolver:
         d = table.get(name)
         if d is not None:
             u = scope.imported.get((ns, name))
-            if u is not None and self.owner is not None:
+            if u is not None and self.owner is not None and u in self.import_uses:
                 self.import_uses[u] += 1
         elif self.prelude is not None and scope is not self.prelude.root:
             if name in self.prelude.visible:
@@ -682,6 +682,17 @@ class Resolver:
                     path.segments[0].name == "Self" and owner_ty.kind == "trait"):
                 self.res[path] = Res("type_relative", (owner_ty, path.segments[1]))
                 if owner_ty.kind != "impl" and self.owner is not None:
+                    self.refs.setdefault(self.owner, []).append((owner_ty, "type"))
+                return
+        if len(path.segments) >= 3:
+            owner_ty = self._lookup_path(ast.Path(path.segments[:-1], path.span), scope, "type", "type",
+                                         report=False)
+            if owner_ty is not None and owner_ty.kind in ("struct", "enum", "ty_alias"):
+                if owner_ty.kind == "enum" and path.segments[-1].name in owner_ty.variants:
+                    self._set(path, owner_ty.variants[path.segments[-1].name], "value")
+                    return
+                self.res[path] = Res("type_relative", (owner_ty, path.segments[-1]))
+                if self.owner is not None:
                     self.refs.setdefault(self.owner, []).append((owner_ty, "type"))
                 return
         if len(path.segments) == 1:

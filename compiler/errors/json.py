@@ -35,6 +35,7 @@ APPLICABILITY = (
     ("format specifiers use curly braces", "MaybeIncorrect"),
     ("consider making this binding mutable", "MaybeIncorrect"),
     ("consider changing this to be mutable", "MachineApplicable"),
+    ("consider changing this to be a mutable reference", "MaybeIncorrect"),
     ("use `let _ = ...` to ignore the resulting value", "MaybeIncorrect"),
 )
 INLINE_RE = re.compile(r"help: (.*): `(.*)`", re.S)

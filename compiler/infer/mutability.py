@@ -70,6 +70,8 @@ def check(tcx, d, mut_uses) -> list[Diag]:
                     assigned = True
                     continue
                 errors.append(_assign_twice(b, span))
+            elif kind in ("assign_ref", "borrow_ref"):
+                errors.append(_behind_ref(b, kind, span, place))
             elif kind == "assign_field":
                 e = Diag("error", f"cannot assign to `{_place_text(place)}`, as `{b.name}` is not declared as mutable",
                          "E0594").primary(span, "cannot assign")
@@ -89,6 +91,23 @@ def check(tcx, d, mut_uses) -> list[Diag]:
     for i, x in enumerate(out):
         x.anchor = Span(base.lo, base.lo + i, base.file)     # per body: lints, then errors
     return out
+
+
+def _behind_ref(b, kind, span, place) -> Diag:
+    if kind == "assign_ref":
+        e = Diag("error", f"cannot assign to `{_place_text(place)}`, which is behind a `&` reference", "E0594")
+        e.primary(span, f"`{b.name}` is a `&` reference, so it cannot be written to")
+    else:
+        text = _place_text(place)
+        text = f"*{b.name}" if text == b.name else text
+        e = Diag("error", f"cannot borrow `{text}` as mutable, as it is behind a `&` reference", "E0596")
+        e.primary(span, f"`{b.name}` is a `&` reference, so it cannot be borrowed as mutable")
+    ty = getattr(b, "ty", None)
+    if isinstance(ty, ast.TyRef) and not ty.mutbl:
+        at = ty.span.lo + 1
+        e.multipart_suggestion("consider changing this to be a mutable reference",
+                               [(Span(at, at, ty.span.file), "mut ")])
+    return e
 
 
 def _assign_twice(b, span) -> Diag:

@@ -261,6 +261,11 @@ def check_nonstandard_style(tcx, d):
                      f"help: convert the identifier to snake case: `{to_snake_case(b.name)}`")
     elif d.kind in ("const", "static"):
         _upper_case(tcx, d)
+    elif d.kind == "struct" and node.kind == "named":
+        for f in node.fields:
+            if not is_snake_case(f.name):
+                lint(tcx, "non_snake_case", d, f"structure field `{f.name}` should have a snake case name", f.span,
+                     f"help: convert the identifier to snake case: `{to_snake_case(f.name)}`")
 
 
 def check_camel_case(tcx):

@@ -11,7 +11,7 @@ def lower_ty(tcx, ty: ast.Ty) -> Ty:
     if isinstance(ty, ast.TyTuple):
         return Ty("tuple", args=tuple(lower_ty(tcx, e) for e in ty.elems))
     if isinstance(ty, ast.TyArray):
-        n = ty.len.value if isinstance(ty.len, ast.Lit) and ty.len.kind == "int" else None
+        n = _array_len(tcx, ty.len)
         return Ty("array", args=(lower_ty(tcx, ty.elem),), length=n)
     if isinstance(ty, ast.TySlice):
         return Ty("slice", args=(lower_ty(tcx, ty.elem),))
@@ -38,6 +38,19 @@ def lower_ty(tcx, ty: ast.Ty) -> Ty:
         params = [p.name for p in d.node.generics.params]
         return aliased.subst(dict(zip(params, args))) if params else aliased
     return ERROR
+
+
+def _array_len(tcx, e):
+    """An array length written as a literal or as a constant whose initializer is one."""
+    if isinstance(e, ast.Lit) and e.kind == "int":
+        return e.value
+    if isinstance(e, ast.PathExpr):
+        r = tcx.resolver.res.get(e.path)
+        if r is not None and r.kind == "def" and r.target.kind == "const":
+            init = r.target.node.expr
+            if isinstance(init, ast.Lit) and init.kind == "int":
+                return init.value
+    return None
 
 
 def type_of(tcx, d) -> Ty:

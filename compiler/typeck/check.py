@@ -52,6 +52,7 @@ class FnCtxt(ExprMore, PatCheck):
         self.pending_matches: list = []
         self.loop_depth = 0
         self.unsafe_depth = 0
+        self.loop_breaks: list = []     # per enclosing loop: the break values (None for while/for)
 
     def err(self, msg, code, span, label="") -> Diag:
         d = Diag("error", msg, code).primary(span, label)
@@ -132,7 +133,7 @@ class FnCtxt(ExprMore, PatCheck):
                 return True
             return False
         if e.kind != f.kind or e.name != f.name or len(e.args) != len(f.args) or e.mutbl != f.mutbl \
-                or e.length != f.length:
+                or (e.length != f.length and e.length is not None and f.length is not None):
             return False
         return all(self.unify(a, b) for a, b in zip(e.args, f.args))
 
@@ -259,6 +260,12 @@ class FnCtxt(ExprMore, PatCheck):
             for f in impl_def.node.items:
                 if f.name == name and (not method or (f.params and f.params[0].name == "self")):
                     return self.tcx.resolver.def_of[f], subst
+            tr = self.tcx.resolver.res.get(impl_def.node.trait_ref) if impl_def.node.trait_ref else None
+            if tr is not None and tr.kind == "def" and tr.target.kind == "trait":
+                for f in tr.target.node.items:      # a default method the impl does not override
+                    if f.name == name and f.body is not None and (not method or (f.params and
+                                                                                 f.params[0].name == "self")):
+                        return self.tcx.resolver.def_of[f], {**subst, "Self": self_ty}
         return None
 
     def _generic_param(self, ty):
@@ -455,7 +462,7 @@ class FnCtxt(ExprMore, PatCheck):
         if generic and len(args) == len(params):
             for a, p in zip(args, params):
                 if _mentions(p, generic):
-                    _bind(p, _concrete(self.check_expr(a, None)), subst)
+                    _bind(p, _inferred(self.check_expr(a, None)), subst)
                     if p.kind == "param":
                         self.arg_origin.setdefault(p.name, (a.span, "arg"))
         for n in generic:
@@ -662,6 +669,21 @@ class FnCtxt(ExprMore, PatCheck):
                 d.note(f"the trait `{trait_name}` must be implemented")
         self.tcx.dcx.emit(d)
 
+    def _no_op_impl(self, e, op, lhs, rhs):
+        """rustc's E0277 that follows the E0308 of a numeric operator on two different types."""
+        rl, rr = resolve(lhs), resolve(rhs)
+        if not (isinstance(rl, Ty) and isinstance(rr, Ty)):
+            return
+        sl, sr = str(rl), str(zonk(rr, default=False))
+        trait = OP_TRAIT.get(op, ("", ""))[1]
+        msgs = {"+": f"cannot add `{sr}` to `{sl}`", "-": f"cannot subtract `{sr}` from `{sl}`",
+                "*": f"cannot multiply `{sl}` by `{sr}`", "/": f"cannot divide `{sl}` by `{sr}`",
+                "%": f"cannot calculate the remainder of `{sl}` divided by `{sr}`"}
+        if op not in msgs:
+            return
+        d = self.err(msgs[op], "E0277", self._op_span(e), f"no implementation for `{sl} {op} {sr}`")
+        d.help(f"the trait `{trait}<{sr}>` is not implemented for `{sl}`")
+
     def expr_Binary(self, e, expected):
         op = e.op
         if op in ("&&", "||"):
@@ -687,8 +709,8 @@ class FnCtxt(ExprMore, PatCheck):
                     rf = resolve(found)
                     if isinstance(rf, Ty) and rf.is_error:
                         return num
-                    d = self.mismatch(num, found, self._mismatch_span(e.rhs))
-                    del d
+                    self.mismatch(num, found, self._mismatch_span(e.rhs))
+                    self._no_op_impl(e, op, num, found)
                 return num
             if isinstance(rl, Ty) and self.is_adt(rl, "String") and op == "+":
                 self.check_expr_coercible(e.rhs, STR_REF)
@@ -793,6 +815,16 @@ class FnCtxt(ExprMore, PatCheck):
             module = self.tcx.resolver.scope_of[self.owner]
             self.tcx.__dict__.setdefault("late_pending", {}).setdefault(id(module), []).append(d)
 
+    def _visible_from(self, d) -> bool:
+        """Whether `d`'s module is the current body's module or one of its ancestors."""
+        r = self.tcx.resolver
+        target, m = r.scope_of[d], r.scope_of[self.owner]
+        while m is not None:
+            if m is target:
+                return True
+            m = m.parent
+        return False
+
     def _variant_lit(self, e, v, expected):
         return _variant_lit_impl(self, e, v, expected)
 
@@ -809,17 +841,20 @@ class FnCtxt(ExprMore, PatCheck):
                 return
             else:
                 break
-        if not isinstance(base, ast.PathExpr) or through_ref:
+        if not isinstance(base, ast.PathExpr):
             return
         r = self._res(base.path)
         if r is None or r.kind != "local":
             return
         b = self.tcx.resolver.pat_alias.get(r.target, r.target)
         t = resolve(self.locals.get(b))
-        if isinstance(t, Ty) and t.kind == "ref" and not direct:
-            return                      # `r.field = ..` through a reference
-        if isinstance(t, Ty) and t.kind == "ref" and kind == "borrow" and span is None:
-            return                      # a method's `&mut self` through a reference
+        shared_ref = isinstance(t, Ty) and t.kind == "ref" and not t.mutbl
+        if through_ref or isinstance(t, Ty) and t.kind == "ref" and (not direct or kind == "borrow" and span is None):
+            # through a reference: no `mut` needed on the binding, but a `&` reference cannot be written
+            if shared_ref and (not direct or through_ref):
+                self.mut_uses.append((b, "assign_ref" if kind != "borrow" else "borrow_ref", span or place.span,
+                                      place))
+            return
         self.mut_uses.append((b, kind if direct or kind == "borrow" else "assign_field", span or place.span, place))
 
     def expr_If(self, e, expected):
@@ -838,16 +873,34 @@ class FnCtxt(ExprMore, PatCheck):
 
     def expr_While(self, e, expected):
         self.check_expr_coercible(e.cond, BOOL)
+        self.loop_breaks.append(None)
         self.check_block(e.body, UNIT)
+        self.loop_breaks.pop()
         return UNIT
 
     def expr_Loop(self, e, expected):
+        self.loop_breaks.append([])
         self.check_block(e.body, UNIT)
-        return UNIT if _has_break(e.body) else NEVER
+        breaks = self.loop_breaks.pop()
+        if not breaks:
+            return UNIT if _has_break(e.body) else NEVER
+        first = None
+        for t, x in breaks:
+            if first is None:
+                first = t
+            elif not self.coerce(first, t):
+                self.mismatch(first, t, self._mismatch_span(x))
+        return first
 
     def expr_Break(self, e, expected):
+        target = self.loop_breaks[-1] if self.loop_breaks else None
         if e.value is not None:
-            self.check_expr(e.value, None)
+            exp = target[0][0] if target else None
+            t = self.check_expr(e.value, exp)
+            if target is not None:
+                target.append((t, e.value))
+        elif target is not None:
+            target.append((UNIT, e))
         return NEVER
 
     def expr_Return(self, e, expected):
@@ -881,6 +934,10 @@ class FnCtxt(ExprMore, PatCheck):
             return ERROR
         if isinstance(base, Ty) and base.kind == "adt" and self.tcx.resolver.def_at(base.def_index).kind == "struct":
             d = self.tcx.resolver.def_at(base.def_index)
+            fdef = next((f for f in d.node.fields if f.name == e.name), None)
+            if fdef is not None and not fdef.is_pub and not d.builtin and not self._visible_from(d):
+                self.err(f"field `{e.name}` of struct `{d.name}` is private", "E0616", e.name_span, "private field")
+                return ERROR
             params = [p.name for p in d.node.generics.params]
             for name, t in field_tys(self.tcx, d):
                 if name == e.name:
@@ -975,6 +1032,9 @@ def _mentions(t: Ty, names: set) -> bool:
 
 
 def _bind(pattern: Ty, ty, subst: dict):
+    if pattern.kind == "param" and isinstance(ty, IntVar):
+        subst.setdefault(pattern.name, ty)
+        return
     if not isinstance(ty, Ty):
         return
     if pattern.kind == "param":
@@ -991,6 +1051,15 @@ def _concrete(t):
     if isinstance(t, IntVar):
         return prim(t.default)
     return zonk(t) if isinstance(t, Ty) else t
+
+
+def _inferred(t):
+    """An argument's type for binding a generic parameter: numeric variables stay open (so that the
+    expected type can still decide them), other types are resolved."""
+    r = resolve(t)
+    if isinstance(r, IntVar):
+        return r
+    return zonk(r, default=False) if isinstance(r, Ty) else r
 
 
 def _has_vars(t) -> bool:

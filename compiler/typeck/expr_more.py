@@ -50,6 +50,10 @@ class ExprMore:
                     return self.unify(ei, fi.args[0])
                 if e.mutbl != f.mutbl:
                     return self.unify(ei, fi)
+                while isinstance(fi, Ty) and fi.kind == "ref" and not (isinstance(ei, Ty) and ei.kind == "ref"):
+                    fi = resolve(fi.args[0])          # deref coercion: `&&T` to `&T`
+                    if self.unify(ei, fi):
+                        return True
         return self.unify(expected, found)
 
     # ---- control flow
@@ -90,9 +94,9 @@ class ExprMore:
         it = resolve(self.check_expr(e.iter, None))
         item = self.iter_item(it, e.iter)
         self.check_pat(e.pat, item)
-        self.loop_depth += 1
+        self.loop_breaks.append(None)
         self.check_block(e.body, UNIT)
-        self.loop_depth -= 1
+        self.loop_breaks.pop()
         return UNIT
 
     def iter_item(self, it, expr):
@@ -138,7 +142,8 @@ class ExprMore:
         exp = resolve(expected)
         t = self.check_expr(e.elem, exp.args[0] if isinstance(exp, Ty) and exp.kind == "array" else None)
         self.check_expr_coercible(e.count, prim("usize"))
-        n = e.count.value if isinstance(e.count, ast.Lit) and e.count.kind == "int" else None
+        from compiler.ty.collect import _array_len
+        n = _array_len(self.tcx, e.count)
         return Ty("array", args=(t,), length=n)
 
     def expr_Index(self, e, expected):

@@ -22,7 +22,36 @@ def check_well_formed(tcx, d):
         scx = SelectionContext(tcx, [(t, tr) for t, tr, _ in preds])
         for t, tr, bound in preds:
             scx.evaluate(t, tr, bound.span)
+        _missing_trait_items(tcx, d)
     return None
+
+
+def _missing_trait_items(tcx, d):
+    """E0046: a trait impl must define every trait method without a default body."""
+    from compiler.errors import Diag
+    node = d.node
+    r = tcx.resolver.res.get(node.trait_ref) if node.trait_ref is not None else None
+    if r is None or r.kind != "def" or r.target.kind != "trait":
+        return
+    have = {f.name for f in node.items}
+    missing = [f for f in r.target.node.items if f.body is None and f.name not in have]
+    if not missing:
+        return
+    names = ", ".join(f"`{f.name}`" for f in missing)
+    diag = Diag("error", f"not all trait items implemented, missing: {names}", "E0046")
+    diag.primary(node.head_span, f"missing {names} in implementation")
+    if not r.target.builtin:
+        for f in missing:
+            diag.span_label(f.span, f"`{f.name}` from trait")
+    else:
+        for f in missing:
+            diag.help(f"implement the missing item: `{_sig_text(f)} {{ todo!() }}`")
+    tcx.dcx.emit(diag)
+
+
+def _sig_text(f) -> str:
+    src = f.span.file.src
+    return src[f.span.lo:f.span.hi].rstrip(";").strip()
 
 
 def _by_value_fields(tcx, d):
