@@ -344,9 +344,17 @@ class Resolver:
             if d is None or d.kind != "mod":
                 if not report:
                     return None
-                self.emit(Diag("error", f"failed to resolve: use of unresolved module or unlinked crate "
-                                        f"`{seg.name}`", "E0433")
-                          .primary(seg.span, f"use of unresolved module or unlinked crate `{seg.name}`"))
+                if i > 0:
+                    self.emit(Diag("error", f"failed to resolve: could not find `{seg.name}` in "
+                                            f"`{segs[i - 1].name}`", "E0433")
+                              .primary(seg.span, f"could not find `{seg.name}` in `{segs[i - 1].name}`"))
+                elif seg.name[:1].isupper():
+                    self.emit(Diag("error", f"cannot find type `{seg.name}` in this scope", "E0433")
+                              .primary(seg.span, f"use of undeclared type `{seg.name}`"))
+                else:
+                    self.emit(Diag("error", f"cannot find module or crate `{seg.name}` in this scope", "E0433")
+                              .primary(seg.span, f"use of unresolved module or unlinked crate `{seg.name}`")
+                              .help(f"you might be missing a crate named `{seg.name}`"))
                 return None
             module = d.module
         last = segs[-1]

@@ -50,7 +50,8 @@ class HumanEmitter:
             return [f"{c.level}: {c.message}"] + self._suggestion(c.suggestion, width)
         if all(lab.span.is_dummy for lab in c.labels):
             # rustc's `has_primary_spans` ignores dummy spans: such a note is rendered without a snippet
-            return [f"{pad}= {c.level}: {c.message}"]
+            head = f"{pad}= {c.level}: "
+            return [head + c.message.replace("\n", "\n" + " " * len(head))]
         return [f"{c.level}: {c.message}"] + self._snippet(c.labels, width)
 
     def _snippet(self, labels: list[Label], width: int) -> list[str]:

@@ -36,6 +36,11 @@ APPLICABILITY = (
     ("consider making this binding mutable", "MaybeIncorrect"),
     ("consider changing this to be mutable", "MachineApplicable"),
     ("consider changing this to be a mutable reference", "MaybeIncorrect"),
+    ("try using a conversion method", "MachineApplicable"),
+    ("try wrapping the expression in", "MachineApplicable"),
+    ("consider borrowing here", "MachineApplicable"),
+    ("provide the argument", "HasPlaceholders"),
+    ("remove the extra argument", "MachineApplicable"),
     ("use `let _ = ...` to ignore the resulting value", "MaybeIncorrect"),
 )
 INLINE_RE = re.compile(r"help: (.*): `(.*)`", re.S)

@@ -143,7 +143,16 @@ class FnCtxt(ExprMore, PatCheck):
             d.span_label(ret.span, f"expected {show(expected)} because of return type")
 
     def mismatch(self, expected, found, span) -> Diag:
-        return self.err("mismatched types", "E0308", span, f"expected {show(expected)}, found {show(found)}")
+        e, f = resolve(expected), resolve(found)
+        if isinstance(e, Ty) and isinstance(f, Ty) and e.kind == f.kind == "ref" and e.mutbl != f.mutbl:
+            d = self.err("mismatched types", "E0308", span, "types differ in mutability")
+        else:
+            d = self.err("mismatched types", "E0308", span, f"expected {show(expected)}, found {show(found)}")
+        _expected_found_note(d, e, f, self._adt_kind)
+        return d
+
+    def _adt_kind(self, t) -> str:
+        return "enum" if self.tcx.resolver.def_at(t.def_index).kind == "enum" else "struct"
 
     def check_expr_coercible(self, e, expected, let_ty_span=None):
         found = self.check_expr(e, expected)
@@ -151,7 +160,14 @@ class FnCtxt(ExprMore, PatCheck):
             d = self.mismatch(expected, found, self._mismatch_span(e))
             if let_ty_span is not None:
                 d.span_label(let_ty_span, "expected due to this")
+            self._conversion_help(d, e, expected, found)
         return found
+
+    @staticmethod
+    def _mismatch_tail(e):
+        while isinstance(e, ast.BlockExpr) and e.block.tail is not None:
+            e = e.block.tail
+        return e
 
     @staticmethod
     def _mismatch_span(e):
@@ -172,6 +188,7 @@ class FnCtxt(ExprMore, PatCheck):
                             d = self.mismatch(ty, init_ty, self._mismatch_span(s.init))
                             if not isinstance(s.init, (ast.If, ast.BlockExpr, ast.Match)):
                                 d.span_label(s.ty.span, "expected due to this")
+                            self._conversion_help(d, s.init, ty, init_ty)
                 else:
                     ty = self.check_expr(s.init, None) if s.init is not None else TyVar()
                     if isinstance(ty, Ty) and ty.kind == "never" and s.init is not None:
@@ -190,10 +207,11 @@ class FnCtxt(ExprMore, PatCheck):
         tail = b.tail
         if tail is not None:
             found = self.check_expr(tail, expected)
-            if expected is not None and not self.unify(expected, found):
+            if expected is not None and not self.coerce(expected, found):
                 d = self.mismatch(expected, found, self._mismatch_span(tail))
                 if fn_body:
                     self._return_type_label(d, expected)
+                self._conversion_help(d, self._mismatch_tail(tail), expected, found)
                 return ERROR
             return found
         if diverges:
@@ -509,8 +527,8 @@ class FnCtxt(ExprMore, PatCheck):
             diag = Diag("error", f"this {what or ('function' if fn_like else 'struct')} takes {plural(n)} but "
                                  f"{plural(m)} {verb} supplied", "E0061")
             diag.primary(e.func.span)
-            for a in args:
-                self.check_expr(a, None)
+            tys = [self.check_expr(a, None) for a in args]
+            self._arg_count_details(diag, e, d, params, tys, what or ("function" if fn_like else "tuple struct"))
             self.tcx.dcx.emit(diag)
             return
         bad = False
@@ -521,8 +539,74 @@ class FnCtxt(ExprMore, PatCheck):
                     diag = self.mismatch(p, found, self._mismatch_span(a))
                     diag.span_label(e.func.span, f"arguments to this {what or 'function'} are incorrect")
                     if fn_like:
-                        diag.span_note(d.node.ident_span, "function defined here")
+                        i = args.index(a)
+                        fparams = d.node.params
+                        labels = [Label(self._param_span(fparams[i]), "", False)] if i < len(fparams) else []
+                        diag.span_note(d.node.ident_span, "function defined here", labels)
+                    self._conversion_help(diag, a, p, found)
                 bad = True
+
+    @staticmethod
+    def _param_span(p):
+        return p.name_span.to(p.ty.span) if p.ty is not None else p.name_span
+
+    def _conversion_help(self, diag, a, expected, found):
+        """rustc's `.to_string()` help when a `&str` is given where a `String` is expected."""
+        from compiler.syntax.span import Span
+        if self.is_adt(expected, "String") and resolve(found) == STR_REF:
+            at = a.span.hi
+            diag.multipart_suggestion("try using a conversion method", [(Span(at, at, a.span.file), ".to_string()")])
+            return
+        e, f = resolve(expected), resolve(found)
+        for name, wrap in (("Option", "Some"), ("Result", "Ok")):
+            if self.is_adt(e, name) and _same_shape(resolve(e.args[0]), f):
+                diag.multipart_suggestion(f"try wrapping the expression in `{wrap}`",
+                                          [(Span(a.span.lo, a.span.lo, a.span.file), f"{wrap}("),
+                                           (Span(a.span.hi, a.span.hi, a.span.file), ")")])
+                return
+        if isinstance(e, Ty) and e.kind == "ref" and not e.mutbl and isinstance(f, Ty) and _same_shape(
+                resolve(e.args[0]), f):
+            diag.multipart_suggestion("consider borrowing here", [(Span(a.span.lo, a.span.lo, a.span.file), "&")])
+
+    def _arg_count_details(self, diag, e, d, params, tys, what):
+        """E0061's labels, its "defined here" note and the suggestion, as rustc 1.95 gives them."""
+        from compiler.syntax.span import Span
+        args, n, m = e.args, len(params), len(e.args)
+        src = e.span.file.src
+        open_at = src.find("(", e.func.span.hi)
+        parens = Span(open_at, e.span.hi, e.span.file)
+        fparams = [p for p in getattr(d.node, "params", []) if p.name != "self"] \
+            if d.kind in ("fn", "assoc_fn") else []
+        kind = {"function": "function", "enum variant": "tuple variant", "tuple struct": "tuple struct"}.get(what, what)
+        note_span = d.node.ident_span if d.kind != "variant" else d.node.span
+        show_ty = lambda t: str(zonk(t, default=False)) if not isinstance(resolve(t), IntVar) else "{integer}"  # noqa
+        if m < n:
+            missing = list(range(m, n))
+            if len(missing) == 1:
+                diag.span_label(parens, f"argument #{m + 1} of type `{show_ty(params[m])}` is missing")
+            else:
+                diag.span_label(parens, f"{len(missing)} arguments of type " +
+                                ", ".join(f"`{show_ty(params[i])}`" for i in missing[:-1]) +
+                                f" and `{show_ty(params[missing[-1]])}` are missing")
+            labels = [Label(self._param_span(fparams[i]), "", False) for i in missing if i < len(fparams)]
+            diag.span_note(note_span, f"{kind} defined here", labels)
+            given = ", ".join(src[a.span.lo:a.span.hi] for a in args)
+            filler = ", ".join(f"/* {show_ty(params[i])} */" for i in missing)
+            new = "(" + (given + ", " if given else "") + filler + ")"
+            from compiler.typeck.check import _edit
+            diag.multipart_suggestion("provide the argument" if len(missing) == 1 else "provide the arguments",
+                                      _edit(parens, src[parens.lo:parens.hi], new))
+        else:
+            extra = list(range(n, m))
+            for i in extra:
+                diag.span_label(args[i].span, f"unexpected argument #{i + 1} of type `{show_ty(tys[i])}`")
+            diag.span_note(note_span, f"{kind} defined here")
+            lo = args[n - 1].span.hi if n > 0 else args[0].span.lo
+            hi = args[-1].span.hi if n > 0 else (args[n].span.lo if False else args[-1].span.hi)
+            if n == 0:
+                hi = args[-1].span.hi
+            diag.multipart_suggestion("remove the extra argument" if len(extra) == 1 else "remove the extra arguments",
+                                      [(Span(lo, hi, e.span.file), "")])
 
     def _probe(self, recv, name):
         """Method probing along the autoderef steps of `recv` (references and `Box`)."""
@@ -863,7 +947,22 @@ class FnCtxt(ExprMore, PatCheck):
             self.check_block(e.then, UNIT)
             return UNIT
         t = self.check_block(e.then, expected)
-        exp = expected if expected is not None else t
+        if expected is None:
+            f = self.check_expr(e.els, None)
+            rt, rf = resolve(t), resolve(f)
+            if isinstance(rt, Ty) and rt.kind == "never":
+                return f
+            if isinstance(rf, Ty) and rf.kind == "never":
+                return t
+            if not self.coerce(t, f):
+                d = self.mismatch(t, f, self._mismatch_span(e.els))
+                d.message = "`if` and `else` have incompatible types"
+                then_tail = e.then.tail
+                if then_tail is not None:
+                    d.span_label(self._mismatch_span(then_tail), "expected because of this")
+                return ERROR
+            return t
+        exp = expected
         f = self.check_expr(e.els, exp)
         if not self.unify(exp, f):
             self.mismatch(exp, f, self._mismatch_span(e.els))
@@ -976,11 +1075,15 @@ class FnCtxt(ExprMore, PatCheck):
         for name, span, v in e.fields:
             if name not in fields:
                 self.check_expr(v, None)
-                diag = self.err(f"struct `{d.name}` has no field named `{name}`", "E0560", span,
-                                f"`{d.name}` does not have this field")
                 rest = [n for n in fields if n not in {f for f, _, _ in e.fields}]
-                diag.note("available fields are: " + ", ".join(f"`{n}`" for n in rest) if rest
-                          else "all struct fields are already assigned")
+                similar = _similar(name, rest)
+                diag = self.err(f"struct `{d.name}` has no field named `{name}`", "E0560", span,
+                                "unknown field" if similar else f"`{d.name}` does not have this field")
+                if similar:
+                    diag.multipart_suggestion("a field with a similar name exists", _edit(span, name, similar))
+                else:
+                    diag.note("available fields are: " + ", ".join(f"`{n}`" for n in rest) if rest
+                              else "all struct fields are already assigned")
                 continue
             field_ty = fields[name].subst(subst) if subst else fields[name]
             if params and _mentions(field_ty, params):
@@ -1025,6 +1128,76 @@ def _variant_lit_impl(fcx, e, v, expected):
         fcx.err(f"missing field{'s' if len(missing) > 1 else ''} {names} in initializer of `{text}`",
                 "E0063", e.path.span, f"missing {names}")
     return adt
+
+
+def _same_shape(want, have) -> bool:
+    """Whether `have` would unify with `want` (without binding anything)."""
+    want, have = resolve(want), resolve(have)
+    if isinstance(want, TyVar) or isinstance(have, TyVar):
+        return True
+    if isinstance(have, IntVar):
+        return have.accepts(want) if isinstance(want, Ty) else type(want) is type(have)
+    if isinstance(want, IntVar):
+        return isinstance(have, Ty) and want.accepts(have)
+    if not (isinstance(want, Ty) and isinstance(have, Ty)):
+        return False
+    return want.kind == have.kind and want.name == have.name and want.mutbl == have.mutbl and \
+        len(want.args) == len(have.args) and all(_same_shape(a, b) for a, b in zip(want.args, have.args))
+
+
+def _simple_text(t) -> bool:
+    """rustc's `Ty::is_simple_text`: such types are shown in the label alone, without a note."""
+    t = resolve(t)
+    if isinstance(t, (IntVar, TyVar)):
+        return True
+    if t.kind == "adt":
+        return not t.args
+    if t.kind == "ref":
+        return _simple_text(t.args[0])
+    return _simple_ty(t)
+
+
+def _simple_ty(t) -> bool:
+    t = resolve(t)
+    if isinstance(t, IntVar):
+        return True
+    if not isinstance(t, Ty):
+        return False
+    if t.kind == "prim" or t.kind == "error" or t.kind == "never":
+        return True
+    if t.kind in ("ref", "array", "slice"):
+        inner = resolve(t.args[0])
+        while isinstance(inner, Ty) and inner.kind == "ref":
+            inner = resolve(inner.args[0])
+        return _simple_ty(inner)
+    return t.kind == "tuple" and not t.args
+
+
+def _prefix(t) -> str:
+    t = resolve(t)
+    if isinstance(t, IntVar) or not isinstance(t, Ty):
+        return "type"
+    return {"ref": "mutable reference" if t.mutbl else "reference", "tuple": "tuple" if t.args else "unit type",
+            "array": "array", "slice": "slice", "param": "type parameter"}.get(t.kind, "type")
+
+
+def _expected_found_note(d, e, f, adt_kind):
+    if not (isinstance(e, (Ty, IntVar)) and isinstance(f, (Ty, IntVar))):
+        return
+    if isinstance(e, Ty) and e.references_error() or isinstance(f, Ty) and f.references_error():
+        return
+    differ_mut = isinstance(e, Ty) and isinstance(f, Ty) and e.kind == f.kind == "ref" and e.mutbl != f.mutbl
+    if _simple_text(e) and _simple_text(f) and not differ_mut:
+        return
+    pe, pf = _prefix(e), _prefix(f)
+    if isinstance(e, Ty) and e.kind == "adt":
+        pe = adt_kind(e)
+    if isinstance(f, Ty) and f.kind == "adt":
+        pf = adt_kind(f)
+    left, right = f"expected {pe} ", f"found {pf} "
+    pad = " " * max(0, len(left) - len(right))
+    d.note(f"{left}`{zonk(e, default=False) if isinstance(e, Ty) else e}`\n{pad}{right}"
+           f"`{zonk(f, default=False) if isinstance(f, Ty) else f}`")
 
 
 def _mentions(t: Ty, names: set) -> bool:
