@@ -36,6 +36,13 @@ class Module:
     imported: dict = field(default_factory=dict)       # (ns, name) -> the `use` DefId that bound it
 
 
+def _dup_span(d) -> "Span":
+    """E0428 points at a unit or tuple struct's whole item (`struct S;`), at other items' heads."""
+    if d.kind == "struct" and d.node.kind in ("unit", "tuple"):
+        return d.node.span
+    return d.node.def_span
+
+
 @dataclass(frozen=True)
 class Res:
     kind: str            # "def", "local", "prim", "param", "err"
@@ -198,8 +205,8 @@ class Resolver:
         ns = "type" if type_ns else "value"
         where = "this module" if self.scope_of[d] is not self.root else "this module"
         self.emit(Diag("error", f"the name `{d.name}` is defined multiple times", "E0428")
-                  .primary(d.node.def_span, f"`{d.name}` redefined here")
-                  .span_label(prev.node.def_span, f"previous definition of the {ns} `{d.name}` here")
+                  .primary(_dup_span(d), f"`{d.name}` redefined here")
+                  .span_label(_dup_span(prev), f"previous definition of the {ns} `{d.name}` here")
                   .note(f"`{d.name}` must be defined only once in the {ns} namespace of {where}"))
 
     # ---- resolution

@@ -509,11 +509,27 @@ class FnCtxt(ExprMore, PatCheck):
             origin = self.arg_origin.get(ty.name) if ty.kind == "param" else None
             diag = Diag("error", f"the trait bound `{leaf_ty}: {leaf_tr.name}` is not satisfied", "E0277")
             label = f"the trait `{leaf_tr.name}` is not implemented for `{leaf_ty}`"
+            local = leaf_ty.kind == "adt" and not self.tcx.resolver.def_at(leaf_ty.def_index).builtin
+            if local:
+                label = "unsatisfied trait bound"
             if isinstance(origin, tuple):
                 diag.primary(origin[0], label)
                 diag.span_label(callee_span, "required by a bound introduced by this call")
             else:
                 diag.primary(origin if origin is not None else callee_span, label)
+            if local:
+                adt = self.tcx.resolver.def_at(leaf_ty.def_index)
+                diag.children.append(SubDiag("help", f"the trait `{leaf_tr.name}` is not implemented for `{leaf_ty}`",
+                                             [Label(adt.node.def_span, "", True)]))
+            if not leaf_tr.builtin:
+                impls = self.tcx.impls_of(leaf_tr)
+                if len(impls) == 1:
+                    shown = str(type_of_any(self.tcx, impls[0]))
+                    diag.children.append(SubDiag("help", f"the trait `{leaf_tr.name}` is implemented for `{shown}`",
+                                                 [Label(impls[0].node.head_span, "", True)]))
+                elif not impls:
+                    diag.children.append(SubDiag("help", "this trait has no implementations, consider adding one",
+                                                 [Label(leaf_tr.node.def_span, "", True)]))
             diag.children.append(SubDiag("note", f"required by a bound in `{d.name}`",
                                          [Label(b.span, f"required by this bound in `{d.name}`", True)]))
             self.tcx.dcx.emit(diag)
