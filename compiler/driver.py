@@ -281,8 +281,13 @@ class Compiler:
         for a in iter_attrs(crate):
             if a.name not in BUILTIN_ATTRS:
                 lo = a.span.lo + (3 if a.inner else 2)
-                self.dcx.emit(Diag("error", f"cannot find attribute `{a.name}` in this scope")
-                              .primary(Span(lo, lo + len(a.name), a.span.file)))
+                name_span = Span(lo, lo + len(a.name), a.span.file)
+                d = Diag("error", f"cannot find attribute `{a.name}` in this scope").primary(name_span)
+                from compiler.typeck.check import _similar
+                similar = _similar(a.name, sorted(BUILTIN_ATTRS - {"cfg_attr", "allow_internal_unstable"}))
+                if similar is not None:
+                    d.multipart_suggestion("a built-in attribute with a similar name exists", [(name_span, similar)])
+                self.dcx.emit(d)
 
     # ---- failures
     def _schedule_failure(self, abort: ScheduleAbort) -> int:

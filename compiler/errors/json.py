@@ -37,6 +37,8 @@ APPLICABILITY = (
     ("consider changing this to be mutable", "MachineApplicable"),
     ("consider changing this to be a mutable reference", "MaybeIncorrect"),
     ("try using a conversion method", "MachineApplicable"),
+    ("a built-in attribute with a similar name exists", "MaybeIncorrect"),
+    ("consider restricting type parameter", "MachineApplicable"),
     ("try wrapping the expression in", "MachineApplicable"),
     ("consider borrowing here", "MachineApplicable"),
     ("provide the argument", "HasPlaceholders"),

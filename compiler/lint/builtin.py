@@ -49,6 +49,11 @@ def check_liveness(tcx, d):
                     w.anchor = Span(end, end + a.span.lo - node.span.lo, node.span.file)
                     tcx.dcx.emit(w)
             continue
+        if b.mutbl:
+            kw = b.name_span.file.src.rfind("mut", 0, b.name_span.lo)
+            lint(tcx, "unused_variables", d, f"unused variable: `{b.name}`", Span(kw, b.name_span.hi, b.name_span.file),
+                 f"help: if this is intentional, prefix it with an underscore: `_{b.name}`")
+            continue
         if isinstance(b, ast.PatIdent) and _shorthand_field(node.body, b):
             lint(tcx, "unused_variables", d, f"unused variable: `{b.name}`", b.name_span,
                  f"help: try ignoring the field: `{b.name}: _`")
@@ -252,20 +257,28 @@ def check_nonstandard_style(tcx, d):
     if d.kind in ("fn", "assoc_fn"):
         if not is_snake_case(node.name):
             lint(tcx, "non_snake_case", d, f"function `{node.name}` should have a snake case name",
-                 node.ident_span, f"help: convert the identifier to snake case: `{to_snake_case(node.name)}`")
+                 node.ident_span, f"help: convert the identifier to snake case"
+                 f"{_case_note(node.name, to_snake_case(node.name))}: `{to_snake_case(node.name)}`")
         for b in list(node.params) + list(_locals(node.body)):
             if isinstance(b, ast.PatIdent) and (tcx.resolver.res.get(b) is not None or b in tcx.resolver.pat_alias):
                 continue
             if b.name not in ("_", "self") and not is_snake_case(b.name):
                 lint(tcx, "non_snake_case", d, f"variable `{b.name}` should have a snake case name", b.name_span,
-                     f"help: convert the identifier to snake case: `{to_snake_case(b.name)}`")
+                     f"help: convert the identifier to snake case{_case_note(b.name, to_snake_case(b.name))}: "
+                     f"`{to_snake_case(b.name)}`")
     elif d.kind in ("const", "static"):
         _upper_case(tcx, d)
     elif d.kind == "struct" and node.kind == "named":
         for f in node.fields:
             if not is_snake_case(f.name):
                 lint(tcx, "non_snake_case", d, f"structure field `{f.name}` should have a snake case name", f.span,
-                     f"help: convert the identifier to snake case: `{to_snake_case(f.name)}`")
+                     f"help: convert the identifier to snake case{_case_note(f.name, to_snake_case(f.name))}: "
+                     f"`{to_snake_case(f.name)}`")
+
+
+def _case_note(old: str, new: str) -> str:
+    """rustc's emitter remark when a suggestion only changes letter case."""
+    return " (notice the capitalization)" if old.lower() == new.lower() else ""
 
 
 def check_camel_case(tcx):

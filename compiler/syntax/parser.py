@@ -307,7 +307,7 @@ class Parser:
         self.bump()
         name = self.ident()
         generics = self.parse_generics()
-        head = start.to(name.span)
+        head = start.to(self.prev_span)        # rustc's def_span: `struct S<T>`
         fields: list[ast.FieldDef] = []
         if self.eat(";"):
             kind = "unit"

@@ -674,8 +674,9 @@ class FnCtxt(ExprMore, PatCheck):
             elif shown.kind == "ref":
                 what = f"reference `{shown}`"
             elif shown.kind == "adt":
-                kind = self.tcx.resolver.def_at(shown.def_index).kind
-                what = f"{'enum' if kind == 'enum' else 'struct'} `{zonk(shown, default=False)}`"
+                owner_def = self.tcx.resolver.def_at(shown.def_index)
+                declared = type_of_any(self.tcx, owner_def)     # rustc names the type as declared
+                what = f"{'enum' if owner_def.kind == 'enum' else 'struct'} `{declared}`"
                 shown = zonk(shown, default=False)
             elif shown.kind == "param":
                 what = f"type parameter `{shown}`"
