@@ -1,5 +1,8 @@
 """`Runtime`: the session's threading mode (serial, free OS threads, controlled) and the three primitives
-every sync type is built on: `yield_point`, `wait_until` and `notify`."""
+every sync type is built on: `yield_point`, `wait_until` and `notify`.
+
+Free threads are OS threads; controlled threads are greenlets (see `compiler.sync.scheduler`). In both,
+`local` is per thread and `thread_id()` tells the threads apart."""
 from __future__ import annotations
 
 import threading
@@ -24,11 +27,15 @@ class Runtime:
         else:
             self.mode = CONTROLLED
         self.sched = None
+        self._cv = threading.Condition() if self.mode == THREADS else None
         if self.mode == CONTROLLED:
             kwargs = {"max_steps": max_steps} if max_steps else {}
-            self.sched = ControlledScheduler(strategy, threads, **kwargs)
-        self._cv = threading.Condition() if self.mode == THREADS else None
-        self.local = threading.local()
+            sched = self.sched = ControlledScheduler(strategy, threads, **kwargs)
+            self.local = sched.local        # the running controlled thread's locals
+            # the hot primitives go straight to the scheduler (one call per scheduling point, not two)
+            self.yield_point, self.notify, self.progress = sched.yield_point, sched.notify, sched.progress
+        else:
+            self.local = threading.local()
 
     @property
     def parallel(self) -> bool:
@@ -63,12 +70,15 @@ class Runtime:
             with self._cv:
                 self._cv.notify_all()
 
+    def thread_id(self) -> int:
+        """The current thread's identity: the controlled thread's under control, else the OS thread's."""
+        if self.sched is not None:
+            return self.sched.current_ident()
+        return threading.get_ident()
+
     def spawn(self, fn, name: str, is_worker: bool):
         if self.sched is not None:
-            def fresh():
-                self.local.__dict__.clear()   # carrier threads are reused: start with no thread-locals
-                fn()
-            return self.sched.spawn(fresh, name, is_worker)
+            return self.sched.spawn(fn, name, is_worker)    # a greenlet with its own, empty, locals
         th = threading.Thread(target=fn, name=name, daemon=True)
         th.start()
         return th

@@ -1,14 +1,34 @@
-"""The controlled scheduler: real OS threads, one baton. Only the thread holding the baton runs;
-every scheduling point asks the strategy who runs next. Deadlocks (no runnable thread while work
-remains) and livelocks (a bound on the steps since the last completed query or work item, so a long
-valid run never trips it) abort every thread, so the caller never hangs."""
+"""The controlled scheduler: one baton, carried by greenlets. Only the controlled thread holding the
+baton runs; every scheduling point asks the strategy who runs next, and the baton passes by a greenlet
+switch (a fraction of a microsecond, where a handoff between OS threads costs tens). Deadlocks (no
+runnable thread while work remains) and livelocks (a bound on the steps since the last completed query
+or work item, so a long valid run never trips it) abort every thread, so the caller never hangs.
+
+Controlled threads are greenlets of the OS thread that created the scheduler; that thread's own
+greenlet is controlled thread #0 (`main`). Each controlled thread keeps its own identity and locals:
+- `ControlledScheduler.local` is the session's thread-local namespace (`Runtime.local`); its `__dict__`
+  is the running controlled thread's own dict, swapped wherever the baton passes;
+- `threading.get_ident()` answers the running controlled thread's identity (`ThreadState.ident`: the
+  OS thread's ident for `main`, a fresh number for each spawned thread), as gevent's monkey patch does
+  for greenlets; outside controlled greenlets it is the OS thread's ident, as always.
+A controlled thread starts with no locals, as a new OS thread would.
+
+The baton passes in three places only: at a scheduling point (`_switch`), when a thread finishes
+(`_exit`: the finished greenlet returns into the next one, made its parent), and while unwinding after
+an abort (every unfinished thread is resumed in turn to raise `ScheduleAbort`, spawned threads first,
+the main thread last)."""
 from __future__ import annotations
 
+import itertools
+import sys
 import threading
+import traceback
+
+import _thread
+from greenlet import GreenletExit, getcurrent, greenlet
 
 from compiler.sync import token as tokens
 from compiler.sync import trace as tracing
-from compiler.sync.carrier import run_on_carrier
 from compiler.sync.strategy import ReplayStrategy, Strategy
 
 RUNNABLE, BLOCKED, DONE = "runnable", "blocked", "done"
@@ -23,21 +43,55 @@ class ScheduleAbort(BaseException):
         self.kind, self.report = kind, report
 
 
+class ThreadLocals:
+    """The controlled threads' `threading.local`: the scheduler points this object's `__dict__` at the
+    running controlled thread's own dict whenever the baton passes, so attribute access costs what it
+    costs on any object."""
+
+
+class ControlledGreenlet(greenlet):
+    """A spawned controlled thread; `ident` is what `threading.get_ident()` answers inside it."""
+
+    def __init__(self, run, parent, ident: int):
+        super().__init__(run, parent)
+        self.ident = ident
+
+
+_os_get_ident = _thread.get_ident
+_spawned_idents = itertools.count(1)    # far below any OS thread ident (an address)
+
+
+def get_ident() -> int:
+    """`threading.get_ident`, answering the controlled thread's identity inside a spawned one."""
+    g = getcurrent()
+    return g.ident if type(g) is ControlledGreenlet else _os_get_ident()
+
+
+def _install_get_ident():
+    # Code that keys per-thread state by `threading.get_ident()` (the injected unordered-diagnostics
+    # emitter, say) must tell controlled threads apart though they share one OS thread.
+    if threading.get_ident is not get_ident:
+        threading.get_ident = get_ident
+
+
 class ThreadState:
-    __slots__ = ("tid", "name", "gate", "status", "blocked_on", "position", "is_worker")
+    __slots__ = ("tid", "name", "status", "blocked_on", "position", "is_worker", "glet", "locals", "ident")
 
     def __init__(self, tid: int, name: str, is_worker: bool):
         self.tid, self.name, self.is_worker = tid, name, is_worker
-        self.gate = threading.Lock()
-        self.gate.acquire()
         self.status = RUNNABLE
         self.blocked_on = None
         self.position = "start"
+        self.glet = None
+        self.locals: dict = {}
+        self.ident = 0
 
 
 class ControlledScheduler:
     def __init__(self, strategy: Strategy, threads: int, max_steps: int = DEFAULT_MAX_STEPS):
+        _install_get_ident()
         self.strategy = strategy
+        self._replay = isinstance(strategy, ReplayStrategy)
         self.nthreads = threads
         self.max_steps = max_steps
         self.threads: list[ThreadState] = []
@@ -46,13 +100,19 @@ class ControlledScheduler:
         self.steps = 0
         self.progress_at = 0        # the step of the last progress event
         self.abort: ScheduleAbort | None = None
+        self.interrupt: BaseException | None = None   # a KeyboardInterrupt (say) raised in a spawned thread
         self.trace = tracing.claim()   # an observer for reports (compiler.sync.trace); None by default
-        self._finished = threading.Condition()
         self._spawned = 0
         self._done = 0
+        self._blocked = 0           # threads whose status is BLOCKED (notify's early exit)
+        self.main_glet = getcurrent()
+        self.local = ThreadLocals()
         self.current = self._new_state("main", False)
-        self.main_ident = threading.get_ident()
+        self.current.glet = self.main_glet
+        self.current.ident = _os_get_ident()
+        self.local.__dict__ = self.current.locals
         self.detached = False     # after an abort, the main thread reports without the baton
+        self.abandoned = False    # the greenlets were collected unfinished (no join_all)
 
     def _new_state(self, name: str, is_worker: bool) -> ThreadState:
         t = ThreadState(len(self.threads), name, is_worker)
@@ -63,6 +123,10 @@ class ControlledScheduler:
         self.strategy.new_thread(t.tid)
         return t
 
+    def current_ident(self) -> int:
+        """The running controlled thread's identity (what `threading.get_ident()` answers in it)."""
+        return self.current.ident
+
     # ---- the baton
     def _choose(self, op: str) -> ThreadState:
         runnable = self.runnable
@@ -71,7 +135,7 @@ class ControlledScheduler:
         if not runnable:
             self._fail("deadlock", f"deadlock detected at `{op}`: no thread can run")
         tid = self.strategy.next_thread(runnable, self.current.tid, self.steps)
-        if isinstance(self.strategy, ReplayStrategy) and self.strategy.diverged:
+        if self._replay and self.strategy.diverged:
             self._fail("divergence", f"schedule replay diverged: {self.strategy.diverged}")
         self.decisions.append((runnable.index(tid), len(runnable)))
         return self.threads[tid]
@@ -83,19 +147,28 @@ class ControlledScheduler:
         if self.trace is not None:
             self.trace.add(self.steps, cur.tid, "preempt" if cur.status is RUNNABLE else "switch", None, nxt.tid)
         self.current = nxt
-        nxt.gate.release()
-        cur.gate.acquire()
+        self.local.__dict__ = nxt.locals
+        try:
+            nxt.glet.switch()
+        except GreenletExit:
+            # collected while parked (a run abandoned without join_all): unwind without the baton
+            self.abandoned = True
+            if self.abort is None:
+                self.abort = ScheduleAbort("abandoned", "the controlled run was abandoned")
+            raise
         if self.abort is not None:
+            if self.interrupt is not None and cur.tid == 0:
+                raise self.interrupt
             raise self.abort
 
     def _aborted(self):
-        if self.detached and threading.get_ident() == self.main_ident:
+        if self.detached and getcurrent() is self.main_glet:
             return
         raise self.abort
 
     def detach_main(self):
-        """After an abort: wait for the other threads to unwind, then let the main thread use the
-        sync types freely to report what happened."""
+        """After an abort: let the other threads unwind, then let the main thread use the sync types
+        freely to report what happened."""
         self.join_all()
         self.detached = True
 
@@ -122,6 +195,7 @@ class ControlledScheduler:
             return self._aborted()
         cur = self.current
         cur.status, cur.blocked_on, cur.position = BLOCKED, resource, op
+        self._blocked += 1
         self.runnable.remove(cur.tid)
         self.steps += 1
         if self.trace is not None:
@@ -129,10 +203,13 @@ class ControlledScheduler:
         self._switch(self._choose(op))
 
     def notify(self, resource):
+        if not self._blocked:
+            return
         woke = False
         for t in self.threads:
             if t.status is BLOCKED and t.blocked_on is resource:
                 t.status, t.blocked_on = RUNNABLE, None
+                self._blocked -= 1
                 self.runnable.append(t.tid)
                 woke = True
                 if self.trace is not None:
@@ -142,46 +219,83 @@ class ControlledScheduler:
 
     def spawn(self, fn, name: str, is_worker: bool) -> ThreadState:
         state = self._new_state(name, is_worker)
+        state.ident = next(_spawned_idents)
         self._spawned += 1
 
-        def body():
-            state.gate.acquire()
+        def body(*_):
             try:
                 if self.abort is None:
                     fn()
             except ScheduleAbort:
                 pass
-            finally:
-                try:
-                    self._exit(state)
-                except ScheduleAbort:
-                    pass        # a replay that diverges at this exit: the abort has released every thread
-                with self._finished:
-                    self._done += 1
-                    self._finished.notify_all()
+            except GreenletExit:
+                pass
+            except BaseException as e:  # noqa: BLE001 - a thread's uncaught exception ends that thread
+                self._uncaught(state, e)
+            if self.abandoned:
+                self._finish(state)
+                return                  # into whoever collected the greenlet
+            try:
+                nxt = self._exit(state)
+            except ScheduleAbort:       # a replay that diverges at this exit
+                nxt = None
+            if nxt is None:
+                nxt = self._unwind_target()
+                self.current = nxt
+                self.local.__dict__ = nxt.locals
+            glet.parent = nxt.glet      # returning from `body` resumes the next thread
 
-        run_on_carrier(body)
+        glet = state.glet = ControlledGreenlet(body, self.main_glet, state.ident)
         self.yield_point(f"spawn {name}")
         return state
 
-    def _exit(self, state: ThreadState):
+    def _uncaught(self, state: ThreadState, e: BaseException):
+        if isinstance(e, Exception):
+            # as an OS thread would: report it, end this thread, let the others go on
+            sys.stderr.write(f"Exception in controlled thread {state.name}:\n")
+            traceback.print_exception(e)
+            return
+        # KeyboardInterrupt, SystemExit: stop the run; the main thread re-raises it
+        if self.interrupt is None:
+            self.interrupt = e
+        if self.abort is None:
+            self._record_abort("interrupt", f"{type(e).__name__} in thread `{state.name}`")
+
+    def _finish(self, state: ThreadState):
+        if state.status is BLOCKED:
+            self._blocked -= 1
         state.status = DONE
+        self._done += 1
+        if threading._active.get(state.ident) is not None:     # a _DummyThread made by current_thread()
+            threading._active.pop(state.ident, None)
+
+    def _exit(self, state: ThreadState) -> ThreadState | None:
+        """The thread is finished: the next thread to run, or None after an abort."""
+        self._finish(state)
         if self.trace is not None:
             self.trace.add(self.steps, state.tid, "exit")
         if state.tid in self.runnable:
             self.runnable.remove(state.tid)
         self.notify(self)
         if self.abort is not None:
-            return
+            return None
         if not self.runnable:
             if any(t.status is BLOCKED for t in self.threads):
                 self._record_abort("deadlock", f"deadlock detected when thread `{state.name}` exited")
-            return
+            return None
         nxt = self._choose("exit")
         if self.trace is not None:
             self.trace.add(self.steps, state.tid, "switch", None, nxt.tid)
         self.current = nxt
-        nxt.gate.release()
+        self.local.__dict__ = nxt.locals
+        return nxt
+
+    def _unwind_target(self) -> ThreadState:
+        """After an abort: the next unfinished spawned thread, to unwind; the main thread last."""
+        for t in self.threads[1:]:
+            if t.status is not DONE:
+                return t
+        return self.threads[0]
 
     # ---- failure
     def _record_abort(self, kind: str, headline: str):
@@ -190,29 +304,34 @@ class ControlledScheduler:
             where = f"blocked at `{t.position}`" if t.status is BLOCKED else f"{t.status} at `{t.position}`"
             lines.append(f"  #{t.tid} {t.name}: {where}")
         self.abort = ScheduleAbort(kind, "\n".join(lines))
-        for t in self.threads:
-            if t.status is not DONE and t is not self.current:
-                try:
-                    t.gate.release()
-                except RuntimeError:
-                    pass
 
     def _fail(self, kind: str, headline: str):
         self._record_abort(kind, headline)
         raise self.abort
 
-    def join_all(self, timeout: float = 5.0):
-        """Called by the main thread at the end of a run: let every spawned thread (a deadlock
-        handler still unwinding, say) run to its end, then wait for their carriers, so that no
-        run leaks into the next."""
+    def join_all(self, timeout: float | None = None):
+        """Called by the main thread at the end of a run: let every spawned thread (a deadlock handler
+        still unwinding, say) run to its end, so that no run leaks into the next. After an abort, each
+        unfinished thread is resumed in turn to unwind. (`timeout` is accepted for callers of the OS
+        thread engine; greenlets never need it.)"""
+        if getcurrent() is not self.main_glet:
+            return
         if self.abort is None and self.current is self.threads[0]:
             try:
                 while any(t.status is not DONE for t in self.threads[1:]):
                     self.block(self, "join spawned threads")
             except ScheduleAbort:
                 pass
-        with self._finished:
-            self._finished.wait_for(lambda: self._done >= self._spawned, timeout)
+        main = self.threads[0]
+        while self.abort is not None and not self.abandoned:
+            nxt = self._unwind_target()
+            if nxt is main:
+                break
+            self.current = nxt
+            self.local.__dict__ = nxt.locals
+            nxt.glet.switch()       # it raises ScheduleAbort, unwinds, and hands the baton on
+        self.current = main
+        self.local.__dict__ = main.locals
 
     def token(self) -> str:
         return tokens.encode(self.nthreads, self.decisions)
