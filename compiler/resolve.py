@@ -96,6 +96,7 @@ class Resolver:
         self.derives: dict = {}        # struct/enum DefId -> {trait name: derive path span}
         self.pat_alias: dict = {}      # a binding repeated in an or-pattern -> its first occurrence
         self.local_writes: dict = {}   # binding node -> the assignments to it
+        self.local_reads: dict = {}    # binding node -> the spans of its reads
 
     def def_at(self, index: int) -> DefId:
         if index >= PRELUDE_BASE:
@@ -671,6 +672,7 @@ class Resolver:
                     self.res[path] = Res("local", binding)
                     if not write:
                         self.local_uses[binding] = self.local_uses.get(binding, 0) + 1
+                        self.local_reads.setdefault(binding, []).append(path.span)
                     else:
                         self.local_writes.setdefault(binding, []).append(write)
                     return

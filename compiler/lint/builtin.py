@@ -20,6 +20,7 @@ def check_liveness(tcx, d):
     uses, writes = r.local_uses, r.local_writes
     node = d.node
     bindings = [p for p in node.params if p.pat is None] + list(_locals(node.body))
+    parents = _parents(node.body)
     for p in node.params:
         if p.pat is not None:
             bindings.extend(b for b in ast.bindings(p.pat) if r.res.get(b) is None)
@@ -29,6 +30,7 @@ def check_liveness(tcx, d):
             continue
         alias_uses = sum(uses.get(a, 0) for a, first in r.pat_alias.items() if first is b)
         if uses.get(b, 0) + alias_uses:
+            _dead_stores(tcx, d, b, parents)
             continue
         assigned = writes.get(b, [])
         if assigned:
@@ -60,6 +62,62 @@ def check_liveness(tcx, d):
             continue
         lint(tcx, "unused_variables", d, f"unused variable: `{b.name}`", b.name_span,
              f"help: if this is intentional, prefix it with an underscore: `_{b.name}`")
+
+
+def _parents(body) -> dict:
+    out = {}
+    for n in ast.walk(body):
+        for c in ast.children(n):
+            out[c] = n
+    return out
+
+
+def _in_loop(node, parents) -> bool:
+    n = parents.get(node)
+    while n is not None:
+        if isinstance(n, (ast.Loop, ast.While, ast.ForLoop)):
+            return True
+        n = parents.get(n)
+    return False
+
+
+def _block_of(node, parents):
+    n = parents.get(node)
+    while n is not None and not isinstance(n, ast.Block):
+        n = parents.get(n)
+    return n
+
+
+def _dead_stores(tcx, d, b, parents):
+    """`unused_assignments` for a variable that is read somewhere: a value stored outside any loop that
+    no later read can see, either because nothing reads the variable afterwards or because the next
+    thing done to it, in the same block, is another assignment (a simplified liveness)."""
+    r = tcx.resolver
+    reads = r.local_reads.get(b, [])
+    writes = [a for a in r.local_writes.get(b, []) if a.op == "="]
+    stores = []
+    if isinstance(b, ast.Local) and b.init is not None:
+        stores.append((b, b.init.span))
+    stores += [(a, a.span) for a in writes]
+    for node, span in stores:
+        if _in_loop(node, parents):
+            continue
+        later_reads = [s for s in reads if s.lo >= span.hi]
+        later_writes = [a for a in writes if a.span.lo >= span.hi]
+        first_read = min((s.lo for s in later_reads), default=None)
+        first_write = min(later_writes, key=lambda a: a.span.lo, default=None)
+        overwritten = first_write is not None and (first_read is None or first_write.span.lo < first_read) and \
+            _block_of(first_write, parents) is _block_of(node, parents) and not _in_loop(first_write, parents)
+        if first_read is None and not overwritten and node is b:
+            continue        # an initializer never read is the unused-variable warning's business
+        if first_read is not None and not overwritten:
+            continue
+        w = Diag("warning", f"value assigned to `{b.name}` is never read", lint="unused_assignments")
+        w.primary(span).help("maybe it is overwritten before being read?")
+        w.lint_owner = d
+        end = d.node.span.hi
+        w.anchor = Span(end, end + span.lo - d.node.span.lo, span.file)
+        tcx.dcx.emit(w)
 
 
 def _shorthand_field(body, b) -> bool:

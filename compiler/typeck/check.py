@@ -659,6 +659,12 @@ class FnCtxt(ExprMore, PatCheck):
                 self.check_expr(a, None)
             return ERROR
         found, recv = self._probe(recv, e.name)
+        if found is not None and found[0].parent.kind == "impl" and found[0].parent.node.trait_ref is None \
+                and not found[0].builtin and found[0].parent.node.generics.params \
+                and self._unsatisfied_method(e, recv):
+            for a in e.args:
+                self.check_expr(a, None)
+            return ERROR
         if found is not None:
             fd = found[0]
             first = fd.node.params[0] if fd.node.params else None
@@ -915,6 +921,45 @@ class FnCtxt(ExprMore, PatCheck):
             d.lint_owner = self.owner
             module = self.tcx.resolver.scope_of[self.owner]
             self.tcx.__dict__.setdefault("late_pending", {}).setdefault(id(module), []).append(d)
+
+    def _unsatisfied_method(self, e, recv) -> bool:
+        """E0599 for a method whose inherent impl applies to the type but whose bounds do not hold."""
+        from compiler.traits.select import SelectionContext, impl_predicates, match_ty
+        if not isinstance(recv, Ty) or recv.kind != "adt":
+            return False
+        for impl_def in (d for d in self.tcx.resolver.defs if d.kind == "impl" and d.node.trait_ref is None):
+            subst: dict = {}
+            if not match_ty(type_of_any(self.tcx, impl_def), recv, subst):
+                continue
+            if not any(f.name == e.name for f in impl_def.node.items):
+                continue
+            scx = SelectionContext(self.tcx, self.param_env)
+            failing = [(t.subst(subst), tr, b) for t, tr, b in impl_predicates(self.tcx, impl_def)
+                       if not _has_vars(t.subst(subst)) and not scx.evaluate(zonk(t.subst(subst)), tr, b.span)]
+            if not failing:
+                continue
+            adt = self.tcx.resolver.def_at(recv.def_index)
+            shown = zonk(recv, default=False)
+            d = Diag("error", f"the method `{e.name}` exists for {adt.kind} `{shown}`, but its trait bounds were not "
+                              "satisfied", "E0599")
+            d.primary(e.name_span, f"method cannot be called on `{shown}` due to unsatisfied trait bounds")
+            d.span_label(adt.node.def_span, f"method `{e.name}` not found for this {adt.kind}")
+            for t, tr, b in failing:
+                t = zonk(t)
+                if t.kind == "adt" and not self.tcx.resolver.def_at(t.def_index).builtin:
+                    d.span_label(self.tcx.resolver.def_at(t.def_index).node.def_span,
+                                 f"doesn't satisfy `{t}: {tr.name}`")
+            for t, tr, b in failing:
+                d.children.append(SubDiag("note", f"trait bound `{zonk(t)}: {tr.name}` was not satisfied",
+                                          [Label(b.span, "unsatisfied trait bound introduced here", True),
+                                           Label(impl_def.node.self_ty.span, "", False)]))
+            for _, tr, _ in failing:
+                if not tr.builtin:
+                    d.children.append(SubDiag("note", f"the trait `{tr.name}` must be implemented",
+                                              [Label(tr.node.def_span, "", True)]))
+            self.tcx.dcx.emit(d)
+            return True
+        return False
 
     def _visible_from(self, d) -> bool:
         """Whether `d`'s module is the current body's module or one of its ancestors."""
