@@ -368,12 +368,13 @@ def analysis(tcx):
     owners = [d for d in defs if (d.kind in ("fn", "assoc_fn") and d.node.body is not None)
               or d.kind in ("const", "static")]
     phase("type checking", owners, lambda d: tcx.query("typeck", d))
+    tainted = {d for d in owners if dcx.has_errors_within(d.node.span)}     # by resolution or typeck errors
     phase("borrow checking", [d for d in owners if d.kind in ("fn", "assoc_fn")],
           lambda d: tcx.query("mir_borrowck", d))
     phase("constant evaluation", [d for d in owners if d.kind in ("const", "static")],
           lambda d: tcx.query("const_eval" if d.kind == "const" else "eval_static_initializer", d))
     # liveness runs as MIR is built, for every body not tainted by an error of its own
-    phase("liveness", [d for d in owners if d.kind in ("fn", "assoc_fn") and not dcx.has_errors_within(d.node.span)],
+    phase("liveness", [d for d in owners if d.kind in ("fn", "assoc_fn") and d not in tainted],
           lambda d: builtin.check_liveness(tcx, d))
     if dcx.has_errors_excluding_lint_errors():
         tcx.sess.log.info("minirustc::driver", "analysis: errors reported, skipping the lint passes")
