@@ -716,10 +716,8 @@ class Resolver:
             d = self._lookup(path.name, scope, "value")
             if d is None:
                 diag = Diag("error", f"cannot find {what} `{path.name}` in this scope", "E0425")
-                implicit = path.span.file.src[path.span.lo - 1:path.span.lo] in "{" and \
-                    path.span.file.src[path.span.hi:path.span.hi + 1] in "}:"
                 if not self._suggest_similar(diag, path.segments[0], scope, "value", ribs):
-                    diag.primary(path.span, "" if implicit else "not found in this scope")
+                    diag.primary(path.span, "not found in this scope")
                 if callee and self.owner is not None:
                     end = self.owner.node.span.hi      # rustc reports unresolved callees after the item
                     diag.anchor = Span(end, end + path.span.lo, path.span.file)

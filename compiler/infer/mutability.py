@@ -64,6 +64,16 @@ def check(tcx, d, mut_uses) -> list[Diag]:
             continue
         deferred = isinstance(b, ast.Local) and b.init is None
         assigned = False
+        borrows = [(span, place) for kind, span, place in mine if kind == "borrow"]
+        if len(borrows) > 1 and all(_place_text(p) == b.name for _, p in borrows):
+            # rustc reports repeated mutable borrows of one binding once, at the binding
+            e = Diag("error", f"cannot borrow `{b.name}` as mutable, as it is not declared as mutable", "E0596")
+            e.primary(b.name_span, "not mutable")
+            for span, _ in borrows:
+                e.span_label(span, "cannot borrow as mutable")
+            _suggest_mut(e, b, "consider changing this to be mutable")
+            errors.append(e)
+            mine = [u for u in mine if u[0] != "borrow"]
         for kind, span, place in mine:
             if kind == "assign":
                 if deferred and not assigned:

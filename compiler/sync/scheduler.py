@@ -29,7 +29,7 @@ from greenlet import GreenletExit, getcurrent, greenlet
 
 from compiler.sync import token as tokens
 from compiler.sync import trace as tracing
-from compiler.sync.strategy import ReplayStrategy, Strategy
+from compiler.sync.strategy import RandomStrategy, ReplayStrategy, Strategy
 
 RUNNABLE, BLOCKED, DONE = "runnable", "blocked", "done"
 DEFAULT_MAX_STEPS = 200_000     # scheduling steps without progress (a completed query or work item)
@@ -50,11 +50,45 @@ class ThreadLocals:
 
 
 class ControlledGreenlet(greenlet):
-    """A spawned controlled thread; `ident` is what `threading.get_ident()` answers inside it."""
+    """A carrier of spawned controlled threads, one after another: creating a greenlet and letting it
+    finish costs ten times a switch, so a carrier whose thread has finished parks in its OS thread's
+    idle list and is reused by the next spawn. `ident` is what `threading.get_ident()` answers in it."""
 
-    def __init__(self, run, parent, ident: int):
-        super().__init__(run, parent)
-        self.ident = ident
+    def __init__(self, parent):
+        super().__init__(self._loop, parent)
+        self.job = None
+        self.ident = 0
+
+    def _loop(self, *_):
+        idle = _carriers.idle
+        while True:
+            job, self.job = self.job, None
+            nxt = job()             # the controlled thread's body: returns the greenlet to resume
+            if nxt is None:         # collected unfinished (GreenletExit): end, back to the collector
+                return
+            self.ident = 0
+            idle.append(self)
+            nxt.switch()            # park; a later spawn sets `job` and the scheduler switches back
+
+
+class _Carriers(threading.local):
+    def __init__(self):
+        self.idle: list[ControlledGreenlet] = []
+        root = getcurrent()
+        while root.parent is not None:
+            root = root.parent
+        self.root = root            # the OS thread's own greenlet: parent of its carriers
+
+
+_carriers = _Carriers()
+
+
+def _carrier(job, ident: int) -> ControlledGreenlet:
+    c = _carriers
+    g = c.idle.pop() if c.idle else ControlledGreenlet(c.root)
+    g.job, g.ident = job, ident
+    g.gr_context = None         # each controlled thread starts in an empty contextvars context
+    return g
 
 
 _os_get_ident = _thread.get_ident
@@ -64,7 +98,7 @@ _spawned_idents = itertools.count(1)    # far below any OS thread ident (an addr
 def get_ident() -> int:
     """`threading.get_ident`, answering the controlled thread's identity inside a spawned one."""
     g = getcurrent()
-    return g.ident if type(g) is ControlledGreenlet else _os_get_ident()
+    return g.ident or _os_get_ident() if type(g) is ControlledGreenlet else _os_get_ident()
 
 
 def _install_get_ident():
@@ -92,6 +126,9 @@ class ControlledScheduler:
         _install_get_ident()
         self.strategy = strategy
         self._replay = isinstance(strategy, ReplayStrategy)
+        self._next_index = strategy.next_index
+        # the random strategy's draw is inlined at scheduling points (the same draws as next_index)
+        self._bits = strategy._bits if type(strategy) is RandomStrategy else None
         self.nthreads = threads
         self.max_steps = max_steps
         self.threads: list[ThreadState] = []
@@ -99,6 +136,7 @@ class ControlledScheduler:
         self.decisions: list[tuple[int, int]] = []   # (index among runnable, how many were runnable)
         self.steps = 0
         self.progress_at = 0        # the step of the last progress event
+        self._step_limit = max_steps    # past this step without progress: livelock
         self.abort: ScheduleAbort | None = None
         self.interrupt: BaseException | None = None   # a KeyboardInterrupt (say) raised in a spawned thread
         self.trace = tracing.claim()   # an observer for reports (compiler.sync.trace); None by default
@@ -134,11 +172,11 @@ class ControlledScheduler:
             return self.threads[runnable[0]]
         if not runnable:
             self._fail("deadlock", f"deadlock detected at `{op}`: no thread can run")
-        tid = self.strategy.next_thread(runnable, self.current.tid, self.steps)
+        index = self._next_index(runnable, self.current.tid, self.steps)
         if self._replay and self.strategy.diverged:
             self._fail("divergence", f"schedule replay diverged: {self.strategy.diverged}")
-        self.decisions.append((runnable.index(tid), len(runnable)))
-        return self.threads[tid]
+        self.decisions.append((index, len(runnable)))
+        return self.threads[runnable[index]]
 
     def _switch(self, nxt: ThreadState):
         cur = self.current
@@ -151,15 +189,24 @@ class ControlledScheduler:
         try:
             nxt.glet.switch()
         except GreenletExit:
-            # collected while parked (a run abandoned without join_all): unwind without the baton
-            self.abandoned = True
-            if self.abort is None:
-                self.abort = ScheduleAbort("abandoned", "the controlled run was abandoned")
+            self._collected()
             raise
         if self.abort is not None:
-            if self.interrupt is not None and cur.tid == 0:
-                raise self.interrupt
-            raise self.abort
+            self._resumed_into_abort(cur)
+
+    def _collected(self):
+        """GreenletExit: the greenlet was collected while parked (a run abandoned without `join_all`).
+        It unwinds without the baton; nothing switches any more."""
+        self.abandoned = True
+        if self.abort is None:
+            self.abort = ScheduleAbort("abandoned", "the controlled run was abandoned")
+
+    def _resumed_into_abort(self, cur: ThreadState):
+        """A parked thread resumed after an abort: it unwinds. The main thread re-raises an interrupt
+        that ended a spawned thread."""
+        if self.interrupt is not None and cur.tid == 0:
+            raise self.interrupt
+        raise self.abort
 
     def _aborted(self):
         if self.detached and getcurrent() is self.main_glet:
@@ -173,21 +220,51 @@ class ControlledScheduler:
         self.detached = True
 
     def yield_point(self, op: str):
+        # The hottest path of a controlled run: `_choose` and `_switch` are inlined here.
         if self.abort is not None:
             return self._aborted()
-        self.current.position = op
-        self.steps += 1
+        cur = self.current
+        cur.position = op
+        self.steps = steps = self.steps + 1
         if self.trace is not None:
-            self.trace.add(self.steps, self.current.tid, "point", op)
-        if self.steps - self.progress_at > self.max_steps:
+            self.trace.add(steps, cur.tid, "point", op)
+        if steps > self._step_limit:
             self._fail("livelock", f"livelock: no progress in {self.max_steps} scheduling steps "
                                    "(no query or work item completed)")
-        if len(self.runnable) > 1:
-            self._switch(self._choose(op))
+        runnable = self.runnable
+        n = len(runnable)
+        if n == 1:
+            return
+        bits = self._bits
+        if bits is not None:        # RandomStrategy.next_index, inlined
+            k = n.bit_length()
+            index = bits(k)
+            while index >= n:
+                index = bits(k)
+        else:
+            index = self._next_index(runnable, cur.tid, steps)
+            if self._replay and self.strategy.diverged:
+                self._fail("divergence", f"schedule replay diverged: {self.strategy.diverged}")
+        self.decisions.append((index, n))
+        nxt = self.threads[runnable[index]]
+        if nxt is cur:
+            return
+        if self.trace is not None:
+            self.trace.add(steps, cur.tid, "preempt", None, nxt.tid)
+        self.current = nxt
+        self.local.__dict__ = nxt.locals
+        try:
+            nxt.glet.switch()
+        except GreenletExit:
+            self._collected()
+            raise
+        if self.abort is not None:
+            self._resumed_into_abort(cur)
 
     def progress(self):
         """A query or a work item completed: the livelock bound counts steps since the last one."""
         self.progress_at = self.steps
+        self._step_limit = self.steps + self.max_steps
 
     def block(self, resource, op: str):
         """Park the current thread until `notify(resource)`; the caller re-checks its condition."""
@@ -222,7 +299,7 @@ class ControlledScheduler:
         state.ident = next(_spawned_idents)
         self._spawned += 1
 
-        def body(*_):
+        def body():
             try:
                 if self.abort is None:
                     fn()
@@ -234,7 +311,7 @@ class ControlledScheduler:
                 self._uncaught(state, e)
             if self.abandoned:
                 self._finish(state)
-                return                  # into whoever collected the greenlet
+                return None             # the carrier ends, back to whoever collected it
             try:
                 nxt = self._exit(state)
             except ScheduleAbort:       # a replay that diverges at this exit
@@ -243,9 +320,10 @@ class ControlledScheduler:
                 nxt = self._unwind_target()
                 self.current = nxt
                 self.local.__dict__ = nxt.locals
-            glet.parent = nxt.glet      # returning from `body` resumes the next thread
+            state.glet = None           # the carrier goes back to the idle list
+            return nxt.glet             # and resumes the next thread
 
-        glet = state.glet = ControlledGreenlet(body, self.main_glet, state.ident)
+        state.glet = _carrier(body, state.ident)
         self.yield_point(f"spawn {name}")
         return state
 

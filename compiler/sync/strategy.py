@@ -24,15 +24,31 @@ class Strategy:
     def next_thread(self, runnable: list[int], current: int, step: int) -> int:
         raise NotImplementedError
 
+    def next_index(self, runnable: list[int], current: int, step: int) -> int:
+        """The scheduler's entry point: the chosen thread's index in `runnable`. Strategies that draw an
+        index anyway override this to skip the look-up; the choice must be `next_thread`'s."""
+        return runnable.index(self.next_thread(runnable, current, step))
+
 
 class RandomStrategy(Strategy):
     name = "random"
 
     def __init__(self, seed: int):
         self.rng = random.Random(seed)
+        self._bits = self.rng.getrandbits
 
     def next_thread(self, runnable, current, step):
-        return runnable[self.rng.randrange(len(runnable))]
+        return runnable[self.next_index(runnable, current, step)]
+
+    def next_index(self, runnable, current, step):
+        # `rng.randrange(n)` (CPython's `_randbelow_with_getrandbits`), without its argument checks:
+        # the same draws, so `random:SEED` gives the same schedule as it always did
+        n = len(runnable)
+        k = n.bit_length()
+        r = self._bits(k)
+        while r >= n:
+            r = self._bits(k)
+        return r
 
 
 class PctStrategy(Strategy):
@@ -111,11 +127,14 @@ class ReplayStrategy(Strategy):
         self.diverged: str | None = None
 
     def next_thread(self, runnable, current, step):
+        return runnable[self.next_index(runnable, current, step)]
+
+    def next_index(self, runnable, current, step):
         index = self.decoder.next(len(runnable))
         if index is None:
             self.diverged = "the schedule token ended before the program did"
-            return runnable[0]
-        return runnable[index]
+            return 0
+        return index
 
 
 def parse_spec(spec: str) -> Strategy:

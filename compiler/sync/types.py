@@ -28,11 +28,15 @@ class Lock:
         sched = self._sched
         if sched is not None:
             sched.yield_point(self._op_lock)
-            while self._held and sched.abort is None:
-                sched.block(self, self._op_lock)
+            if self._held:
+                self._wait(sched)
             self._held = True
         elif self._os is not None:
             self._os.acquire()
+
+    def _wait(self, sched):
+        while self._held and sched.abort is None:
+            sched.block(self, self._op_lock)
 
     def release(self):
         # No scheduling point here: the releasing thread's next sync operation is one, and any
@@ -47,12 +51,26 @@ class Lock:
     def lock(self) -> "Lock":
         return self
 
+    # `with lock:` repeats acquire and release inline: a lock is taken at most scheduling points
     def __enter__(self):
-        self.acquire()
+        sched = self._sched
+        if sched is not None:
+            sched.yield_point(self._op_lock)
+            if self._held:
+                self._wait(sched)
+            self._held = True
+        elif self._os is not None:
+            self._os.acquire()
         return self
 
     def __exit__(self, *exc):
-        self.release()
+        sched = self._sched
+        if sched is not None:
+            self._held = False
+            if sched._blocked:
+                sched.notify(self)
+        elif self._os is not None:
+            self._os.release()
         return False
 
 

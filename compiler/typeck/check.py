@@ -13,6 +13,15 @@ from compiler.typeck.expr_more import ExprMore
 from compiler.typeck.pat import PatCheck
 
 ARITH = {"+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>"}
+ITERATOR_METHODS = {"sum", "product", "map", "filter", "collect", "enumerate", "zip", "rev", "max", "min", "fold",
+                    "any", "all", "find", "position", "take", "skip", "chain", "nth", "cloned", "copied",
+                    "for_each", "step_by", "filter_map", "flat_map", "peekable", "max_by", "min_by", "max_by_key",
+                    "min_by_key", "sum", "last"}
+
+
+def raise_unsupported(fcx, what, span):
+    """An honest one-line error for a part of std the subset does not model."""
+    fcx.tcx.dcx.emit(Diag("error", f"minirustc does not support {what} yet").primary(span))
 OP_TRAIT = {"+": ("add", "Add"), "-": ("subtract", "Sub"), "*": ("multiply", "Mul"), "/": ("divide", "Div"),
             "%": ("calculate the remainder of", "Rem")}
 
@@ -196,7 +205,9 @@ class FnCtxt(ExprMore, PatCheck):
                 if s.els is not None:
                     self.check_block(s.els, NEVER)
                 if s.pat is not None:
+                    self.pat_origin = s.init
                     self.check_pat(s.pat, ty)
+                    self.pat_origin = None
                 self.locals[s] = ty
             elif s.semi or s is not b.stmts[-1]:
                 t = self.check_expr(s.expr, None)
@@ -398,7 +409,7 @@ class FnCtxt(ExprMore, PatCheck):
         return t
 
     def unsafe_static(self, e):
-        d = self.err("use of mutable static is unsafe and requires unsafe block", "E0133", e.span,
+        d = self.err("use of mutable static is unsafe and requires unsafe function or block", "E0133", e.span,
                      "use of mutable static")
         d.note("mutable statics can be mutated by multiple threads: aliasing violations or data races will cause "
                "undefined behavior")
@@ -681,7 +692,14 @@ class FnCtxt(ExprMore, PatCheck):
                 what = f"reference `{shown}`"
             elif shown.kind == "adt":
                 owner_def = self.tcx.resolver.def_at(shown.def_index)
-                declared = type_of_any(self.tcx, owner_def)     # rustc names the type as declared
+                if owner_def.builtin and owner_def.name in ("Iter", "Range") and e.name in ITERATOR_METHODS:
+                    raise_unsupported(self, f"the iterator method `{e.name}`", e.name_span)
+                    return ERROR
+                if owner_def.builtin and owner_def.name == "Vec" and e.name in ITERATOR_METHODS:
+                    self._iterator_method_on_vec(e, zonk(shown, default=False))
+                    return ERROR
+                declared = type_of_any(self.tcx, owner_def) if not owner_def.builtin else zonk(shown, default=False)
+                # rustc names a local type as declared, a std type as instantiated
                 what = f"{'enum' if owner_def.kind == 'enum' else 'struct'} `{declared}`"
                 shown = zonk(shown, default=False)
             elif shown.kind == "param":
@@ -779,9 +797,10 @@ class FnCtxt(ExprMore, PatCheck):
     def _no_op_impl(self, e, op, lhs, rhs):
         """rustc's E0277 that follows the E0308 of a numeric operator on two different types."""
         rl, rr = resolve(lhs), resolve(rhs)
-        if not (isinstance(rl, Ty) and isinstance(rr, Ty)):
+        if not (isinstance(rl, (Ty, IntVar)) and isinstance(rr, (Ty, IntVar))):
             return
-        sl, sr = str(rl), str(zonk(rr, default=False))
+        sl = str(rl)
+        sr = str(zonk(rr, default=False)) if isinstance(rr, Ty) else str(rr)
         trait = OP_TRAIT.get(op, ("", ""))[1]
         msgs = {"+": f"cannot add `{sr}` to `{sl}`", "-": f"cannot subtract `{sr}` from `{sl}`",
                 "*": f"cannot multiply `{sl}` by `{sr}`", "/": f"cannot divide `{sl}` by `{sr}`",
@@ -815,6 +834,9 @@ class FnCtxt(ExprMore, PatCheck):
                 if rnum is None or not self.unify(num, rnum):
                     rf = resolve(found)
                     if isinstance(rf, Ty) and rf.is_error:
+                        return num
+                    if isinstance(resolve(num), IntVar) and isinstance(resolve(rnum), IntVar):
+                        self._no_op_impl(e, op, num, rnum)      # `{float} * {integer}`: E0277 alone
                         return num
                     self.mismatch(num, found, self._mismatch_span(e.rhs))
                     self._no_op_impl(e, op, num, found)
@@ -921,6 +943,14 @@ class FnCtxt(ExprMore, PatCheck):
             d.lint_owner = self.owner
             module = self.tcx.resolver.scope_of[self.owner]
             self.tcx.__dict__.setdefault("late_pending", {}).setdefault(id(module), []).append(d)
+
+    def _iterator_method_on_vec(self, e, shown):
+        d = self.err(f"the method `{e.name}` exists for struct `{shown}`, but its trait bounds were not satisfied",
+                     "E0599", e.name_span, f"method cannot be called on `{shown}` due to unsatisfied trait bounds")
+        elem = shown.args[0] if shown.args else "_"
+        d.note("the following trait bounds were not satisfied:\n"
+               f"`{shown}: Iterator`\nwhich is required by `&mut {shown}: Iterator`\n"
+               f"`[{elem}]: Iterator`\nwhich is required by `&mut [{elem}]: Iterator`")
 
     def _unsatisfied_method(self, e, recv) -> bool:
         """E0599 for a method whose inherent impl applies to the type but whose bounds do not hold."""
@@ -1067,9 +1097,10 @@ class FnCtxt(ExprMore, PatCheck):
     def expr_Return(self, e, expected):
         if e.value is not None:
             found = self.check_expr(e.value, self.ret)
-            if not self.unify(self.ret, found):
+            if not self.coerce(self.ret, found):
                 d = self.mismatch(self.ret, found, self._mismatch_span(e.value))
                 self._return_type_label(d, self.ret)
+                self._conversion_help(d, self._mismatch_tail(e.value), self.ret, found)
         elif not self.unify(self.ret, UNIT):
             self.mismatch(self.ret, UNIT, e.span)
         return NEVER

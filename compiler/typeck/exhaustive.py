@@ -284,6 +284,8 @@ def _lit_value(e):
 
 def _show_range(a, b, name) -> str:
     lo, hi = int_bounds(name)
+    if a == lo and b == hi:
+        return "_"
 
     def one(v):
         if v == lo and name.startswith("i"):
@@ -325,7 +327,8 @@ def check_match(fcx, m, scrut_ty):
     for arm in m.arms:
         pats = cx.lower(arm.pat, scrut_ty)
         if not any(cx.useful(rows, [p], [scrut_ty]) for p in pats) and rows:
-            _unreachable(fcx, m, arm)
+            _unreachable(fcx, m, arm, next((a for a in m.arms[:m.arms.index(arm)] if a.guard is None and
+                                            cx.lower(a.pat, scrut_ty) == [WILD]), None))
         if arm.guard is None:
             rows.extend([p] for p in pats)
     ws = cx.witnesses(rows, [scrut_ty])
@@ -334,10 +337,13 @@ def check_match(fcx, m, scrut_ty):
     _report(fcx, cx, m, scrut_ty, ws, [cx.show(w[0], scrut_ty) for w in ws])
 
 
-def _unreachable(fcx, m, arm):
-    from compiler.lint.builtin import lint
-    lint(fcx.tcx, "unreachable_patterns", fcx.owner, "unreachable pattern", arm.pat.span,
-         "no value can reach this")
+def _unreachable(fcx, m, arm, catch_all):
+    d = Diag("warning", "unreachable pattern", lint="unreachable_patterns")
+    d.primary(arm.pat.span, "no value can reach this")
+    if catch_all is not None:
+        d.span_label(catch_all.pat.span, "matches any value")
+    d.lint_owner = fcx.owner
+    fcx.tcx.dcx.emit(d)
 
 
 def _report(fcx, cx, m, ty, ws, shown):

@@ -98,7 +98,15 @@ class PatCheck:
         if isinstance(exp, Ty) and exp.kind == "tuple":
             tys = list(exp.args)
             if rest is None and len(tys) != len(elems) or rest is not None and len(elems) - 1 > len(tys):
-                self.pat_mismatch(exp, Ty("tuple", args=tuple(Ty("param", "_") for _ in elems)), pat.span)
+                d = self.err("mismatched types", "E0308", pat.span, f"expected a tuple with {len(tys)} element"
+                             f"{'' if len(tys) == 1 else 's'}, found one with {len(elems)} element"
+                             f"{'' if len(elems) == 1 else 's'}")
+                origin = getattr(self, "pat_origin", None)
+                if origin is not None:
+                    d.span_label(origin.span, f"this expression has type `{exp}`")
+                from compiler.typeck.check import _expected_found_note
+                _expected_found_note(d, exp, Ty("tuple", args=tuple(Ty("param", "_") for _ in elems)),
+                                     self._adt_kind)
                 return self._bind_errors(pat)
         elif isinstance(exp, Ty) and exp.is_error or not isinstance(exp, Ty):
             tys = [self.new_var() for _ in elems if not isinstance(_, ast.PatRest)]
@@ -166,8 +174,14 @@ class PatCheck:
             diag = self.err(f"this pattern has {plural(n)}, but the corresponding {kind} has {plural(len(fields))}",
                             "E0023", pat.span if n == 0 else elems[0].span.to(elems[-1].span),
                             f"expected {plural(len(fields))}, found {n}")
-            diag.span_label(d.node.whole if d.kind == "variant" else d.node.def_span, f"{kind} has "
-                            f"{plural(len(fields))}")
+            fdefs = d.node.fields
+            for i, f in enumerate(fdefs):
+                diag.span_label(f.ty.span, f"{kind} has {plural(len(fields))}" if i == len(fdefs) - 1 else "")
+            if n < len(fields) and rest is None and n > 0:
+                from compiler.syntax.span import Span
+                at = elems[-1].span.hi
+                diag.multipart_suggestion("use `_` to explicitly ignore each field",
+                                          [(Span(at, at, at and pat.span.file), ", _" * (len(fields) - n))])
             return self._bind_errors(pat)
         self._check_seq(elems, fields, rest, by_ref)
 
@@ -186,8 +200,13 @@ class PatCheck:
         for name, span, p in pat.fields:
             if name not in fields:
                 what = "variant" if d.kind == "variant" else "struct"
-                self.err(f"{what} `{text}` does not have a field named `{name}`", "E0026", span,
-                         f"{what} `{text}` does not have this field")
+                from compiler.typeck.check import _similar
+                unused = [f for f in fields if f not in {n for n, _, _ in pat.fields}]
+                similar = _similar(name, unused)
+                diag = self.err(f"{what} `{text}` does not have a field named `{name}`", "E0026", span,
+                                f"{what} `{text}` does not have this field")
+                if similar is not None:
+                    diag.multipart_suggestion("a field with a similar name exists", [(span, similar)])
                 self._bind_errors(p)
                 bad = True
                 continue
