@@ -38,6 +38,7 @@ APPLICABILITY = (
     ("consider changing this to be a mutable reference", "MaybeIncorrect"),
     ("try using a conversion method", "MachineApplicable"),
     ("a built-in attribute with a similar name exists", "MaybeIncorrect"),
+    ("use `_` to explicitly ignore each field", "MaybeIncorrect"),
     ("consider restricting type parameter", "MachineApplicable"),
     ("try wrapping the expression in", "MachineApplicable"),
     ("consider borrowing here", "MachineApplicable"),
