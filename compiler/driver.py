@@ -367,6 +367,8 @@ def analysis(tcx):
           lambda d: tcx.query("check_well_formed", d))
     owners = [d for d in defs if (d.kind in ("fn", "assoc_fn") and d.node.body is not None)
               or d.kind in ("const", "static")]
+    for d in tcx.resolver.deferred:
+        dcx.emit(d)             # sorted in with the type checking phase's diagnostics
     phase("type checking", owners, lambda d: tcx.query("typeck", d))
     tainted = {d for d in owners if dcx.has_errors_within(d.node.span)}     # by resolution or typeck errors
     phase("borrow checking", [d for d in owners if d.kind in ("fn", "assoc_fn")],

@@ -97,6 +97,7 @@ class Resolver:
         self.pat_alias: dict = {}      # a binding repeated in an or-pattern -> its first occurrence
         self.local_writes: dict = {}   # binding node -> the assignments to it
         self.local_reads: dict = {}    # binding node -> the spans of its reads
+        self.deferred: list = []       # diagnostics rustc reports later, during type checking
 
     def def_at(self, index: int) -> DefId:
         if index >= PRELUDE_BASE:
@@ -719,9 +720,9 @@ class Resolver:
                 if not self._suggest_similar(diag, path.segments[0], scope, "value", ribs):
                     diag.primary(path.span, "not found in this scope")
                 if callee and self.owner is not None:
-                    end = self.owner.node.span.hi      # rustc reports unresolved callees after the item
-                    diag.anchor = Span(end, end + path.span.lo, path.span.file)
-                self.emit(diag)
+                    self.deferred.append(diag)      # rustc reports an unresolved callee with typeck's errors
+                else:
+                    self.emit(diag)
         else:
             d = self._lookup_path(path, scope, "value", what)
         self._set(path, d, "value")

@@ -2,7 +2,7 @@
 // reached the emitter, so the order of these errors on stderr depended on which body was checked
 // first. Fixed: each phase's diagnostics are emitted together, in source order.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.310.AR19HicTi62S7hUw5Pgd5Op3RISTYjnC2JkK7pN5a8YO8SR-VqD5T3_v39vi40t9CL8BVaOin3mOl5urFqnx2of6I6jdzrM.0cf8
+//@[injected] schedule: replay:s1.4.316.AYHYUQgFCRe7Y9lQ4H0b-xoygBnFU8QgKtYWJjL0TJ9oZ8AaZtEbHJpVSpU9Qezc_gXUq0CYuYN_SLuDEwKEqRhG6Lx1nc6z.1e90
 //@[injected] compile-flags: -Z inject-bug=unordered-diagnostics
 //@[injected] known-bug: unordered-diagnostics
 fn width() -> i32 { true } //[fixed]~ ERROR mismatched types
