@@ -20,6 +20,8 @@ pub struct String;
 pub struct Box<T>;
 pub struct Range<T>;
 pub struct Iter<T>;
+pub struct Chars;
+pub struct Bytes;
 pub trait Clone { fn clone(&self) -> Self; }
 pub trait Copy {}
 pub trait PartialEq { fn eq(&self, other: &Self) -> bool; fn ne(&self, other: &Self) -> bool; }
@@ -59,8 +61,12 @@ impl String {
     pub fn pop(&mut self) -> Option<char>; pub fn contains(&self, pat: &str) -> bool;
     pub fn trim(&self) -> &str; pub fn to_uppercase(&self) -> String; pub fn to_lowercase(&self) -> String;
     pub fn starts_with(&self, pat: &str) -> bool; pub fn ends_with(&self, pat: &str) -> bool;
+    pub fn chars(&self) -> Chars; pub fn bytes(&self) -> Bytes;
 }
+impl Chars { pub fn count(self) -> usize; pub fn next(&mut self) -> Option<char>; }
+impl Bytes { pub fn count(self) -> usize; pub fn next(&mut self) -> Option<u8>; }
 impl str {
+    pub fn chars(&self) -> Chars; pub fn bytes(&self) -> Bytes;
     pub fn len(&self) -> usize; pub fn is_empty(&self) -> bool; pub fn to_string(&self) -> String;
     pub fn to_owned(&self) -> String; pub fn contains(&self, pat: &str) -> bool; pub fn trim(&self) -> &str;
     pub fn to_uppercase(&self) -> String; pub fn to_lowercase(&self) -> String;

@@ -63,10 +63,10 @@ class ThreadPool:
 
     # ---- rayon's counters
     def _change(self, d_active: int, d_blocked: int):
-        with self.sleep_lock.lock():
+        with self.sleep_lock:
             self.active += d_active
             self.blocked += d_blocked
-            fire = self._should_fire()
+            fire = self.active == 0 and self._should_fire()
         if fire:
             self.handler_runs += 1
             self.deadlock_handler()
@@ -82,7 +82,7 @@ class ThreadPool:
 
     def handler_done(self):
         """Called by the deadlock handler's thread when it has resumed its waiter."""
-        with self.sleep_lock.lock():
+        with self.sleep_lock:
             self.handler_pending = False
             fire = self._should_fire()
         if fire:
@@ -91,7 +91,7 @@ class ThreadPool:
 
     def block_waiter(self, waiter) -> bool:
         """Count the waiter's worker as blocked, unless it was resumed already (while it stole jobs)."""
-        with self.sleep_lock.lock():
+        with self.sleep_lock:
             if waiter.resumed:
                 return False
             waiter.blocked = True
@@ -106,7 +106,7 @@ class ThreadPool:
     def resume_waiter(self, waiter):
         """Mark a waiter resumed; a blocked one counts as active again before it may run, so that an
         idle worker never sees "every worker blocked" in between and starts the handler spuriously."""
-        with self.sleep_lock.lock():
+        with self.sleep_lock:
             waiter.resumed = True
             if waiter.blocked:
                 waiter.blocked = False
@@ -153,8 +153,13 @@ class ThreadPool:
         return None
 
     def _main_loop(self, index: int):
+        rt = self.rt
+
+        def woken():
+            return self.terminate or self._take() is not None
+
         while True:
-            self.rt.yield_point("worker: look for work")
+            rt.yield_point("worker: look for work")
             batch = self._take()
             if batch is not None:
                 self._run_one(batch)
@@ -162,11 +167,11 @@ class ThreadPool:
             if self.terminate:
                 return
             self._change(-1, 0)
-            self.rt.wait_until(lambda: self.terminate or self._take() is not None, self._work, "worker: sleep")
+            rt.wait_until(woken, self._work, "worker: sleep")
             self._change(+1, 0)
 
     def _run_one(self, b: _Batch):
-        with self.sleep_lock.lock():
+        with self.sleep_lock:
             if b.next >= len(b.items) or b.stopped:
                 return
             i = b.next
@@ -186,7 +191,7 @@ class ThreadPool:
                 b.guard.record(i, e)
         finally:
             local.icx = saved
-            with self.sleep_lock.lock():
+            with self.sleep_lock:
                 b.in_flight -= 1
                 b.done += 1
             self.rt.progress()

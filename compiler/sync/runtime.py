@@ -26,6 +26,7 @@ class Runtime:
             self.mode = THREADS
         else:
             self.mode = CONTROLLED
+        self.parallel = self.mode != SERIAL
         self.sched = None
         self._cv = threading.Condition() if self.mode == THREADS else None
         if self.mode == CONTROLLED:
@@ -34,12 +35,9 @@ class Runtime:
             self.local = sched.local        # the running controlled thread's locals
             # the hot primitives go straight to the scheduler (one call per scheduling point, not two)
             self.yield_point, self.notify, self.progress = sched.yield_point, sched.notify, sched.progress
+            self.wait_until = sched.wait_until
         else:
             self.local = threading.local()
-
-    @property
-    def parallel(self) -> bool:
-        return self.mode != SERIAL
 
     def yield_point(self, op: str):
         sched = self.sched

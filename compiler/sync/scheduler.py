@@ -32,6 +32,7 @@ from compiler.sync import trace as tracing
 from compiler.sync.strategy import RandomStrategy, ReplayStrategy, Strategy
 
 RUNNABLE, BLOCKED, DONE = "runnable", "blocked", "done"
+_BIT_LENGTH = tuple(n.bit_length() for n in range(1025))   # for the inlined random draw
 DEFAULT_MAX_STEPS = 200_000     # scheduling steps without progress (a completed query or work item)
 
 
@@ -121,6 +122,10 @@ class ThreadState:
         self.ident = 0
 
 
+def _tid(t: ThreadState) -> int:
+    return t.tid
+
+
 class ControlledScheduler:
     def __init__(self, strategy: Strategy, threads: int, max_steps: int = DEFAULT_MAX_STEPS):
         _install_get_ident()
@@ -134,6 +139,7 @@ class ControlledScheduler:
         self.threads: list[ThreadState] = []
         self.runnable: list[int] = []        # tids, ascending
         self.decisions: list[tuple[int, int]] = []   # (index among runnable, how many were runnable)
+        self._record = self.decisions.append
         self.steps = 0
         self.progress_at = 0        # the step of the last progress event
         self._step_limit = max_steps    # past this step without progress: livelock
@@ -142,18 +148,22 @@ class ControlledScheduler:
         self.trace = tracing.claim()   # an observer for reports (compiler.sync.trace); None by default
         self._spawned = 0
         self._done = 0
-        self._blocked = 0           # threads whose status is BLOCKED (notify's early exit)
+        self._waiting: dict[int, list[ThreadState]] = {}    # id(resource) -> threads blocked on it
         self.main_glet = getcurrent()
         self.local = ThreadLocals()
         self.current = self._new_state("main", False)
         self.current.glet = self.main_glet
         self.current.ident = _os_get_ident()
+        if self.trace is not None:
+            self.yield_point = self._traced_point
         self.local.__dict__ = self.current.locals
         self.detached = False     # after an abort, the main thread reports without the baton
         self.abandoned = False    # the greenlets were collected unfinished (no join_all)
 
     def _new_state(self, name: str, is_worker: bool) -> ThreadState:
         t = ThreadState(len(self.threads), name, is_worker)
+        if t.tid >= len(_BIT_LENGTH) - 1:
+            self._bits = None       # past the table: the strategy's own draw, the same numbers
         self.threads.append(t)
         self.runnable.append(t.tid)
         if self.trace is not None:
@@ -200,6 +210,7 @@ class ControlledScheduler:
         self.abandoned = True
         if self.abort is None:
             self.abort = ScheduleAbort("abandoned", "the controlled run was abandoned")
+            self._step_limit = -1
 
     def _resumed_into_abort(self, cur: ThreadState):
         """A parked thread resumed after an abort: it unwinds. The main thread re-raises an interrupt
@@ -220,24 +231,21 @@ class ControlledScheduler:
         self.detached = True
 
     def yield_point(self, op: str):
-        # The hottest path of a controlled run: `_choose` and `_switch` are inlined here.
-        if self.abort is not None:
-            return self._aborted()
+        """A scheduling point. The hottest path of a controlled run, so `_choose` and `_switch` are
+        inlined, and an abort is folded into the step limit (`_step_limit` is -1 after one): one test
+        covers both. Traced runs use `_traced_point`, the same steps with the trace's calls."""
         cur = self.current
         cur.position = op
         self.steps = steps = self.steps + 1
-        if self.trace is not None:
-            self.trace.add(steps, cur.tid, "point", op)
         if steps > self._step_limit:
-            self._fail("livelock", f"livelock: no progress in {self.max_steps} scheduling steps "
-                                   "(no query or work item completed)")
+            return self._slow_point(op)
         runnable = self.runnable
         n = len(runnable)
         if n == 1:
             return
         bits = self._bits
         if bits is not None:        # RandomStrategy.next_index, inlined
-            k = n.bit_length()
+            k = _BIT_LENGTH[n]
             index = bits(k)
             while index >= n:
                 index = bits(k)
@@ -245,12 +253,10 @@ class ControlledScheduler:
             index = self._next_index(runnable, cur.tid, steps)
             if self._replay and self.strategy.diverged:
                 self._fail("divergence", f"schedule replay diverged: {self.strategy.diverged}")
-        self.decisions.append((index, n))
+        self._record((index, n))
         nxt = self.threads[runnable[index]]
         if nxt is cur:
             return
-        if self.trace is not None:
-            self.trace.add(steps, cur.tid, "preempt", None, nxt.tid)
         self.current = nxt
         self.local.__dict__ = nxt.locals
         try:
@@ -261,10 +267,38 @@ class ControlledScheduler:
         if self.abort is not None:
             self._resumed_into_abort(cur)
 
+    def _slow_point(self, op: str):
+        """Past the step limit: an abort happened (the thread unwinds), or a livelock."""
+        if self.abort is not None:
+            self.steps -= 1         # no step is taken after an abort
+            return self._aborted()
+        self._fail("livelock", f"livelock: no progress in {self.max_steps} scheduling steps "
+                               "(no query or work item completed)")
+
+    def _traced_point(self, op: str):
+        """`yield_point` with the event trace on (see compiler.sync.trace)."""
+        if self.abort is not None:
+            return self._aborted()
+        cur = self.current
+        cur.position = op
+        self.steps += 1
+        self.trace.add(self.steps, cur.tid, "point", op)
+        if self.steps > self._step_limit:
+            self._fail("livelock", f"livelock: no progress in {self.max_steps} scheduling steps "
+                                   "(no query or work item completed)")
+        if len(self.runnable) > 1:
+            self._switch(self._choose(op))
+
+    def wait_until(self, cond, resource, op: str):
+        """`Runtime.wait_until` under control: park on `resource` until `cond()` holds."""
+        while not cond():
+            self.block(resource, op)
+
     def progress(self):
         """A query or a work item completed: the livelock bound counts steps since the last one."""
         self.progress_at = self.steps
-        self._step_limit = self.steps + self.max_steps
+        if self.abort is None:
+            self._step_limit = self.steps + self.max_steps
 
     def block(self, resource, op: str):
         """Park the current thread until `notify(resource)`; the caller re-checks its condition."""
@@ -272,7 +306,12 @@ class ControlledScheduler:
             return self._aborted()
         cur = self.current
         cur.status, cur.blocked_on, cur.position = BLOCKED, resource, op
-        self._blocked += 1
+        key = id(resource)          # a blocked thread keeps its resource alive: the id is its own
+        waiting = self._waiting.get(key)
+        if waiting is None:
+            self._waiting[key] = [cur]
+        else:
+            waiting.append(cur)
         self.runnable.remove(cur.tid)
         self.steps += 1
         if self.trace is not None:
@@ -280,13 +319,18 @@ class ControlledScheduler:
         self._switch(self._choose(op))
 
     def notify(self, resource):
-        if not self._blocked:
+        """Make every thread blocked on `resource` runnable, in thread order."""
+        if not self._waiting:
             return
+        waiting = self._waiting.pop(id(resource), None)
+        if waiting is None:
+            return
+        if len(waiting) > 1:
+            waiting.sort(key=_tid)
         woke = False
-        for t in self.threads:
-            if t.status is BLOCKED and t.blocked_on is resource:
+        for t in waiting:
+            if t.status is BLOCKED and t.blocked_on is resource:    # not one that unwound meanwhile
                 t.status, t.blocked_on = RUNNABLE, None
-                self._blocked -= 1
                 self.runnable.append(t.tid)
                 woke = True
                 if self.trace is not None:
@@ -340,8 +384,6 @@ class ControlledScheduler:
             self._record_abort("interrupt", f"{type(e).__name__} in thread `{state.name}`")
 
     def _finish(self, state: ThreadState):
-        if state.status is BLOCKED:
-            self._blocked -= 1
         state.status = DONE
         self._done += 1
         if threading._active.get(state.ident) is not None:     # a _DummyThread made by current_thread()
@@ -382,6 +424,7 @@ class ControlledScheduler:
             where = f"blocked at `{t.position}`" if t.status is BLOCKED else f"{t.status} at `{t.position}`"
             lines.append(f"  #{t.tid} {t.name}: {where}")
         self.abort = ScheduleAbort(kind, "\n".join(lines))
+        self._step_limit = -1       # every later scheduling point takes the slow path
 
     def _fail(self, kind: str, headline: str):
         self._record_abort(kind, headline)

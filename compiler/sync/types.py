@@ -20,6 +20,7 @@ class Lock:
     def __init__(self, rt: Runtime, value=None, name: str = "lock"):
         self.rt, self.value, self.name = rt, value, name
         self._held = False
+        self._waiters = 0       # controlled threads blocked on this lock: release notifies only then
         self._os = threading.Lock() if rt.mode == THREADS else None
         self._sched = rt.sched if rt.mode == CONTROLLED else None
         self._op_lock = f"lock {name}"
@@ -35,8 +36,12 @@ class Lock:
             self._os.acquire()
 
     def _wait(self, sched):
-        while self._held and sched.abort is None:
-            sched.block(self, self._op_lock)
+        self._waiters += 1
+        try:
+            while self._held and sched.abort is None:
+                sched.block(self, self._op_lock)
+        finally:
+            self._waiters -= 1
 
     def release(self):
         # No scheduling point here: the releasing thread's next sync operation is one, and any
@@ -44,7 +49,8 @@ class Lock:
         sched = self._sched
         if sched is not None:
             self._held = False
-            sched.notify(self)
+            if self._waiters:
+                sched.notify(self)
         elif self._os is not None:
             self._os.release()
 
@@ -67,7 +73,7 @@ class Lock:
         sched = self._sched
         if sched is not None:
             self._held = False
-            if sched._blocked:
+            if self._waiters:
                 sched.notify(self)
         elif self._os is not None:
             self._os.release()

@@ -19,6 +19,38 @@ ITERATOR_METHODS = {"sum", "product", "map", "filter", "collect", "enumerate", "
                     "min_by_key", "sum", "last"}
 
 
+# methods of the standard library's types that the prelude does not model: calling one is an honest
+# "not supported" error, never a false E0599
+_SEQ = ("sort_by", "sort_unstable", "dedup", "retain", "extend", "extend_from_slice", "append", "drain", "split_off",
+        "windows", "chunks", "concat", "join", "iter_mut", "into_iter", "binary_search", "starts_with", "ends_with",
+        "to_vec", "capacity", "reserve", "shrink_to_fit", "resize", "fill", "rotate_left", "rotate_right",
+        "split_at", "split_first", "split_last", "first_mut", "last_mut", "get_mut", "as_slice", "as_mut_slice",
+        "sort_by_key", "iter", "len", "is_empty", "contains", "push", "pop", "insert", "remove", "truncate", "clear")
+_STR = ("split", "split_whitespace", "lines", "char_indices", "parse", "replace", "repeat", "find", "rfind",
+        "trim_start", "trim_end", "split_at", "to_ascii_uppercase", "to_ascii_lowercase", "is_char_boundary",
+        "as_bytes", "strip_prefix", "strip_suffix", "matches", "rsplit", "splitn", "eq_ignore_ascii_case",
+        "insert_str", "remove", "insert", "truncate", "retain", "drain", "capacity", "into_bytes", "get")
+_OPT = ("map", "and_then", "or", "or_else", "ok_or", "ok_or_else", "unwrap_or_else", "filter", "as_ref", "as_mut",
+        "iter", "cloned", "copied", "get_or_insert", "insert", "replace", "zip", "is_some_and", "map_or",
+        "map_or_else", "flatten", "xor", "and", "expect_err", "map_err", "err", "unwrap_or_default", "is_ok_and")
+STD_METHODS = {"Vec": _SEQ, "String": _STR, "str": _STR, "Option": _OPT, "Result": _OPT, "Box": ("as_ref",)}
+
+
+def _std_name(fcx, t):
+    """The standard-library type a method receiver is (after autoderef), for STD_METHODS."""
+    t = resolve(t)
+    if not isinstance(t, Ty):
+        return None
+    if t.kind in ("slice", "array"):
+        return "Vec"
+    if t.kind == "prim":
+        return "str" if t.name == "str" else None
+    if t.kind == "adt":
+        d = fcx.tcx.resolver.def_at(t.def_index)
+        return d.name if d.builtin else None
+    return None
+
+
 def raise_unsupported(fcx, what, span):
     """An honest one-line error for a part of std the subset does not model."""
     fcx.tcx.dcx.emit(Diag("error", f"minirustc does not support {what} yet").primary(span))
@@ -682,6 +714,12 @@ class FnCtxt(ExprMore, PatCheck):
             if first is not None and isinstance(first.ty, ast.TyRef) and first.ty.mutbl:
                 self._note_mut_use(e.receiver, "borrow", through_ref=isinstance(written, Ty)
                                    and written.kind == "ref")
+        std_name = _std_name(self, recv)
+        if found is None and std_name is not None and e.name in STD_METHODS.get(std_name, ()):
+            for a in e.args:
+                self.check_expr(a, None)
+            raise_unsupported(self, f"the method `{std_name}::{e.name}`", e.name_span)
+            return ERROR
         if found is None:
             for a in e.args:
                 self.check_expr(a, None)
@@ -692,7 +730,8 @@ class FnCtxt(ExprMore, PatCheck):
                 what = f"reference `{shown}`"
             elif shown.kind == "adt":
                 owner_def = self.tcx.resolver.def_at(shown.def_index)
-                if owner_def.builtin and owner_def.name in ("Iter", "Range") and e.name in ITERATOR_METHODS:
+                if owner_def.builtin and owner_def.name in ("Iter", "Range", "Chars", "Bytes") \
+                        and e.name in ITERATOR_METHODS:
                     raise_unsupported(self, f"the iterator method `{e.name}`", e.name_span)
                     return ERROR
                 if owner_def.builtin and owner_def.name == "Vec" and e.name in ITERATOR_METHODS:

@@ -108,6 +108,10 @@ class ExprMore:
                 return it.args[0]
             if self.is_adt(it, "Iter"):
                 return Ty("ref", args=(it.args[0],))
+            if self.is_adt(it, "Chars"):
+                return prim("char")
+            if self.is_adt(it, "Bytes"):
+                return prim("u8")
             if it.kind == "array":
                 return it.args[0]
             if it.kind == "ref":
