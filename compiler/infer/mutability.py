@@ -94,12 +94,16 @@ def check(tcx, d, mut_uses) -> list[Diag]:
                 e = Diag("error", msg, "E0596").primary(span, "cannot borrow as mutable")
                 _suggest_mut(e, b, "consider changing this to be mutable")
                 errors.append(e)
+    return order(lints, errors, node.span)
+
+
+def order(lints, errors, base) -> list[Diag]:
+    """Per body, as rustc's borrowck emits them: the lints, then the errors, each in source order."""
     lints.sort(key=lambda x: x.primary_span.sort_key())
     errors.sort(key=lambda x: x.primary_span.sort_key())
     out = lints + errors
-    base = node.span
     for i, x in enumerate(out):
-        x.anchor = Span(base.lo, base.lo + i, base.file)     # per body: lints, then errors
+        x.anchor = Span(base.lo, base.lo + i, base.file)
     return out
 
 

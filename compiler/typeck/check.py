@@ -89,6 +89,7 @@ class FnCtxt(ExprMore, PatCheck):
         self.used_assoc: list = []
         self.fields_read: list = []
         self.mut_uses: list = []
+        self.uses: list = []            # whole-variable uses, for use-after-move (E0382)
         self.constructed: list = []
         self.pending_matches: list = []
         self.loop_depth = 0
@@ -129,10 +130,16 @@ class FnCtxt(ExprMore, PatCheck):
         if node.body is not None:
             self.check_block(node.body, ret, fn_body=True)
         self.check_matches()
-        if node.body is not None and (self.mut_uses or any(getattr(b, "mutbl", False) for b in self.locals)) \
-                and not self.tcx.dcx.has_errors_within(node.span):
-            from compiler.infer import mutability
+        if node.body is not None and (self.mut_uses or self.uses or any(getattr(b, "mutbl", False)
+                                                                          for b in self.locals)) \
+                and hasattr(self.tcx.dcx, "has_errors_within") and not self.tcx.dcx.has_errors_within(node.span):
+            from compiler.infer import moves, mutability
             diags = mutability.check(self.tcx, d, self.mut_uses)
+            moved = moves.check(self.tcx, d, self.uses, self._is_copy,
+                                lambda b: zonk(self.locals[b]) if b in self.locals else None)
+            if moved:
+                diags = mutability.order([x for x in diags if x.level != "error"],
+                                         [x for x in diags if x.level == "error"] + moved, node.span)
             if diags:
                 self.tcx.__dict__.setdefault("borrowck_pending", {})[d] = diags
 
@@ -234,6 +241,8 @@ class FnCtxt(ExprMore, PatCheck):
                     ty = self.check_expr(s.init, None) if s.init is not None else TyVar()
                     if isinstance(ty, Ty) and ty.kind == "never" and s.init is not None:
                         ty = TyVar()
+                if s.init is not None:
+                    self._use(s.init, "move")
                 if s.els is not None:
                     self.check_block(s.els, NEVER)
                 if s.pat is not None:
@@ -249,6 +258,8 @@ class FnCtxt(ExprMore, PatCheck):
                     self._must_use(s.expr, t)
         tail = b.tail
         if tail is not None:
+            if fn_body:
+                self._use(tail, "move")
             found = self.check_expr(tail, expected)
             if expected is not None and not self.coerce(expected, found):
                 d = self.mismatch(expected, found, self._mismatch_span(tail))
@@ -591,7 +602,11 @@ class FnCtxt(ExprMore, PatCheck):
             self.tcx.dcx.emit(diag)
             return
         bad = False
-        for a, p in zip(args, params):
+        fparams = [x for x in getattr(d.node, "params", []) if x.name != "self"] if d.kind in ("fn", "assoc_fn") else []
+        for i, (a, p) in enumerate(zip(args, params)):
+            if not (isinstance(resolve(p), Ty) and resolve(p).kind == "ref"):
+                self._use(a, "move", callee=d if fn_like and i < len(fparams) else None,
+                          param=fparams[i] if fn_like and i < len(fparams) else None)
             found = self.check_expr(a, p)
             if not self.coerce(p, found):
                 if not bad:
@@ -780,7 +795,14 @@ class FnCtxt(ExprMore, PatCheck):
             self.err(f"this method takes {plural(n)} but {plural(m)} {'was' if m == 1 else 'were'} supplied",
                      "E0061", e.name_span)
             return ret.subst(subst)
-        for a, p in zip(e.args, rest):
+        first = d.node.params[0] if d.node.params else None
+        if first is not None and first.name == "self":
+            by_value = not isinstance(first.ty, ast.TyRef) and not (isinstance(written, Ty) and written.kind == "ref")
+            self._use(e.receiver, "move" if by_value else "borrow", method=d if by_value and not d.builtin else None)
+        for i, (a, p) in enumerate(zip(e.args, rest)):
+            if not (isinstance(resolve(p), Ty) and resolve(p).kind == "ref"):
+                self._use(a, "move", callee=d if not d.builtin and i + 1 < len(d.node.params) else None,
+                          param=d.node.params[i + 1] if not d.builtin and i + 1 < len(d.node.params) else None)
             self.check_expr_coercible(a, p)
         return ret.subst(subst)
 
@@ -856,6 +878,8 @@ class FnCtxt(ExprMore, PatCheck):
             self.check_expr_coercible(e.rhs, BOOL)
             return BOOL
         lhs = self.check_expr(e.lhs, expected if op in ARITH else None)
+        self._use(e.lhs, "move" if op in ARITH else "borrow")
+        self._use(e.rhs, "move" if op in ARITH else "borrow")
         rl = resolve(lhs)
         if isinstance(rl, Ty) and rl.is_error:
             self.check_expr(e.rhs, None)
@@ -950,6 +974,7 @@ class FnCtxt(ExprMore, PatCheck):
         if isinstance(resolve(inner_exp), Ty) and resolve(inner_exp).kind == "slice":
             inner_exp = None
         t = self.check_expr(e.operand, inner_exp)
+        self._use(e.operand, "borrow")
         if e.mutbl:
             self._note_mut_use(e.operand, "borrow", span=e.span)
         rt = resolve(t)
@@ -957,7 +982,10 @@ class FnCtxt(ExprMore, PatCheck):
                                else prim("i32"),), mutbl=e.mutbl)
 
     def expr_Assign(self, e, expected):
+        self._use(e.rhs, "move")
         lhs = self.check_expr(e.lhs, None)
+        if e.op == "=":
+            self._use(e.lhs, "assign")
         self._note_mut_use(e.lhs, "assign", span=e.span)
         if e.op != "=" and self._numeric(lhs) is not None:
             rhs = self.check_expr(e.rhs, self._numeric(lhs))
@@ -1042,6 +1070,43 @@ class FnCtxt(ExprMore, PatCheck):
 
     def _variant_lit(self, e, v, expected):
         return _variant_lit_impl(self, e, v, expected)
+
+    def _is_copy(self, t) -> bool:
+        """`Copy`, decided structurally (not through the evaluation cache): primitives, shared
+        references, tuples and arrays of `Copy`, `Option` of `Copy`, ADTs deriving or implementing it.
+        Unknown types count as `Copy`, so that no false use-after-move is reported."""
+        t = resolve(t)
+        if not isinstance(t, Ty):
+            return True
+        if t.kind in ("prim", "never", "error", "param", "fndef"):
+            return t.kind != "prim" or t.name != "str"
+        if t.kind == "ref":
+            return not t.mutbl
+        if t.kind in ("tuple", "array"):
+            return all(self._is_copy(a) for a in t.args)
+        if t.kind != "adt":
+            return True
+        d = self.tcx.resolver.def_at(t.def_index)
+        if d.builtin:
+            return d.name == "Option" and all(self._is_copy(a) for a in t.args) or d.name in ("Range",)
+        if "Copy" in self.tcx.resolver.derives.get(d, ()):
+            return all(self._is_copy(a) for a in t.args)
+        return any(i.node.trait_ref is not None and i.node.trait_ref.name == "Copy" and
+                   getattr(self.tcx.resolver.res.get(getattr(i.node.self_ty, "path", None)), "target", None) is d
+                   for i in self.tcx.resolver.defs if i.kind == "impl")
+
+    def _use(self, e, kind, callee=None, param=None, method=None):
+        """Records a use of a whole local variable (`kind`: "move", "borrow" or "assign")."""
+        from compiler.infer.moves import Use
+        while isinstance(e, ast.Paren):
+            e = e.inner
+        if not isinstance(e, ast.PathExpr):
+            return
+        r = self._res(e.path)
+        if r is None or r.kind != "local":
+            return
+        b = self.tcx.resolver.pat_alias.get(r.target, r.target)
+        self.uses.append(Use(b, kind, e, callee, param, method))
 
     def _note_mut_use(self, place, kind, span=None, through_ref=False):
         """Records that `place`'s base binding is assigned or mutably borrowed (for E0384, E0596 and
@@ -1135,6 +1200,7 @@ class FnCtxt(ExprMore, PatCheck):
 
     def expr_Return(self, e, expected):
         if e.value is not None:
+            self._use(e.value, "move")
             found = self.check_expr(e.value, self.ret)
             if not self.coerce(self.ret, found):
                 d = self.mismatch(self.ret, found, self._mismatch_span(e.value))
@@ -1205,6 +1271,7 @@ class FnCtxt(ExprMore, PatCheck):
         if params and isinstance(expected, Ty) and expected.kind == "adt" and expected.def_index == d.index:
             _bind(self.tcx.query("type_of", d), expected, subst)
         for name, span, v in e.fields:
+            self._use(v, "move")
             if name not in fields:
                 self.check_expr(v, None)
                 rest = [n for n in fields if n not in {f for f, _, _ in e.fields}]

@@ -230,6 +230,8 @@ class ExprMore:
                 self.check_expr(a, None)
             return UNIT
         if name in ("assert_eq", "assert_ne"):
+            for x in e.args:
+                self._use(x, "borrow")
             if len(e.args) >= 2:
                 a = self.check_expr(e.args[0], None)
                 b = self.check_expr(e.args[1], a)
@@ -244,6 +246,7 @@ class ExprMore:
             if isinstance(exp, Ty) and self.is_adt(exp, "Vec"):
                 elem = exp.args[0]
             for x in e.args:
+                self._use(x, "move")
                 t = self.check_expr(x, elem)
                 if elem is None:
                     elem = t
@@ -260,6 +263,8 @@ class ExprMore:
         args = list(e.args)
         if name in ("write", "writeln") and args:
             self.check_expr(args.pop(0), None)
+        for a in list(args) + list(e.implicit):
+            self._use(a, "borrow")      # the formatting macros take their arguments by reference
         tys = [self.check_expr(a, None) for a in args]
         self.check_format(e, args, tys)
         if name in DIVERGING:

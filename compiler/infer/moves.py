@@ -1,0 +1,109 @@
+"""Use after move (E0382), the part of MIR borrowck that everyday programs hit first. `typeck` records
+each whole-variable use with its kind (moved, borrowed, reassigned); a later use of a variable whose
+non-`Copy` value was moved on a path that can reach it is an error. Simplified and conservative:
+uses inside loops that do not contain the variable's declaration, partial moves and moves by
+patterns are not checked (never a false error)."""
+from __future__ import annotations
+
+from compiler.errors import Diag
+from compiler.errors.diagnostic import Label, SubDiag
+from compiler.syntax import ast
+from compiler.syntax.span import Span
+
+
+class Use:
+    __slots__ = ("binding", "kind", "expr", "callee", "param", "method")
+
+    def __init__(self, binding, kind, expr, callee=None, param=None, method=None):
+        self.binding, self.kind, self.expr = binding, kind, expr     # kind: "move", "borrow", "assign"
+        self.callee, self.param, self.method = callee, param, method
+
+
+def _parents(body) -> dict:
+    out = {}
+    for n in ast.walk(body):
+        for c in ast.children(n):
+            out[c] = n
+    return out
+
+
+def _path(node, parents) -> list:
+    """The branch choices on the way from the body to `node`: (if/match node, branch)."""
+    out, child, n = [], node, parents.get(node)
+    while n is not None:
+        if isinstance(n, ast.If):
+            out.append((n, "then" if child is n.then else "else" if child is n.els else "cond"))
+        elif isinstance(n, ast.Match) and isinstance(child, ast.Arm):
+            out.append((n, id(child)))
+        child, n = n, parents.get(n)
+    return out
+
+
+def _exclusive(a, b) -> bool:
+    da = dict(a)
+    return any(n in da and da[n] != br and "cond" not in (da[n], br) for n, br in b)
+
+
+def _loops(node, parents) -> list:
+    out, n = [], parents.get(node)
+    while n is not None:
+        if isinstance(n, (ast.Loop, ast.While, ast.ForLoop)):
+            out.append(n)
+        n = parents.get(n)
+    return out
+
+
+def check(tcx, d, uses, is_copy, type_of) -> list[Diag]:
+    node = d.node
+    parents = _parents(node.body)
+    by_binding: dict = {}
+    for u in uses:
+        by_binding.setdefault(u.binding, []).append(u)
+    out = []
+    for b, events in by_binding.items():
+        ty = type_of(b)
+        if ty is None or is_copy(ty):
+            continue
+        events.sort(key=lambda u: u.expr.span.lo)
+        decl_loops = set(_loops(b, parents)) if not isinstance(b, ast.Param) else set()
+        moved = None
+        for u in events:
+            if any(loop not in decl_loops for loop in _loops(u.expr, parents)):
+                moved = None        # inside a loop the declaration is outside of: not modelled
+                continue
+            if u.kind == "assign":
+                moved = None
+                continue
+            if moved is not None and not _exclusive(_path(moved.expr, parents), _path(u.expr, parents)):
+                out.append(_report(tcx, b, ty, moved, u))
+                moved = None        # one error per move
+                continue
+            if u.kind == "move" and moved is None:
+                moved = u
+    return out
+
+
+def _report(tcx, b, ty, moved, later) -> Diag:
+    borrow = later.kind == "borrow"
+    d = Diag("error", f"{'borrow' if borrow else 'use'} of moved value: `{b.name}`", "E0382")
+    d.primary(later.expr.span, "value borrowed here after move" if borrow else "value used here after move")
+    d.span_label(b.name_span, f"move occurs because `{b.name}` has type `{ty}`, which does not implement the "
+                              "`Copy` trait")
+    d.span_label(moved.expr.span, "value moved here")
+    if moved.callee is not None and moved.param is not None:
+        f = moved.callee
+        d.children.append(SubDiag("note", f"consider changing this parameter type in function `{f.name}` to borrow "
+                                          "instead if owning the value isn't necessary",
+                                  [Label(moved.param.ty.span, "this parameter takes ownership of the value", True),
+                                   Label(f.node.ident_span, "in this function", False)]))
+    if moved.method is not None:
+        m = moved.method
+        owner = m.parent
+        name = getattr(getattr(owner.node, "self_ty", None), "path", None)
+        shown = f"{name.name if name is not None else owner.name}::{m.name}"
+        d.children.append(SubDiag("note", f"`{shown}` takes ownership of the receiver `self`, which moves "
+                                          f"`{b.name}`", [Label(m.node.params[0].name_span, "", True)]))
+    at = moved.expr.span.hi
+    d.multipart_suggestion("consider cloning the value if the performance cost is acceptable",
+                           [(Span(at, at, moved.expr.span.file), ".clone()")])
+    return d
