@@ -66,12 +66,23 @@ class PctStrategy(Strategy):
         self.priority[tid] = self.depth + self.rng.random()
 
     def next_thread(self, runnable, current, step):
-        while self.change_points and step >= self.change_points[0]:
-            self.change_points.pop(0)
+        return runnable[self.next_index(runnable, current, step)]
+
+    def next_index(self, runnable, current, step):
+        cps = self.change_points
+        while cps and step >= cps[0]:
+            cps.pop(0)
             self.lowered += 1
             if current in self.priority:
                 self.priority[current] = self.depth - self.lowered - 1 + 0.5
-        return max(runnable, key=lambda t: self.priority.get(t, 0.0))
+        # the first runnable thread of the highest priority, as max() picks it
+        get = self.priority.get
+        best, best_p = 0, get(runnable[0], 0.0)
+        for i in range(1, len(runnable)):
+            p = get(runnable[i], 0.0)
+            if p > best_p:
+                best, best_p = i, p
+        return best
 
 
 def _relative_order(runnable: list[int], current: int) -> list[int]:
