@@ -39,6 +39,7 @@ APPLICABILITY = (
     ("try using a conversion method", "MachineApplicable"),
     ("a built-in attribute with a similar name exists", "MaybeIncorrect"),
     ("use `_` to explicitly ignore each field", "MaybeIncorrect"),
+    ("consider cloning the value if the performance cost is acceptable", "MachineApplicable"),
     ("consider restricting type parameter", "MachineApplicable"),
     ("try wrapping the expression in", "MachineApplicable"),
     ("consider borrowing here", "MachineApplicable"),

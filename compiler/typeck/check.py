@@ -6,7 +6,7 @@ from compiler.errors import Diag
 from compiler.errors.diagnostic import Label, SubDiag
 from compiler.syntax import ast
 from compiler.traits.select import SelectionContext
-from compiler.ty.collect import field_tys, lower_ty, type_of_any, variant_field_tys
+from compiler.ty.collect import field_tys, lower_ty, type_of_any
 from compiler.ty.types import (BOOL, ERROR, NEVER, STR_REF, UNIT, FloatVar, IntVar, Ty, TyVar, prim, resolve, show,
                                zonk)
 from compiler.typeck.expr_more import ExprMore
