@@ -27,12 +27,14 @@ pub trait Copy {}
 pub trait PartialEq { fn eq(&self, other: &Self) -> bool; fn ne(&self, other: &Self) -> bool; }
 pub trait Eq {}
 pub trait PartialOrd {}
-pub trait Ord {}
+pub trait Ord { fn cmp(&self, other: &Self) -> Ordering; fn max(self, other: Self) -> Self; fn min(self, other: Self) -> Self; }
+pub enum Ordering { Less, Equal, Greater }
 pub trait Hash {}
 pub trait Default { fn default() -> Self; }
 pub trait ToString { fn to_string(&self) -> String; }
 pub trait Debug { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
 pub trait Display { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
+pub fn drop<T>(x: T);
 pub struct Formatter;
 pub struct Error;
 pub type FmtResult = Result<(), Error>;
@@ -113,6 +115,19 @@ pub mod std {
         pub type Result = crate::FmtResult;
     }
     pub mod collections { }
+    pub mod cmp {
+        pub use crate::Ordering; pub use crate::PartialEq; pub use crate::PartialOrd; pub use crate::Ord;
+        pub use crate::Eq;
+        pub fn max<T: crate::Ord>(v1: T, v2: T) -> T; pub fn min<T: crate::Ord>(v1: T, v2: T) -> T;
+    }
+    pub mod mem {
+        pub fn swap<T>(x: &mut T, y: &mut T); pub fn replace<T>(dest: &mut T, src: T) -> T;
+        pub fn take<T: crate::Default>(dest: &mut T) -> T;
+    }
+    pub mod process { pub fn exit(code: i32) -> !; }
+    pub mod string { pub use crate::String; pub use crate::ToString; }
+    pub mod vec { pub use crate::Vec; }
+    pub mod option { pub use crate::Option; }
 }
 """
 
@@ -125,6 +140,11 @@ impl Default for {t} {{ fn default() -> {t}; }}
 impl Display for {t} {{ fn fmt(&self, f: &mut Formatter) -> FmtResult; }}
 impl Debug for {t} {{ fn fmt(&self, f: &mut Formatter) -> FmtResult; }}
 impl ToString for {t} {{ fn to_string(&self) -> String; }}
+"""
+
+_ORD_IMPLS = """
+impl Eq for {t} {{}}
+impl Ord for {t} {{ fn cmp(&self, other: &{t}) -> Ordering; fn max(self, other: {t}) -> {t}; fn min(self, other: {t}) -> {t}; }}
 """
 
 _INT_METHODS = """
@@ -157,7 +177,7 @@ impl char {
 
 # prelude names visible everywhere (the rest is reachable through `std::`)
 VISIBLE = {"Option", "Some", "None", "Result", "Ok", "Err", "Vec", "String", "Box", "Clone", "Copy",
-           "PartialEq", "Eq", "PartialOrd", "Ord", "Default", "ToString", "Iterator"}
+           "PartialEq", "Eq", "PartialOrd", "Ord", "Default", "ToString", "Iterator", "drop"}
 DERIVABLE = {"Clone", "Copy", "PartialEq", "Eq", "PartialOrd", "Ord", "Hash", "Debug", "Default"}
 
 
@@ -166,6 +186,8 @@ def source() -> str:
     parts = [_CORE, _CHAR_METHODS]
     for t in PRIMS:
         parts.append(_PRIM_IMPLS.format(t=t))
+        if t not in ("f32", "f64"):
+            parts.append(_ORD_IMPLS.format(t=t))
         if t in INT_TYPES:
             parts.append(_INT_METHODS.format(t=t))
         elif t in ("f32", "f64"):

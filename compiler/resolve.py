@@ -125,6 +125,9 @@ class Resolver:
         path = u.node.path
         targets = [(ns, self._lookup_path(path, module, ns, "", report=False)) for ns in ("type", "value")]
         targets = [(ns, d) for ns, d in targets if d is not None]
+        if not targets and path.segments[0].name in ("std", "core", "alloc"):
+            self.emit(Diag("error", f"minirustc does not support `{self._src(path.span)}` yet").primary(path.span))
+            return
         if not targets:
             self.emit(Diag("error", f"unresolved import `{self._src(path.span)}`", "E0432")
                       .primary(path.span, f"no `{path.name}` in `{self._src(path.segments[-2].span)}`"
@@ -350,6 +353,12 @@ class Resolver:
                           .span_label(d.node.def_span, f"variant or associated item `{segs[-1].name}` not "
                                                         "found for this enum"))
                 return None
+            if d is None and module is not scope and module.def_id is not None and module.def_id.builtin:
+                if not report:
+                    return None
+                shown = "::".join(s.name for s in segs[:i + 1])
+                self.emit(Diag("error", f"minirustc does not support `{shown}` yet").primary(seg.span))
+                return None
             if d is None or d.kind != "mod":
                 if not report:
                     return None
@@ -372,6 +381,10 @@ class Resolver:
             self._check_privacy(d, module, scope, last)
         if d is not None or not report:
             return d
+        if module.def_id is not None and module.def_id.builtin:
+            shown = "::".join(s.name for s in segs)
+            self.emit(Diag("error", f"minirustc does not support `{shown}` yet").primary(path.span))
+            return None
         code = "E0405" if what == "trait" else "E0425"
         if len(segs) == 1:
             d = Diag("error", f"cannot find {what} `{last.name}` in this scope", code)

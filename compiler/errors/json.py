@@ -40,6 +40,7 @@ APPLICABILITY = (
     ("a built-in attribute with a similar name exists", "MaybeIncorrect"),
     ("use `_` to explicitly ignore each field", "MaybeIncorrect"),
     ("consider cloning the value if the performance cost is acceptable", "MachineApplicable"),
+    ("you must specify a", "MaybeIncorrect"),
     ("consider restricting type parameter", "MachineApplicable"),
     ("try wrapping the expression in", "MachineApplicable"),
     ("consider borrowing here", "MachineApplicable"),

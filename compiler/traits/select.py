@@ -123,6 +123,9 @@ class SelectionContext:
         name = trait.name
         if ty.kind == "never":
             return True
+        if name == "ToString":          # `impl<T: Display> ToString for T`
+            display = self.tcx.resolver.prelude.root.types["Display"]
+            return self.evaluate(ty, display, cause_span, depth + 1)
         if ty.kind == "adt":
             d = self.tcx.resolver.def_at(ty.def_index)
             if d.builtin:

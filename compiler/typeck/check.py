@@ -697,7 +697,14 @@ class FnCtxt(ExprMore, PatCheck):
             if isinstance(t, IntVar):
                 t = self._int_receiver(t, name)
                 if isinstance(t, IntVar):
-                    continue
+                    default = prim(t.default)
+                    if self.prelude_method(default, name) is None:
+                        continue
+                    if self._assoc_fn(default, name, method=True) is not None and \
+                            self._assoc_fn(default, name, method=True)[0].parent.node.trait_ref is None:
+                        return "ambiguous", t        # an inherent method of every integer type: E0689
+                    self.unify(t, default)          # a trait method: the variable's fallback type
+                    t = default
             if not isinstance(t, Ty):
                 continue
             found = self._assoc_fn(t, name, method=True) or self._bound_method(t, name)
@@ -717,6 +724,11 @@ class FnCtxt(ExprMore, PatCheck):
                 self.check_expr(a, None)
             return ERROR
         found, recv = self._probe(recv, e.name)
+        if found == "ambiguous":
+            self._ambiguous_numeric(e, recv)
+            for a in e.args:
+                self.check_expr(a, None)
+            return ERROR
         if found is not None and found[0].parent.kind == "impl" and found[0].parent.node.trait_ref is None \
                 and not found[0].builtin and found[0].parent.node.generics.params \
                 and self._unsatisfied_method(e, recv):
@@ -1010,6 +1022,23 @@ class FnCtxt(ExprMore, PatCheck):
             d.lint_owner = self.owner
             module = self.tcx.resolver.scope_of[self.owner]
             self.tcx.__dict__.setdefault("late_pending", {}).setdefault(id(module), []).append(d)
+
+    def _ambiguous_numeric(self, e, var):
+        from compiler.syntax.span import Span
+        kind = "{float}" if isinstance(var, FloatVar) else "{integer}"
+        d = self.err(f"can't call method `{e.name}` on ambiguous numeric type `{kind}`", "E0689", e.name_span)
+        recv = e.receiver
+        r = self._res(recv.path) if isinstance(recv, ast.PathExpr) else None
+        concrete = "f32" if isinstance(var, FloatVar) else "i32"
+        if r is not None and r.kind == "local" and isinstance(r.target, ast.Local) and r.target.ty is None:
+            b = r.target
+            at = b.name_span.hi
+            d.multipart_suggestion(f"you must specify a type for this binding, like `{concrete}`",
+                                   [(Span(at, at, b.name_span.file), f": {concrete}")])
+        elif isinstance(recv, ast.Lit):
+            at = recv.span.hi
+            d.multipart_suggestion(f"you must specify a concrete type for this numeric value, like `{concrete}`",
+                                   [(Span(at, at, recv.span.file), f"_{concrete}")])
 
     def _iterator_method_on_vec(self, e, shown):
         d = self.err(f"the method `{e.name}` exists for struct `{shown}`, but its trait bounds were not satisfied",
