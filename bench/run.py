@@ -7,8 +7,17 @@ Measured, for each injected bug of the catalogue, on the bug's own UI test:
     blessed output. Searches stop at CAP runs; a seed that never detects counts as CAP+1 (shown as ">CAP").
 And, on a 10-line UI test at -Z threads=4, in-process:
   * controlled schedules per second (random and pct);
-  * the time of one controlled run over the time of the same run at -Z threads=1;
-  * memory over 2,000 consecutive controlled runs (tracemalloc; growth per run after warm-up).
+  * the time of one controlled run over the time of the same run at -Z threads=1 (after a warm-up,
+    in interleaved batches, medians: the machines are shared and noisy);
+  * memory over 10,000 consecutive controlled runs (tracemalloc and RSS; growth per run after warm-up).
+And the kernel row (bench/kernel.py: 4 workers x 20 lock-protected increments written against
+compiler.sync), schedules per second, each in its own process:
+  * this checkout's engine (greenlets), random and pct;
+  * the OS-thread engine it replaced (compiler/ at BASELINE_REV, from git), random and pct, as a
+    process is scheduled by default and pinned to one CPU (its best case: a handoff between OS threads
+    on one core avoids waking an idle one);
+  * frontrun 0.7.0 on the same kernel under a `threading.Lock` (bench/frontrun_kernel.py), random and
+    DPOR; skipped with a message where frontrun is not installed (`pip install -e '.[bench]'`).
 Figures are ratios or counts measured in this run; the machines are noisy, so no target is asserted.
 """
 from __future__ import annotations
@@ -17,8 +26,11 @@ import gc
 import io
 import json
 import os
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 import zlib
@@ -40,7 +52,10 @@ from harness.uitest.test import UiTest  # noqa: E402
 SEEDS = 20
 CAP = 200
 SPEED_TEST = "ui_tests/parallel/worker-local-cycle-handler.rs"   # 10 lines
-MEMORY_RUNS = 2000
+MEMORY_RUNS = 10_000
+MEMORY_MARK = 1000
+# the last commit whose controlled engine ran on OS threads (carrier threads and a lock handoff)
+BASELINE_REV = "be6c428"
 
 
 def _detect_one(args):
@@ -75,21 +90,84 @@ def detection(pool) -> dict:
     return out
 
 
-def _time_runs(argv_for, n: int) -> float:
-    start = time.perf_counter()
-    for i in range(n):
-        run_compiler(argv_for(i), io.StringIO())
-    return time.perf_counter() - start
-
-
-def speed() -> dict:
-    serial = _time_runs(lambda i: ["-Z", "ui-testing", SPEED_TEST], 300) / 300
-    res = {"test": SPEED_TEST, "serial_ms": serial * 1000}
+def speed(batches: int = 15, batch: int = 20) -> dict:
+    """Serial, random and pct runs in interleaved batches after a warm-up; medians of the batches."""
+    argv = {"serial": lambda i: ["-Z", "ui-testing", SPEED_TEST]}
     for strategy in ("random", "pct"):
-        t = _time_runs(lambda i: ["-Z", "threads=4", "-Z", f"schedule={strategy}:{i}", "-Z", "ui-testing",
-                                  SPEED_TEST], 300) / 300
+        argv[strategy] = lambda i, s=strategy: ["-Z", "threads=4", "-Z", f"schedule={s}:{i}", "-Z", "ui-testing",
+                                                SPEED_TEST]
+    for f in argv.values():
+        for i in range(30):
+            run_compiler(f(i), io.StringIO())
+    times: dict = {k: [] for k in argv}
+    for b in range(batches):
+        for k, f in argv.items():
+            start = time.perf_counter()
+            for i in range(batch):
+                run_compiler(f(b * batch + i), io.StringIO())
+            times[k].append((time.perf_counter() - start) / batch)
+    serial = statistics.median(times["serial"])
+    res = {"test": SPEED_TEST, "runs_per_mode": batches * batch, "serial_ms": serial * 1000}
+    for strategy in ("random", "pct"):
+        t = statistics.median(times[strategy])
         res[strategy] = {"schedules_per_second": 1 / t, "ms_per_run": t * 1000, "controlled_over_serial": t / serial}
     return res
+
+
+def _kernel_process(args: list[str], cwd: str = ROOT, prefix: list[str] | None = None) -> dict:
+    p = subprocess.run([*(prefix or []), sys.executable, *args], cwd=cwd, capture_output=True, text=True,
+                       timeout=600)
+    if p.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed:\n{p.stderr}")
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+def _baseline_tree(tmp: str) -> str | None:
+    """compiler/ at BASELINE_REV, extracted from git into `tmp`; None where that cannot be done."""
+    if shutil.which("git") is None:
+        return None
+    archive = subprocess.run(["git", "archive", BASELINE_REV, "compiler"], cwd=ROOT, capture_output=True)
+    if archive.returncode != 0:
+        return None
+    subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+    return tmp
+
+
+def kernel_row() -> dict:
+    script = os.path.join(ROOT, "bench", "kernel.py")
+    res: dict = {"kernel": "4 workers x 20 lock-protected increments (bench/kernel.py)", "engines": {}}
+    res["engines"]["greenlets"] = {s: _kernel_process([script, "--strategy", s]) for s in ("random", "pct")}
+    with tempfile.TemporaryDirectory() as tmp:
+        root = _baseline_tree(tmp)
+        if root is None:
+            res["baseline_skipped"] = f"the OS-thread engine ({BASELINE_REV}) is not available from git here"
+        else:
+            res["baseline_rev"] = BASELINE_REV
+            res["engines"]["os-threads"] = {s: _kernel_process([script, "--root", root, "--strategy", s, "--runs", "100"])
+                                            for s in ("random", "pct")}
+            pin = ["taskset", "-c", "0"] if shutil.which("taskset") else None
+            if pin:
+                res["engines"]["os-threads, one CPU"] = {
+                    s: _kernel_process([script, "--root", root, "--strategy", s, "--runs", "100"], prefix=pin)
+                    for s in ("random", "pct")}
+    frontrun = shutil.which("frontrun", path=os.path.dirname(sys.executable)) or shutil.which("frontrun")
+    if frontrun is None:
+        res["frontrun_skipped"] = "frontrun is not installed (pip install -e '.[bench]'): no frontrun column"
+    else:
+        fr = os.path.join(ROOT, "bench", "frontrun_kernel.py")
+        res["engines"]["frontrun"] = {"random": _kernel_process([fr, "--strategy", "random", "--runs", "40"],
+                                                                prefix=[frontrun]),
+                                      "dpor": _kernel_process([fr, "--strategy", "dpor", "--runs", "100"],
+                                                              prefix=[frontrun])}
+    return res
+
+
+def _rss_bytes() -> int:
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
 
 
 def memory() -> dict:
@@ -97,14 +175,16 @@ def memory() -> dict:
     marks = []
     for i in range(MEMORY_RUNS):
         run_compiler(["-Z", "threads=4", "-Z", f"schedule=random:{i}", "-Z", "ui-testing", SPEED_TEST], io.StringIO())
-        if i % 250 == 249:
+        if i % MEMORY_MARK == MEMORY_MARK - 1:
             gc.collect()
-            marks.append((i + 1, tracemalloc.get_traced_memory()[0]))
+            marks.append((i + 1, tracemalloc.get_traced_memory()[0], _rss_bytes()))
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    (r0, m0), (r1, m1) = marks[1], marks[-1]
-    return {"runs": MEMORY_RUNS, "traced_bytes_at": marks, "peak_bytes": peak,
-            "growth_bytes_per_run_after_500": (m1 - m0) / (r1 - r0)}
+    (r0, m0, rss0), (r1, m1, rss1) = marks[1], marks[-1]
+    return {"runs": MEMORY_RUNS, "traced_bytes_at": [[r, m] for r, m, _ in marks],
+            "rss_bytes_at": [[r, rss] for r, _, rss in marks], "peak_bytes": peak,
+            "growth_bytes_per_run_after_2000": (m1 - m0) / (r1 - r0),
+            "rss_growth_bytes_per_run_after_2000": (rss1 - rss0) / (r1 - r0)}
 
 
 def fmt_count(c) -> str:
@@ -117,8 +197,9 @@ def main() -> int:
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         det = detection(pool)
     spd = speed()
+    krn = kernel_row()
     mem = memory()
-    doc = {"kind": "bench", "seeds": SEEDS, "cap": CAP, "detection": det, "speed": spd, "memory": mem,
+    doc = {"kind": "bench", "seeds": SEEDS, "cap": CAP, "detection": det, "speed": spd, "kernel": krn, "memory": mem,
            "seconds": round(time.perf_counter() - started, 1), "python": sys.version.split()[0]}
     write_atomic(os.path.join(ROOT, "reports", "bench.json"), json.dumps(doc, indent=2) + "\n")
 
@@ -131,7 +212,8 @@ def main() -> int:
                   fmt_count(row["pct"]["median"]), fmt_count(row["threads"]["median"]),
                   "/".join(str(row[k]["found"]) for k in ("portfolio", "random", "pct", "threads")) + f" of {SEEDS}")
     console.print(t)
-    s = Table(title=f"speed on {SPEED_TEST} at -Z threads=4, in-process")
+    s = Table(title=f"speed on {SPEED_TEST} at -Z threads=4, in-process (medians of interleaved batches, "
+                    "after a warm-up)")
     for col in ("strategy", "schedules/s", "ms/run", "controlled / serial"):
         s.add_column(col)
     for strategy in ("random", "pct"):
@@ -140,8 +222,21 @@ def main() -> int:
                   f"{r['controlled_over_serial']:.2f}")
     s.add_row("serial (-Z threads=1)", "", f"{spd['serial_ms']:.2f}", "1.00")
     console.print(s)
+    k = Table(title=f"kernel: {krn['kernel']}, schedules/s, one process each")
+    for col in ("engine", "strategy", "schedules/s", "greenlets (random) over it"):
+        k.add_column(col)
+    ours = krn["engines"]["greenlets"]["random"]["schedules_per_second"]
+    for engine, rows in krn["engines"].items():
+        for strategy, r in rows.items():
+            k.add_row(engine, strategy, f"{r['schedules_per_second']:.0f}",
+                      "" if engine == "greenlets" else f"{ours / r['schedules_per_second']:.1f}x")
+    console.print(k)
+    for key in ("baseline_skipped", "frontrun_skipped"):
+        if key in krn:
+            console.print(f"skipped: {krn[key]}")
     console.print(f"memory over {MEMORY_RUNS} controlled runs: peak {mem['peak_bytes'] / 1e6:.2f} MB traced, "
-                  f"growth {mem['growth_bytes_per_run_after_500']:.1f} bytes/run after run 500")
+                  f"growth {mem['growth_bytes_per_run_after_2000']:.1f} bytes/run traced and "
+                  f"{mem['rss_growth_bytes_per_run_after_2000']:.1f} bytes/run RSS after run 2000")
     console.print(f"written to reports/bench.json in {doc['seconds']} s")
     return 0
 
