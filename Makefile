@@ -40,6 +40,8 @@ stress: $(STAMP)
 	if command -v rustc >/dev/null; then $(BIN)/harness stress --compiler rustc ui_tests/rustc --runs 100; fi
 
 bench: $(STAMP)
+	@$(BIN)/python -m pip install --quiet -e '.[bench]' 2>/dev/null || \
+	  echo "frontrun could not be installed: the kernel row of the bench will skip it"
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/rustc_bench.py
 
