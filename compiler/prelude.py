@@ -125,6 +125,10 @@ pub mod std {
         pub fn take<T: crate::Default>(dest: &mut T) -> T;
     }
     pub mod process { pub fn exit(code: i32) -> !; }
+    pub mod f64 { pub mod consts { pub const PI: f64 = 3.141592653589793; pub const E: f64 = 2.718281828459045;
+                                   pub const TAU: f64 = 6.283185307179586; pub const SQRT_2: f64 = 1.4142135623730951; } }
+    pub mod f32 { pub mod consts { pub const PI: f32 = 3.1415927; pub const E: f32 = 2.7182817;
+                                   pub const TAU: f32 = 6.2831855; pub const SQRT_2: f32 = 1.4142135; } }
     pub mod string { pub use crate::String; pub use crate::ToString; }
     pub mod vec { pub use crate::Vec; }
     pub mod option { pub use crate::Option; }

@@ -36,6 +36,10 @@ class Module:
     imported: dict = field(default_factory=dict)       # (ns, name) -> the `use` DefId that bound it
 
 
+PRIM_CONSTS = {"int": ("MAX", "MIN", "BITS"), "float": ("MAX", "MIN", "EPSILON", "INFINITY", "NEG_INFINITY", "NAN",
+                                                    "MIN_POSITIVE"), "char": ("MAX",)}
+
+
 def _dup_span(d) -> "Span":
     """E0428 points at a unit or tuple struct's whole item (`struct S;`), at other items' heads."""
     if d.kind == "struct" and d.node.kind in ("unit", "tuple"):
@@ -691,6 +695,16 @@ class Resolver:
                         self.local_writes.setdefault(binding, []).append(write)
                     return
         what = "function" if callee else "value"
+        if len(path.segments) == 2 and path.segments[0].name in PRIMITIVES and \
+                self._lookup(path.segments[0].name, scope, "type") is None:
+            first, second = path.segments[0].name, path.segments[1].name
+            if second in PRIM_CONSTS.get("float" if first in ("f32", "f64") else "int" if first not in
+                                         ("bool", "char", "str") else first, ()):
+                self.res[path] = Res("prim_const", (first, second))
+                return
+            self.emit(Diag("error", f"minirustc does not support `{first}::{second}` yet").primary(path.span))
+            self.res[path] = Res("err")
+            return
         if len(path.segments) == 2:
             owner_ty = self._lookup(path.segments[0].name, scope, "type")
             if path.segments[0].name == "Self" and self.self_impl is not None:

@@ -853,7 +853,20 @@ class Parser:
             return ast.PathExpr(path.span, path)
         self.unexpected("expression")
 
-    def parse_cond(self) -> ast.Expr:
+    def _matches(self, path, close) -> ast.Expr:
+        """`matches!(EXPR, PAT [if GUARD])`, expanded as std does: `match EXPR { PAT => true, _ => false }`."""
+        scrutinee = self.parse_expr()
+        self.expect(",")
+        pat = self.parse_pat()
+        guard = self.parse_expr() if self.eat_kw("if") else None
+        self.eat(",")
+        self.expect(close)
+        span = path.span.to(self.prev_span)
+        arms = [ast.Arm(pat, guard, ast.Lit(span, "bool", True), span),
+                ast.Arm(ast.PatWild(span), None, ast.Lit(span, "bool", False), span)]
+        m = ast.Match(span, scrutinee, arms)
+        m.from_macro = True
+        return m
         """The condition of `if` / `while`: an expression, or `let PAT = EXPR`."""
         if self.tok.is_kw("let"):
             start = self.bump().span
@@ -904,6 +917,8 @@ class Parser:
                     break
             return ast.MacCall(path.span.to(self.prev_span), name.name, name.span, [])
         close = {"(": ")", "[": "]", "{": "}"}[self.bump().text]
+        if name.name == "matches":
+            return self._matches(path, close)
         args, fmt = [], None
         if name.name in FORMAT_MACROS:
             if name.name in ("write", "writeln"):

@@ -423,6 +423,9 @@ class FnCtxt(ExprMore, PatCheck):
             return ERROR
         if r.kind == "local":
             return self.locals.get(r.target, ERROR)
+        if r.kind == "prim_const":
+            prim_name, const = r.target
+            return prim("u32") if const == "BITS" else prim(prim_name)
         if r.kind == "type_relative":
             found = self._type_relative(r)
             if found is not None:
@@ -435,7 +438,7 @@ class FnCtxt(ExprMore, PatCheck):
         if d.kind in ("const", "static"):
             if d.kind == "static" and d.node.mutbl and not self.unsafe_depth:
                 self.unsafe_static(e)
-            return self.tcx.query("type_of", d)
+            return type_of_any(self.tcx, d)
         if d.kind == "struct" and d.node.kind == "unit":
             return self.tcx.query("type_of", d)
         if d.kind == "variant":

@@ -326,7 +326,7 @@ def check_match(fcx, m, scrut_ty):
     rows = []
     for arm in m.arms:
         pats = cx.lower(arm.pat, scrut_ty)
-        if not any(cx.useful(rows, [p], [scrut_ty]) for p in pats) and rows:
+        if not any(cx.useful(rows, [p], [scrut_ty]) for p in pats) and rows and not getattr(m, "from_macro", False):
             _unreachable(fcx, m, arm, next((a for a in m.arms[:m.arms.index(arm)] if a.guard is None and
                                             cx.lower(a.pat, scrut_ty) == [WILD]), None))
         if arm.guard is None:
