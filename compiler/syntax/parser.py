@@ -867,6 +867,8 @@ class Parser:
         m = ast.Match(span, scrutinee, arms)
         m.from_macro = True
         return m
+
+    def parse_cond(self) -> ast.Expr:
         """The condition of `if` / `while`: an expression, or `let PAT = EXPR`."""
         if self.tok.is_kw("let"):
             start = self.bump().span
