@@ -86,7 +86,11 @@ _carriers = _Carriers()
 
 def _carrier(job, ident: int) -> ControlledGreenlet:
     c = _carriers
-    g = c.idle.pop() if c.idle else ControlledGreenlet(c.root)
+    g = c.idle.pop() if c.idle else None
+    while g is not None and g.dead:     # ended by an interrupt after it parked
+        g = c.idle.pop() if c.idle else None
+    if g is None:
+        g = ControlledGreenlet(c.root)
     g.job, g.ident = job, ident
     g.gr_context = None         # each controlled thread starts in an empty contextvars context
     return g
@@ -151,17 +155,16 @@ class ControlledScheduler:
         self._waiting: dict[int, list[ThreadState]] = {}    # id(resource) -> threads blocked on it
         self.main_glet = getcurrent()
         self.local = ThreadLocals()
-        self.current = self._new_state("main", False)
-        self.current.glet = self.main_glet
-        self.current.ident = _os_get_ident()
+        self.current = self._new_state("main", False, self.main_glet, _os_get_ident())
         if self.trace is not None:
             self.yield_point = self._traced_point
         self.local.__dict__ = self.current.locals
         self.detached = False     # after an abort, the main thread reports without the baton
         self.abandoned = False    # the greenlets were collected unfinished (no join_all)
 
-    def _new_state(self, name: str, is_worker: bool) -> ThreadState:
+    def _new_state(self, name: str, is_worker: bool, glet=None, ident: int = 0) -> ThreadState:
         t = ThreadState(len(self.threads), name, is_worker)
+        t.glet, t.ident = glet, ident
         if t.tid >= len(_BIT_LENGTH) - 1:
             self._bits = None       # past the table: the strategy's own draw, the same numbers
         self.threads.append(t)
@@ -339,9 +342,7 @@ class ControlledScheduler:
             self.runnable.sort()
 
     def spawn(self, fn, name: str, is_worker: bool) -> ThreadState:
-        state = self._new_state(name, is_worker)
-        state.ident = next(_spawned_idents)
-        self._spawned += 1
+        state = None
 
         def body():
             try:
@@ -367,7 +368,10 @@ class ControlledScheduler:
             state.glet = None           # the carrier goes back to the idle list
             return nxt.glet             # and resumes the next thread
 
-        state.glet = _carrier(body, state.ident)
+        ident = next(_spawned_idents)
+        glet = _carrier(body, ident)
+        state = self._new_state(name, is_worker, glet, ident)    # runnable, with its greenlet at once
+        self._spawned += 1
         self.yield_point(f"spawn {name}")
         return state
 
@@ -414,6 +418,9 @@ class ControlledScheduler:
         """After an abort: the next unfinished spawned thread, to unwind; the main thread last."""
         for t in self.threads[1:]:
             if t.status is not DONE:
+                if t.glet is None or t.glet.dead:   # an interrupt inside `spawn`, or in its carrier
+                    self._finish(t)
+                    continue
                 return t
         return self.threads[0]
 
@@ -437,12 +444,26 @@ class ControlledScheduler:
         thread engine; greenlets never need it.)"""
         if getcurrent() is not self.main_glet:
             return
-        if self.abort is None and self.current is self.threads[0]:
+        main = self.threads[0]
+        if self.abort is None and not (self.current is main and main.status is RUNNABLE):
+            # an exception (a KeyboardInterrupt, say) left the main thread inside the scheduler:
+            # stop the run and unwind the others instead of finishing it
+            self._record_abort("interrupt", "the main thread was interrupted")
+        if self.abort is None:
             try:
                 while any(t.status is not DONE for t in self.threads[1:]):
                     self.block(self, "join spawned threads")
             except ScheduleAbort:
                 pass
+            except BaseException:       # interrupted while waiting: stop the run, then re-raise
+                if self.abort is None:
+                    self._record_abort("interrupt", "the main thread was interrupted")
+                self._unwind_all()
+                raise
+        self._unwind_all()
+
+    def _unwind_all(self):
+        """After an abort: resume every unfinished thread in turn to unwind; the main thread last."""
         main = self.threads[0]
         while self.abort is not None and not self.abandoned:
             nxt = self._unwind_target()
