@@ -13,10 +13,16 @@ greenlet is controlled thread #0 (`main`). Each controlled thread keeps its own 
   for greenlets; outside controlled greenlets it is the OS thread's ident, as always.
 A controlled thread starts with no locals, as a new OS thread would.
 
-The baton passes in three places only: at a scheduling point (`_switch`), when a thread finishes
-(`_exit`: the finished greenlet returns into the next one, made its parent), and while unwinding after
-an abort (every unfinished thread is resumed in turn to raise `ScheduleAbort`, spawned threads first,
-the main thread last)."""
+Spawned threads run on carrier greenlets (`ControlledGreenlet`), parked in a per-OS-thread idle list
+and reused by later spawns, since creating a greenlet and letting it finish costs ten switches.
+
+The baton passes in three places only: at a scheduling point (`yield_point`, `block`), when a thread
+finishes (`_exit` chooses the next thread; its carrier parks and switches to it), and while unwinding
+after an abort (every unfinished thread is resumed in turn to raise `ScheduleAbort`, spawned threads
+first, the main thread last). Each place sets `current` and the locals before it switches. Scheduling
+points, their order and the strategy's decisions are those of the OS-thread engine this replaced, so
+tokens replay as they did. With a trace on (compiler.sync.trace), scheduling points take
+`_traced_point`, which records where the baton passes."""
 from __future__ import annotations
 
 import itertools
@@ -32,6 +38,8 @@ from compiler.sync import trace as tracing
 from compiler.sync.strategy import RandomStrategy, ReplayStrategy, Strategy
 
 RUNNABLE, BLOCKED, DONE = "runnable", "blocked", "done"
+# shared (index, runnable) decision tuples: a run records one per decision without allocating it
+_PAIRS = tuple(tuple((i, n) for i in range(n)) for n in range(65))
 _BIT_LENGTH = tuple(n.bit_length() for n in range(1025))   # for the inlined random draw
 DEFAULT_MAX_STEPS = 200_000     # scheduling steps without progress (a completed query or work item)
 
@@ -256,7 +264,7 @@ class ControlledScheduler:
             index = self._next_index(runnable, cur.tid, steps)
             if self._replay and self.strategy.diverged:
                 self._fail("divergence", f"schedule replay diverged: {self.strategy.diverged}")
-        self._record((index, n))
+        self._record(_PAIRS[n][index] if n < 65 else (index, n))
         nxt = self.threads[runnable[index]]
         if nxt is cur:
             return
