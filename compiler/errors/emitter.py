@@ -94,7 +94,8 @@ class HumanEmitter:
         first = "".join(under)
         if not texted:
             return [first]
-        if texted[0][1] < max(a[1] for a in anns):
+        if texted[0][1] < max(a[1] for a in anns) or any(
+                a is not texted[0] and texted[0][0] <= a[0] < texted[0][1] for a in anns):
             # another annotation runs past the rightmost label's span: no label fits inline
             rows = [first]
             rest = texted

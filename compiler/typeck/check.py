@@ -497,6 +497,15 @@ class FnCtxt(ExprMore, PatCheck):
                     self.err(f"expected function, found {show(t)}", "E0618", callee.span,
                              "call expression requires function")
             return ERROR
+        if r.target.kind in ("const", "static"):
+            for a in e.args:
+                self.check_expr(a, None)
+            t = type_of_any(self.tcx, r.target)
+            if not t.is_error:
+                d = self.err(f"expected function, found `{t}`", "E0618", callee.span)
+                d.span_label(r.target.node.def_span, f"`{r.target.name}` defined here")
+                d.span_label(e.span, "call expression requires function")
+            return ERROR
         d = r.target
         self._check_deprecated(d, callee.path)
         if d.kind == "variant" and d.node.kind == "tuple":
@@ -1220,6 +1229,12 @@ class FnCtxt(ExprMore, PatCheck):
         return first
 
     def expr_Break(self, e, expected):
+        if not self.loop_breaks:
+            self.err("`break` outside of a loop or labeled block", "E0268", e.span,
+                     "cannot `break` outside of a loop or labeled block")
+            if e.value is not None:
+                self.check_expr(e.value, None)
+            return NEVER
         target = self.loop_breaks[-1] if self.loop_breaks else None
         if e.value is not None:
             exp = target[0][0] if target else None

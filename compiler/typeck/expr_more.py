@@ -127,6 +127,8 @@ class ExprMore:
         return ERROR
 
     def expr_Continue(self, e, expected):
+        if not self.loop_breaks:
+            self.err("`continue` outside of a loop", "E0268", e.span, "cannot `continue` outside of a loop")
         return NEVER
 
     # ---- arrays, tuples, indexing, casts, ranges

@@ -34,6 +34,11 @@ def _missing_trait_items(tcx, d):
     if r is None or r.kind != "def" or r.target.kind != "trait":
         return
     have = {f.name for f in node.items}
+    declared = {f.name for f in r.target.node.items}
+    for f in node.items:
+        if f.name not in declared:
+            tcx.dcx.emit(Diag("error", f"method `{f.name}` is not a member of trait `{r.target.name}`", "E0407")
+                         .primary(f.span, f"not a member of trait `{r.target.name}`"))
     missing = [f for f in r.target.node.items if f.body is None and f.name not in have]
     if not missing:
         return
@@ -68,8 +73,11 @@ def _by_value_fields(tcx, d):
             walk(ty.elem, top)
         elif isinstance(ty, ast.TyPath):
             r = tcx.resolver.res.get(ty.path)
-            if r is not None and r.kind == "def" and r.target.kind == "struct":
+            if r is not None and r.kind == "def" and r.target.kind == "struct" and not r.target.builtin:
                 out.append((top, r.target))
+            elif r is not None and r.kind == "def" and r.target.builtin and r.target.name in ("Option", "Result"):
+                for a in ty.path.segments[-1].args:     # these enums hold their arguments by value
+                    walk(a, a)
 
     for f in d.node.fields:
         walk(f.ty, f.ty)
