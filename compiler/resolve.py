@@ -101,6 +101,7 @@ class Resolver:
         self.pat_alias: dict = {}      # a binding repeated in an or-pattern -> its first occurrence
         self.local_writes: dict = {}   # binding node -> the assignments to it
         self.local_reads: dict = {}    # binding node -> the spans of its reads
+        self.field_writes: dict = {}   # binding node -> assignments to its fields (`x.f = ..`)
         self.deferred: list = []       # diagnostics rustc reports later, during type checking
 
     def def_at(self, index: int) -> DefId:
@@ -560,6 +561,16 @@ class Resolver:
                 self._resolve_value_path(e.lhs.path, scope, generics, ribs, False, write=e)
             else:
                 r(e.lhs)
+                base = e.lhs
+                while isinstance(base, ast.Field):
+                    base = base.base
+                if base is not e.lhs and isinstance(base, ast.PathExpr):
+                    res = self.res.get(base.path)
+                    if res is not None and res.kind == "local":
+                        self.field_writes.setdefault(res.target, []).append(e)
+                        reads = self.local_reads.get(res.target, [])
+                        if reads and reads[-1] is base.path.span:
+                            reads.pop()     # writing a field is not a read of the variable (liveness)
             r(e.rhs)
         elif isinstance(e, ast.StructLit):
             self._resolve_ctor_path(e.path, scope, generics, e)

@@ -98,7 +98,10 @@ def _dead_stores(tcx, d, b, parents):
     stores = []
     if isinstance(b, ast.Local) and b.init is not None:
         stores.append((b, b.init.span))
-    stores += [(a, a.span) for a in writes]
+    owned = not (isinstance(b, ast.Param) and isinstance(b.ty, ast.TyRef) or b.name == "self" or
+                 isinstance(b, ast.Local) and isinstance(b.init, ast.AddrOf) or isinstance(b, ast.PatIdent))
+    stores += [(a, a.span) for a in r.local_writes.get(b, []) + (r.field_writes.get(b, []) if owned else [])]
+    stores.sort(key=lambda x: x[1].lo)
     for node, span in stores:
         if _in_loop(node, parents):
             continue
@@ -293,6 +296,17 @@ class NonstandardStyle:
     def check_module(self, tcx, items):
         for d in items:
             check_nonstandard_style(tcx, d)
+            if d.kind == "trait":
+                for f in d.node.items:
+                    _snake_method(tcx, tcx.resolver.def_of[f])
+
+    @staticmethod
+    def check_impls(tcx, module):
+        """Methods of inherent impls (trait impls follow their trait's names)."""
+        for d in tcx.resolver.defs:
+            if d.kind == "impl" and d.node.trait_ref is None and tcx.resolver.scope_of[d] is module:
+                for f in d.node.items:
+                    _snake_method(tcx, tcx.resolver.def_of[f])
 
 
 def check_unused_imports(tcx, module):
@@ -317,13 +331,7 @@ def check_nonstandard_style(tcx, d):
             lint(tcx, "non_snake_case", d, f"function `{node.name}` should have a snake case name",
                  node.ident_span, f"help: convert the identifier to snake case"
                  f"{_case_note(node.name, to_snake_case(node.name))}: `{to_snake_case(node.name)}`")
-        for b in list(node.params) + list(_locals(node.body)):
-            if isinstance(b, ast.PatIdent) and (tcx.resolver.res.get(b) is not None or b in tcx.resolver.pat_alias):
-                continue
-            if b.name not in ("_", "self") and not is_snake_case(b.name):
-                lint(tcx, "non_snake_case", d, f"variable `{b.name}` should have a snake case name", b.name_span,
-                     f"help: convert the identifier to snake case{_case_note(b.name, to_snake_case(b.name))}: "
-                     f"`{to_snake_case(b.name)}`")
+        check_nonstandard_style_locals(tcx, d)
     elif d.kind in ("const", "static"):
         _upper_case(tcx, d)
     elif d.kind == "struct" and node.kind == "named":
@@ -337,6 +345,26 @@ def check_nonstandard_style(tcx, d):
 def _case_note(old: str, new: str) -> str:
     """rustc's emitter remark when a suggestion only changes letter case."""
     return " (notice the capitalization)" if old.lower() == new.lower() else ""
+
+
+def _snake_method(tcx, d):
+    name = d.node.name
+    if not is_snake_case(name):
+        lint(tcx, "non_snake_case", d, f"method `{name}` should have a snake case name", d.node.ident_span,
+             f"help: convert the identifier to snake case{_case_note(name, to_snake_case(name))}: "
+             f"`{to_snake_case(name)}`")
+    check_nonstandard_style_locals(tcx, d)
+
+
+def check_nonstandard_style_locals(tcx, d):
+    node = d.node
+    for b in list(node.params) + list(_locals(node.body)):
+        if isinstance(b, ast.PatIdent) and (tcx.resolver.res.get(b) is not None or b in tcx.resolver.pat_alias):
+            continue
+        if b.name not in ("_", "self") and not is_snake_case(b.name):
+            lint(tcx, "non_snake_case", d, f"variable `{b.name}` should have a snake case name", b.name_span,
+                 f"help: convert the identifier to snake case{_case_note(b.name, to_snake_case(b.name))}: "
+                 f"`{to_snake_case(b.name)}`")
 
 
 def check_camel_case(tcx):

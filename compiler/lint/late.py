@@ -79,5 +79,7 @@ def late_lint_mod(tcx, module):
         with cell.borrow() as store:
             for p in store.late_passes:
                 p.check_module(tcx, items)
+                if hasattr(p, "check_impls"):
+                    p.check_impls(tcx, module)
     for d in tcx.__dict__.get("late_pending", {}).pop(id(module), ()):
         tcx.dcx.emit(d)         # `UnusedResults`, found during typeck
