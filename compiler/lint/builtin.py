@@ -28,6 +28,9 @@ def check_liveness(tcx, d):
         if b in r.pat_alias or b.name.startswith("_") or b.name == "self" or \
                 isinstance(b, ast.PatIdent) and r.res.get(b) is not None:
             continue
+        if any(sp.file is b.name_span.file and sp.lo <= b.name_span.lo < sp.hi
+               for sp in tcx.__dict__.get("unreachable_spans", ())):
+            continue        # rustc's liveness does not see unreachable code
         alias_uses = sum(uses.get(a, 0) for a, first in r.pat_alias.items() if first is b)
         if uses.get(b, 0) + alias_uses:
             _dead_stores(tcx, d, b, parents)

@@ -253,6 +253,8 @@ class FnCtxt(ExprMore, PatCheck):
             elif s.semi or s is not b.stmts[-1]:
                 t = self.check_expr(s.expr, None)
                 if isinstance(resolve(t), Ty) and resolve(t).kind == "never":
+                    if not diverges:
+                        self._warn_unreachable(b, s)
                     diverges = True
                 if s.semi:
                     self._must_use(s.expr, t)
@@ -1135,6 +1137,22 @@ class FnCtxt(ExprMore, PatCheck):
         return any(i.node.trait_ref is not None and i.node.trait_ref.name == "Copy" and
                    getattr(self.tcx.resolver.res.get(getattr(i.node.self_ty, "path", None)), "target", None) is d
                    for i in self.tcx.resolver.defs if i.kind == "impl")
+
+    def _warn_unreachable(self, b, s):
+        """`unreachable_code`: the first statement (or tail) after one that diverges."""
+        i = b.stmts.index(s)
+        if i + 1 >= len(b.stmts) or not hasattr(self.tcx.dcx, "has_errors_within"):
+            return
+        nxt = b.stmts[i + 1]
+        tail = isinstance(nxt, ast.ExprStmt) and not nxt.semi and nxt is b.stmts[-1]
+        what = "expression" if tail else "statement"
+        d = Diag("warning", f"unreachable {what}", lint="unreachable_code")
+        d.primary(nxt.expr.span if tail else nxt.span, f"unreachable {what}")
+        d.span_label(s.expr.span, "any code following this expression is unreachable")
+        d.lint_owner = self.owner
+        self.tcx.dcx.emit(d)
+        dead = self.tcx.__dict__.setdefault("unreachable_spans", [])
+        dead.append(nxt.span.to(b.stmts[-1].span))
 
     def _use(self, e, kind, callee=None, param=None, method=None):
         """Records a use of a whole local variable (`kind`: "move", "borrow" or "assign")."""
