@@ -312,11 +312,14 @@ class Resolver:
             d = self._lookup(name, scope, "type")
             if d is not None:
                 self._set(path, d, "type")
+                self._check_generic_args(path, d)
                 return
             if name in PRIMITIVES:
                 self.res[path] = Res("prim", name)
                 return
         d = self._lookup_path(path, scope, "type", "type")
+        if d is not None:
+            self._check_generic_args(path, d)
         self._set(path, d, "type")
 
     def _lookup(self, name: str, scope: Module, ns: str):
@@ -400,6 +403,41 @@ class Resolver:
             self.emit(Diag("error", f"cannot find {what} `{last.name}` in module `{segs[-2].name}`", code)
                       .primary(last.span, f"not found in `{segs[-2].name}`"))
         return None
+
+    def _check_generic_args(self, path, d):
+        """E0107: a type written with the wrong number of generic arguments."""
+        if d.kind not in ("struct", "enum", "ty_alias") or self.prelude is None:
+            return
+        params = d.node.generics.params
+        seg = path.segments[-1]
+        n, m = len(params), len(seg.args)
+        if n == m:
+            return
+        kind = {"struct": "struct", "enum": "enum", "ty_alias": "type alias"}[d.kind]
+        plural = lambda k: f"{k} generic argument" + ("" if k == 1 else "s")  # noqa: E731
+        if m == 0:
+            diag = Diag("error", f"missing generics for {kind} `{d.name}`", "E0107")
+            diag.primary(seg.span, f"expected {plural(n)}")
+        else:
+            verb = "was" if m == 1 else "were"
+            diag = Diag("error", f"{kind} takes {plural(n)} but {plural(m)} {verb} supplied", "E0107")
+            diag.primary(seg.span, f"expected {plural(n)}")
+        if not d.builtin:
+            names = ", ".join(f"`{p.name}`" for p in params)
+            from compiler.errors.diagnostic import Label, SubDiag
+            diag.children.append(SubDiag("note", f"{kind} defined here, with {n} generic parameter"
+                                                 f"{'' if n == 1 else 's'}: {names}",
+                                         [Label(d.node.ident_span, "", True)] +
+                                         [Label(p.span, "", False) for p in params]))
+        if m > n:
+            lo = seg.args[n - 1].span.hi if n > 0 else seg.args[0].span.lo
+            extra = Span(lo, seg.args[-1].span.hi, seg.span.file)
+            diag.span_label(extra, f"help: remove the unnecessary generic argument{'s' if m - n > 1 else ''}")
+        elif m == 0:
+            at = seg.span.hi
+            diag.multipart_suggestion(f"add missing generic argument{'s' if n > 1 else ''}",
+                                      [(Span(at, at, seg.span.file), "<" + ", ".join(p.name for p in params) + ">")])
+        self.emit(diag)
 
     def _suggest_similar(self, diag: Diag, seg, scope: Module, ns: str, ribs) -> bool:
         """rustc's "a ... with a similar name exists": locals first, then the module's items."""

@@ -11,4 +11,8 @@
 
 A `WorkerLocal` used off its pool panics in both parallel modes. Every query start, finish and wait
 is a scheduling point too (see `compiler.query`).
+
+Free threads are OS threads. Controlled threads are greenlets of one OS thread, the baton passing by
+a greenlet switch; each keeps its own `Runtime.local` and identity (`Runtime.thread_id()`, and
+`threading.get_ident()` inside it). See `compiler.sync.scheduler`.
 """

@@ -32,6 +32,8 @@ def lower_ty(tcx, ty: ast.Ty) -> Ty:
         return tcx.query("type_of", res.target)
     d = res.target
     if d.kind in ("struct", "enum"):
+        if len(args) != len(d.node.generics.params):
+            return ERROR            # E0107, reported by the resolver
         return Ty("adt", d.name, args, def_index=d.index)
     if d.kind == "ty_alias":
         aliased = type_of_builtin(tcx, d) if d.builtin else tcx.query("type_of", d, path.span)
