@@ -366,7 +366,7 @@ def analysis(tcx):
     phase("well-formedness", [d for d in defs if d.kind not in ("mod", "trait", "use")],
           lambda d: tcx.query("check_well_formed", d))
     owners = [d for d in defs if (d.kind in ("fn", "assoc_fn") and d.node.body is not None)
-              or d.kind in ("const", "static")]
+              or d.kind in ("const", "static") or d.kind == "assoc_const" and d.node.expr is not None]
     for d in tcx.resolver.deferred:
         dcx.emit(d)             # sorted in with the type checking phase's diagnostics
     phase("type checking", owners, lambda d: tcx.query("typeck", d))

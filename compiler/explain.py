@@ -17,7 +17,9 @@ EXPLANATIONS = {
              "behind a pointer (`Box`, `&`, `Rc`) to break the cycle.",
     "E0080": "The evaluation of a constant or static failed: a division by zero, a remainder with a divisor "
              "of zero, or an arithmetic overflow in the item's type.",
+    "E0107": "A type is written with the wrong number of generic arguments.",
     "E0133": "An unsafe operation (such as using a `static mut`) is done outside an `unsafe` block.",
+    "E0268": "A `break` or `continue` is used outside of a loop.",
     "E0275": "Trait selection needed more nested obligations than the recursion limit allows; this is "
              "usually an impl whose where-clause requires the impl itself for a larger type.",
     "E0277": "A type does not implement a trait that a bound requires.",
@@ -29,6 +31,7 @@ EXPLANATIONS = {
     "E0391": "A query needs its own result: a cycle, for example type aliases or constants that refer to "
              "each other.",
     "E0405": "A trait name was used that is not in scope.",
+    "E0407": "A trait impl defines a method that the trait does not declare.",
     "E0422": "A struct literal names a struct that is not in scope.",
     "E0425": "A name (a value or a type) is used that is not in scope.",
     "E0428": "Two items of the same name are defined in the same namespace of one module.",

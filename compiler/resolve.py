@@ -166,15 +166,15 @@ class Resolver:
             if kind == "use":
                 module.imports.append(d)
                 continue
+            if kind in ("impl", "trait"):
+                for f in item.items:
+                    fd = self._new_def("assoc_fn", f.name, f, d)
+                    self.scope_of[fd] = module
+                for c in item.consts:
+                    cd = self._new_def("assoc_const", c.name, c, d)
+                    self.scope_of[cd] = module
             if kind == "impl":
-                for f in item.items:
-                    fd = self._new_def("assoc_fn", f.name, f, d)
-                    self.scope_of[fd] = module
                 continue
-            if kind == "trait":
-                for f in item.items:
-                    fd = self._new_def("assoc_fn", f.name, f, d)
-                    self.scope_of[fd] = module
             if kind == "enum":
                 d.variants = {}
                 for v in item.variants:
@@ -223,7 +223,7 @@ class Resolver:
     def resolve_all(self):
         for d in list(self.defs):
             self.owner = d
-            self.self_impl = d.parent if d.kind == "assoc_fn" else None
+            self.self_impl = d.parent if d.kind in ("assoc_fn", "assoc_const") else None
             node, scope = d.node, self.scope_of[d]
             generics = self._generic_names(d)
             if d.kind in ("fn", "assoc_fn"):
@@ -247,9 +247,10 @@ class Resolver:
                     if v.disr is not None:
                         self.resolve_expr(v.disr, scope, generics, [])
                 self._resolve_where(node.generics, scope, generics)
-            elif d.kind in ("const", "static"):
+            elif d.kind in ("const", "static", "assoc_const"):
                 self.resolve_ty(node.ty, scope, generics)
-                self.resolve_expr(node.expr, scope, generics, [])
+                if node.expr is not None:
+                    self.resolve_expr(node.expr, scope, generics, [])
             elif d.kind == "impl":
                 self.resolve_ty(node.self_ty, scope, generics)
                 if node.trait_ref is not None:
@@ -262,7 +263,7 @@ class Resolver:
             g = getattr(d.node, "generics", None)
             if g is not None:
                 names |= {p.name for p in g.params}
-            d = d.parent if d.kind == "assoc_fn" else None
+            d = d.parent if d.kind in ("assoc_fn", "assoc_const") else None
         return names
 
     def _resolve_where(self, g: ast.Generics, scope, generics):
@@ -758,6 +759,11 @@ class Resolver:
             owner_ty = self._lookup(path.segments[0].name, scope, "type")
             if path.segments[0].name == "Self" and self.self_impl is not None:
                 owner_ty = self.self_impl
+                if owner_ty.kind == "trait":
+                    c = next((c for c in owner_ty.node.consts if c.name == path.segments[1].name), None)
+                    if c is not None:
+                        self._set(path, self.def_of[c], "value")
+                        return
                 sr = self.res.get(getattr(owner_ty.node, "self_ty", None) and owner_ty.node.self_ty.path)
                 if sr is not None and sr.kind == "def" and sr.target.kind == "enum" \
                         and path.segments[1].name in sr.target.variants:

@@ -41,6 +41,8 @@ APPLICABILITY = (
     ("use `_` to explicitly ignore each field", "MaybeIncorrect"),
     ("consider cloning the value if the performance cost is acceptable", "MachineApplicable"),
     ("you must specify a", "MaybeIncorrect"),
+    ("add missing generic argument", "HasPlaceholders"),
+    ("remove the unnecessary generic argument", "MaybeIncorrect"),
     ("consider restricting type parameter", "MachineApplicable"),
     ("try wrapping the expression in", "MachineApplicable"),
     ("consider borrowing here", "MachineApplicable"),

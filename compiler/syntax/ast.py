@@ -499,7 +499,7 @@ class TyAlias(Item):
 @dataclass(eq=False)
 class Const(Item):
     ty: Ty
-    expr: Expr
+    expr: Expr | None               # None for a trait's associated constant without a default
     is_static: bool = False
     mutbl: bool = False
     head_span: Span = None
@@ -510,6 +510,7 @@ class Trait(Item):
     generics: Generics
     items: list[Fn]
     head_span: Span = None
+    consts: list = field(default_factory=list)     # associated constants (`Const`, `expr` may be None)
 
 
 @dataclass(eq=False)
@@ -519,6 +520,7 @@ class Impl(Item):
     self_ty: Ty
     items: list[Fn]
     head_span: Span = None
+    consts: list = field(default_factory=list)     # associated constants
 
 
 @dataclass(eq=False)

@@ -205,16 +205,20 @@ class Parser:
             head = start.to(self.prev_span)
             self.parse_where(generics)
             self.expect("{")
-            fns = []
+            fns, consts = [], []
             while not self.eat("}"):
                 fattrs = self.parse_attrs(inner=False)
                 fstart = self.tok.span
-                if self.tok.is_kw("type") or self.tok.is_kw("const"):
-                    raise unsupported("associated types and constants", self.tok.span)
+                if self.tok.is_kw("type"):
+                    raise unsupported("associated types", self.tok.span)
+                if self.tok.is_kw("const") and not self.peek().is_kw("fn"):
+                    consts.append(self.parse_assoc_const(fattrs, False, fstart))
+                    continue
                 if not self.tok.is_kw("fn"):
                     self.unexpected("`fn`")
                 fns.append(self.parse_fn(fattrs, False, fstart))
-            return ast.Trait(name.text, name.span, start.to(self.prev_span), attrs, is_pub, generics, fns, head)
+            return ast.Trait(name.text, name.span, start.to(self.prev_span), attrs, is_pub, generics, fns, head,
+                             consts)
         if t.is_kw("impl"):
             return self.parse_impl(attrs, start)
         if t.is_kw("use"):
@@ -387,18 +391,33 @@ class Parser:
         head = start.to(self.prev_span)
         self.parse_where(generics)
         self.expect("{")
-        fns = []
+        fns, consts = [], []
         while not self.eat("}"):
             fattrs = self.parse_attrs(inner=False)
             fstart = self.tok.span
             is_pub = self.parse_vis()
-            if self.tok.is_kw("type") or self.tok.is_kw("const") and not self.peek().is_kw("fn"):
-                raise unsupported("associated types and constants", self.tok.span)
+            if self.tok.is_kw("type"):
+                raise unsupported("associated types", self.tok.span)
+            if self.tok.is_kw("const") and not self.peek().is_kw("fn"):
+                consts.append(self.parse_assoc_const(fattrs, is_pub, fstart))
+                continue
             self.eat_kw("const")
             if not self.tok.is_kw("fn"):
                 self.unexpected("`fn`")
             fns.append(self.parse_fn(fattrs, is_pub, fstart))
-        return ast.Impl("impl", head, start.to(self.prev_span), attrs, False, generics, trait_ref, self_ty, fns, head)
+        return ast.Impl("impl", head, start.to(self.prev_span), attrs, False, generics, trait_ref, self_ty, fns, head,
+                        consts)
+
+    def parse_assoc_const(self, attrs, is_pub, start) -> ast.Const:
+        """`const NAME: T = EXPR;` in an impl, or `const NAME: T;` in a trait."""
+        self.expect_kw("const")
+        name = self.ident()
+        self.expect(":")
+        ty = self.parse_ty()
+        head = start.to(self.prev_span)
+        expr = self.parse_expr() if self.eat("=") else None
+        end = self.expect(";").span
+        return ast.Const(name.text, name.span, start.to(end), attrs, is_pub, ty, expr, False, False, head)
 
     def parse_generics(self) -> ast.Generics:
         g = ast.Generics()

@@ -59,7 +59,7 @@ def type_of(tcx, d) -> Ty:
     node = d.node
     if d.kind == "ty_alias":
         return lower_ty(tcx, node.ty)
-    if d.kind in ("const", "static"):
+    if d.kind in ("const", "static", "assoc_const"):
         return lower_ty(tcx, node.ty)
     if d.kind in ("struct", "enum"):
         return Ty("adt", d.name, tuple(Ty("param", p.name) for p in node.generics.params), def_index=d.index)

@@ -104,7 +104,7 @@ class FnCtxt(ExprMore, PatCheck):
     # ---- entry
     def check_owner(self):
         d, node = self.owner, self.owner.node
-        if d.kind in ("const", "static"):
+        if d.kind in ("const", "static", "assoc_const"):
             ty = self.tcx.query("type_of", d)
             self.check_expr_coercible(node.expr, ty)
             return
@@ -396,6 +396,26 @@ class FnCtxt(ExprMore, PatCheck):
                              f"item `{seg.name}` not found for this {kind}")
         return found
 
+    def _assoc_const(self, res):
+        """`Type::NAME` / `Self::NAME`: an associated constant of an impl of the type, or the default of
+        a trait it implements."""
+        from compiler.traits.select import match_ty
+        owner, seg = res.target
+        self_ty = type_of_any(self.tcx, owner)
+        for impl_def in self.tcx.resolver.all_impls():
+            subst: dict = {}
+            if not impl_def.node.consts or not match_ty(type_of_any(self.tcx, impl_def), self_ty, subst):
+                continue
+            for c in impl_def.node.consts:
+                if c.name == seg.name:
+                    return self.tcx.resolver.def_of[c]
+            tr = self.tcx.resolver.res.get(impl_def.node.trait_ref) if impl_def.node.trait_ref else None
+            if tr is not None and tr.kind == "def":
+                for c in tr.target.node.consts:
+                    if c.name == seg.name and c.expr is not None:
+                        return self.tcx.resolver.def_of[c]
+        return None
+
     def _trait_assoc_fn(self, self_ty, name):
         """`T::default()`-style calls of a prelude trait's associated fn on a type implementing it."""
         from compiler.traits.select import SelectionContext
@@ -429,6 +449,10 @@ class FnCtxt(ExprMore, PatCheck):
             prim_name, const = r.target
             return prim("u32") if const == "BITS" else prim(prim_name)
         if r.kind == "type_relative":
+            c = self._assoc_const(r)
+            if c is not None:
+                self.used_assoc.append(c)
+                return type_of_any(self.tcx, c)
             found = self._type_relative(r)
             if found is not None:
                 self.used_assoc.append(found[0])
@@ -437,7 +461,7 @@ class FnCtxt(ExprMore, PatCheck):
             return ERROR
         d = r.target
         self._check_deprecated(d, e.path)
-        if d.kind in ("const", "static"):
+        if d.kind in ("const", "static", "assoc_const"):
             if d.kind == "static" and d.node.mutbl and not self.unsafe_depth:
                 self.unsafe_static(e)
             return type_of_any(self.tcx, d)

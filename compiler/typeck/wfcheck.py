@@ -40,6 +40,8 @@ def _missing_trait_items(tcx, d):
             tcx.dcx.emit(Diag("error", f"method `{f.name}` is not a member of trait `{r.target.name}`", "E0407")
                          .primary(f.span, f"not a member of trait `{r.target.name}`"))
     missing = [f for f in r.target.node.items if f.body is None and f.name not in have]
+    have_consts = {c.name for c in node.consts}
+    missing += [c for c in r.target.node.consts if c.expr is None and c.name not in have_consts]
     if not missing:
         return
     names = ", ".join(f"`{f.name}`" for f in missing)
