@@ -34,6 +34,7 @@ EXPLANATIONS = {
     "E0407": "A trait impl defines a method that the trait does not declare.",
     "E0422": "A struct literal names a struct that is not in scope.",
     "E0425": "A name (a value or a type) is used that is not in scope.",
+    "E0426": "A `break` or `continue` names a loop label that is not declared.",
     "E0428": "Two items of the same name are defined in the same namespace of one module.",
     "E0432": "A `use` names a path that does not resolve.",
     "E0433": "A path's leading segments do not resolve to a module or type.",

@@ -41,6 +41,7 @@ BUILTIN_LINTS = [
     Lint("unreachable_patterns", "warn", "unused"),
     Lint("unused_parens", "warn", "unused"),
     Lint("unreachable_code", "warn", "unused"),
+    Lint("unused_labels", "warn", "unused"),
     Lint("static_mut_refs", "warn", "rust_2024_compatibility"),
     Lint("non_snake_case", "warn", "nonstandard_style"),
     Lint("non_camel_case_types", "warn", "nonstandard_style"),

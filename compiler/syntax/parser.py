@@ -813,11 +813,23 @@ class Parser:
             return ast.BlockExpr(t.span.to(b.span), b, unsafe=True)
         if t.is_kw("continue"):
             self.bump()
-            return ast.Continue(t.span)
+            c = ast.Continue(t.span)
+            if self.tok.kind == "lifetime":
+                lt = self.bump()
+                c.label, c.label_span, c.span = lt.text, lt.span, t.span.to(lt.span)
+            return c
         if t.is_punct("|") or t.is_punct("||") or t.is_kw("move"):
             raise unsupported("closures", t.span)
+        if t.kind == "lifetime" and self.peek().is_punct(":") and any(
+                self.peek(2).is_kw(k) for k in ("loop", "while", "for")):
+            self.bump()
+            self.bump()
+            e = self.parse_primary(no_struct)
+            e.label, e.label_span = t.text, t.span      # `'outer: loop { .. }`
+            e.span = t.span.to(e.span)
+            return e
         if t.kind == "lifetime":
-            raise unsupported("loop labels", t.span)
+            raise unsupported("labeled blocks", t.span)
         if t.kind == "str":
             self.bump()
             return ast.Lit(t.span, "str", t.text)
@@ -856,12 +868,18 @@ class Parser:
             return ast.Loop(t.span.to(body.span), body)
         if t.is_kw("return") or t.is_kw("break"):
             self.bump()
+            label = self.bump() if t.text == "break" and self.tok.kind == "lifetime" else None
             value = None
             if not (self.tok.is_punct(";") or self.tok.is_punct("}") or self.tok.is_punct(")")
                     or self.tok.is_punct(",")):
                 value = self.parse_expr(no_struct)
-            span = t.span.to(value.span) if value else t.span
-            return ast.Return(span, value) if t.text == "return" else ast.Break(span, value)
+            span = t.span.to(value.span) if value else t.span.to(label.span) if label else t.span
+            if t.text == "return":
+                return ast.Return(span, value)
+            b = ast.Break(span, value)
+            if label is not None:
+                b.label, b.label_span = label.text, label.span
+            return b
         if t.kind == "ident" and (t.text not in KEYWORDS or t.text in ("self", "Self", "crate", "super")):
             path = self.parse_expr_path()
             if self.tok.is_punct("!") and len(path.segments) == 1 and \

@@ -95,6 +95,8 @@ class FnCtxt(ExprMore, PatCheck):
         self.loop_depth = 0
         self.unsafe_depth = 0
         self.loop_breaks: list = []     # per enclosing loop: the break values (None for while/for)
+        self.loop_labels: list = []     # per enclosing loop: its label or None
+        self.labels_used: set = set()
 
     def err(self, msg, code, span, label="") -> Diag:
         d = Diag("error", msg, code).primary(span, label)
@@ -1251,15 +1253,39 @@ class FnCtxt(ExprMore, PatCheck):
 
     def expr_While(self, e, expected):
         self.check_expr_coercible(e.cond, BOOL)
-        self.loop_breaks.append(None)
+        self._enter_loop(e, None)
         self.check_block(e.body, UNIT)
-        self.loop_breaks.pop()
+        self._leave_loop(e)
         return UNIT
 
+    def _enter_loop(self, e, breaks):
+        self.loop_breaks.append(breaks)
+        self.loop_labels.append(getattr(e, "label", None))
+
+    def _leave_loop(self, e):
+        self.loop_labels.pop()
+        label = getattr(e, "label", None)
+        if label is not None and label not in self.labels_used and hasattr(self.tcx.dcx, "has_errors_within"):
+            from compiler.lint.builtin import lint
+            lint(self.tcx, "unused_labels", self.owner, "unused label", e.label_span)
+        return self.loop_breaks.pop()
+
+    def _break_target(self, e):
+        """The break list of the loop a `break`/`continue` leaves (its label's, or the innermost), or
+        False after reporting E0426 for an undeclared label."""
+        label = getattr(e, "label", None)
+        if label is None:
+            return self.loop_breaks[-1]
+        if label in self.loop_labels:
+            self.labels_used.add(label)
+            return self.loop_breaks[len(self.loop_labels) - 1 - self.loop_labels[::-1].index(label)]
+        self.err(f"use of undeclared label `{label}`", "E0426", e.label_span, f"undeclared label `{label}`")
+        return False
+
     def expr_Loop(self, e, expected):
-        self.loop_breaks.append([])
+        self._enter_loop(e, [])
         self.check_block(e.body, UNIT)
-        breaks = self.loop_breaks.pop()
+        breaks = self._leave_loop(e)
         if not breaks:
             return UNIT if _has_break(e.body) else NEVER
         first = None
@@ -1277,7 +1303,9 @@ class FnCtxt(ExprMore, PatCheck):
             if e.value is not None:
                 self.check_expr(e.value, None)
             return NEVER
-        target = self.loop_breaks[-1] if self.loop_breaks else None
+        target = self._break_target(e)
+        if target is False:
+            return NEVER
         if e.value is not None:
             exp = target[0][0] if target else None
             t = self.check_expr(e.value, exp)

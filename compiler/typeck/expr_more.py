@@ -94,9 +94,9 @@ class ExprMore:
         it = resolve(self.check_expr(e.iter, None))
         item = self.iter_item(it, e.iter)
         self.check_pat(e.pat, item)
-        self.loop_breaks.append(None)
+        self._enter_loop(e, None)
         self.check_block(e.body, UNIT)
-        self.loop_breaks.pop()
+        self._leave_loop(e)
         return UNIT
 
     def iter_item(self, it, expr):
@@ -129,6 +129,8 @@ class ExprMore:
     def expr_Continue(self, e, expected):
         if not self.loop_breaks:
             self.err("`continue` outside of a loop", "E0268", e.span, "cannot `continue` outside of a loop")
+        else:
+            self._break_target(e)
         return NEVER
 
     # ---- arrays, tuples, indexing, casts, ranges
