@@ -382,7 +382,8 @@ def check_camel_case(tcx):
                     "variant": "variant"}[d.kind]
             lint(tcx, "non_camel_case_types", d, f"{what} `{name}` should have an upper camel case name",
                  node.ident_span if d.kind != "variant" else node.span,
-                 f"help: convert the identifier to upper camel case: `{to_camel_case(name)}`")
+                 f"help: convert the identifier to upper camel case{_case_note(name, to_camel_case(name))}: "
+                 f"`{to_camel_case(name)}`")
 
 
 def _upper_case(tcx, d):

@@ -96,6 +96,7 @@ class FnCtxt(ExprMore, PatCheck):
         self.unsafe_depth = 0
         self.loop_breaks: list = []     # per enclosing loop: the break values (None for while/for)
         self.loop_labels: list = []     # per enclosing loop: its label or None
+        self._last_ty = UNIT
         self.labels_used: set = set()
 
     def err(self, msg, code, span, label="") -> Diag:
@@ -254,6 +255,7 @@ class FnCtxt(ExprMore, PatCheck):
                 self.locals[s] = ty
             elif s.semi or s is not b.stmts[-1]:
                 t = self.check_expr(s.expr, None)
+                self._last_ty = t
                 if isinstance(resolve(t), Ty) and resolve(t).kind == "never":
                     if not diverges:
                         self._warn_unreachable(b, s)
@@ -276,8 +278,16 @@ class FnCtxt(ExprMore, PatCheck):
             return NEVER
         if expected is not None and not self.unify(expected, UNIT):
             if fn_body:
-                self.err("mismatched types", "E0308", self.owner.node.ret.span,
-                         f"expected {show(expected)}, found `()`")
+                d = self.err("mismatched types", "E0308", self.owner.node.ret.span,
+                             f"expected {show(expected)}, found `()`")
+                d.span_label(self.owner.node.ident_span, "implicitly returns `()` as its body has no tail or `return` "
+                             "expression")
+                last = b.stmts[-1] if b.stmts else None
+                if isinstance(last, ast.ExprStmt) and last.semi and not isinstance(resolve(self._last_ty), TyVar) \
+                        and self.coerce(expected, self._last_ty):
+                    from compiler.syntax.span import Span
+                    d.span_label(Span(last.span.hi - 1, last.span.hi, last.span.file),
+                                 "help: remove this semicolon to return this value")
             else:
                 self.mismatch(expected, UNIT, b.span)
             return ERROR
@@ -575,8 +585,9 @@ class FnCtxt(ExprMore, PatCheck):
             for a, p in zip(args, params):
                 if _mentions(p, generic):
                     _bind(p, _inferred(self.check_expr(a, None)), subst)
-                    if p.kind == "param":
-                        self.arg_origin.setdefault(p.name, (a.span, "arg"))
+                    inner = p.args[0] if p.kind == "ref" and p.args else p
+                    if inner.kind == "param":
+                        self.arg_origin.setdefault(inner.name, (a.span, "arg"))
         for n in generic:
             subst.setdefault(n, TyVar())
         return subst
@@ -681,6 +692,9 @@ class FnCtxt(ExprMore, PatCheck):
         if isinstance(e, Ty) and e.kind == "ref" and not e.mutbl and isinstance(f, Ty) and _same_shape(
                 resolve(e.args[0]), f):
             diag.multipart_suggestion("consider borrowing here", [(Span(a.span.lo, a.span.lo, a.span.file), "&")])
+        elif isinstance(f, Ty) and f.kind == "ref" and isinstance(a, ast.AddrOf) and _same_shape(e, resolve(f.args[0])):
+            diag.multipart_suggestion("consider removing the borrow", [(Span(a.span.lo, a.operand.span.lo,
+                                                                            a.span.file), "")])
 
     def _arg_count_details(self, diag, e, d, params, tys, what):
         """E0061's labels, its "defined here" note and the suggestion, as rustc 1.95 gives them."""
@@ -812,8 +826,11 @@ class FnCtxt(ExprMore, PatCheck):
                 what = f"type parameter `{shown}`"
             else:
                 what = f"type {show(shown)}"
+            similar = self._similar_method(recv, e.name)
             d = self.err(f"no method named `{e.name}` found for {what} in the current scope", "E0599",
-                         e.name_span, f"method not found in `{shown}`")
+                         e.name_span, "" if similar else f"method not found in `{shown}`")
+            if similar:
+                d.multipart_suggestion(f"you might have meant to use `{similar}`", [(e.name_span, similar)])
             if isinstance(shown, Ty) and shown.kind == "adt" and shown.def_index >= 0 and \
                     not self.tcx.resolver.def_at(shown.def_index).builtin:
                 owner_def = self.tcx.resolver.def_at(shown.def_index)
@@ -890,6 +907,15 @@ class FnCtxt(ExprMore, PatCheck):
         d.span_label(e.lhs.span, str(zonk(lhs, default=False)))
         d.span_label(e.rhs.span, str(zonk(rhs, default=False)))
         rl = resolve(lhs)
+        param = self._generic_param(rl)
+        if param is not None:
+            path = {"PartialEq": "std::cmp::PartialEq", "PartialOrd": "std::cmp::PartialOrd"}.get(
+                trait_name, f"std::ops::{trait_name}<Output = {rl}>")
+            further = "further " if param.bounds else ""
+            from compiler.syntax.span import Span
+            at = (param.bounds[-1].span if param.bounds else param.span).hi
+            message = "consider " + further + f"restricting type parameter `{rl}` with trait `{trait_name}`"
+            d.multipart_suggestion(message, [(Span(at, at, param.span.file), (" + " if param.bounds else ": ") + path)])
         if isinstance(rl, Ty) and rl.kind == "adt" and not self.tcx.resolver.def_at(rl.def_index).builtin:
             adt = self.tcx.resolver.def_at(rl.def_index)
             d.span_note(adt.node.def_span, f"an implementation of `{trait_name}` might be missing for `{rl}`")
@@ -922,6 +948,7 @@ class FnCtxt(ExprMore, PatCheck):
             return
         d = self.err(msgs[op], "E0277", self._op_span(e), f"no implementation for `{sl} {op} {sr}`")
         d.help(f"the trait `{trait}<{sr}>` is not implemented for `{sl}`")
+        self._fulfillment_order(d)
 
     def expr_Binary(self, e, expected):
         op = e.op
@@ -1062,6 +1089,27 @@ class FnCtxt(ExprMore, PatCheck):
             d.lint_owner = self.owner
             module = self.tcx.resolver.scope_of[self.owner]
             self.tcx.__dict__.setdefault("late_pending", {}).setdefault(id(module), []).append(d)
+
+    def _fulfillment_order(self, d):
+        """rustc reports unfulfilled trait obligations after the body's other type errors."""
+        from compiler.syntax.span import Span
+        body = self.owner.node.span
+        n = self.__dict__.setdefault("_fulfilled", 0) + 1
+        self._fulfilled = n
+        d.anchor = Span(body.hi, body.hi + n, body.file)
+
+    def _similar_method(self, recv, name):
+        """rustc's "you might have meant to use `m`": a method of the receiver's type with a similar name."""
+        from compiler.traits.select import match_ty
+        if not isinstance(recv, Ty):
+            return None
+        names = []
+        for impl_def in self.tcx.resolver.all_impls():
+            if impl_def.node.trait_ref is None and match_ty(type_of_any(self.tcx, impl_def), recv, {}):
+                names += [f.name for f in impl_def.node.items if f.params and f.params[0].name == "self"]
+        if recv.kind == "adt" and self.tcx.resolver.def_at(recv.def_index).name in ("Vec",):
+            names += ["iter", "len", "is_empty", "contains", "first", "last", "get"]
+        return _similar(name, sorted(set(names)))
 
     def _ambiguous_numeric(self, e, var):
         from compiler.syntax.span import Span

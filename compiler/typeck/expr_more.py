@@ -169,7 +169,7 @@ class ExprMore:
             if self.unify(prim("usize"), idx):
                 return base.args[0]
             shown = "{integer}" if isinstance(ri, IntVar) else str(ri)
-            what = "[" + str(base.args[0]) + "]" if base.kind != "adt" else str(base)
+            what = "[" + str(base.args[0]) + "]"
             d = self.err(f"the type `{what}` cannot be indexed by `{shown}`", "E0277", e.index.span,
                          "slice indices are of type `usize` or ranges of `usize`")
             d.help(f"the trait `SliceIndex<[{base.args[0]}]>` is not implemented for `{shown}`")
