@@ -56,17 +56,16 @@ def test_each_controlled_thread_has_its_own_identity_and_locals():
             for _ in range(10):
                 with lock:                              # a scheduling point: others run in between
                     assert rt.local.mark == name
-                    idents.add((threading.get_ident(), rt.thread_id()))
+                    idents.add(rt.thread_id())
             seen[name] = idents
         return f
 
     _run_threads(rt, {"a": body("a"), "b": body("b")})
     assert rt.local.mark == "main"
     assert all(len(v) == 1 for v in seen.values())
-    (a_os, a_rt), = seen["a"]
-    (b_os, b_rt), = seen["b"]
-    assert a_os == a_rt and b_os == b_rt and a_os != b_os
-    assert threading.get_ident() == rt.thread_id() not in (a_os, b_os)
+    (a_id,), (b_id,) = seen["a"], seen["b"]
+    assert a_id != b_id
+    assert rt.thread_id() == threading.get_ident() not in (a_id, b_id)     # main is its OS thread
 
 
 def test_carriers_are_reused_across_runs():

@@ -3,7 +3,6 @@ each phase's diagnostics in a deterministic order (source position), whatever th
 `-Z inject-bug=unordered-diagnostics` they are written as threads reach the emitter (rust#49737)."""
 from __future__ import annotations
 
-import threading
 
 from compiler.errors.diagnostic import Diag, SubDiag
 from compiler.errors.emitter import HumanEmitter
@@ -50,7 +49,7 @@ class DiagCtxt:
                 # rust#49737 restored: written in the order threads reach the emitter. Our callers
                 # may still add labels to the diagnostic they just emitted, so each thread's latest
                 # one is written when that thread emits again, or when the phase ends.
-                key = threading.get_ident()
+                key = self.rt.thread_id()
                 last = self.last_by_thread.pop(key, None)
                 if last is not None:
                     self._write(last)

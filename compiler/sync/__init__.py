@@ -13,6 +13,6 @@ A `WorkerLocal` used off its pool panics in both parallel modes. Every query sta
 is a scheduling point too (see `compiler.query`).
 
 Free threads are OS threads. Controlled threads are greenlets of one OS thread, the baton passing by
-a greenlet switch; each keeps its own `Runtime.local` and identity (`Runtime.thread_id()`, and
-`threading.get_ident()` inside it). See `compiler.sync.scheduler`.
+a greenlet switch; each keeps its own `Runtime.local` and identity (`Runtime.thread_id()`). See
+`compiler.sync.scheduler`.
 """

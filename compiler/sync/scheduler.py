@@ -8,9 +8,9 @@ Controlled threads are greenlets of the OS thread that created the scheduler; th
 greenlet is controlled thread #0 (`main`). Each controlled thread keeps its own identity and locals:
 - `ControlledScheduler.local` is the session's thread-local namespace (`Runtime.local`); its `__dict__`
   is the running controlled thread's own dict, swapped wherever the baton passes;
-- `threading.get_ident()` answers the running controlled thread's identity (`ThreadState.ident`: the
-  OS thread's ident for `main`, a fresh number for each spawned thread), as gevent's monkey patch does
-  for greenlets; outside controlled greenlets it is the OS thread's ident, as always.
+- `Runtime.thread_id()` answers the running controlled thread's identity (`ThreadState.ident`: the
+  OS thread's ident for `main`, a fresh number for each spawned thread); `threading.get_ident()` is
+  not patched, so code that needs a controlled thread's identity asks the runtime.
 A controlled thread starts with no locals, as a new OS thread would.
 
 Spawned threads run on carrier greenlets (`ControlledGreenlet`), parked in a per-OS-thread idle list
@@ -61,7 +61,7 @@ class ThreadLocals:
 class ControlledGreenlet(greenlet):
     """A carrier of spawned controlled threads, one after another: creating a greenlet and letting it
     finish costs ten times a switch, so a carrier whose thread has finished parks in its OS thread's
-    idle list and is reused by the next spawn. `ident` is what `threading.get_ident()` answers in it."""
+    idle list and is reused by the next spawn. `ident` is what `Runtime.thread_id()` answers in it."""
 
     def __init__(self, parent):
         super().__init__(self._loop, parent)
@@ -109,16 +109,9 @@ _spawned_idents = itertools.count(1)    # far below any OS thread ident (an addr
 
 
 def get_ident() -> int:
-    """`threading.get_ident`, answering the controlled thread's identity inside a spawned one."""
+    """The controlled thread's identity inside a spawned one, else the OS thread's."""
     g = getcurrent()
     return g.ident or _os_get_ident() if type(g) is ControlledGreenlet else _os_get_ident()
-
-
-def _install_get_ident():
-    # Code that keys per-thread state by `threading.get_ident()` (the injected unordered-diagnostics
-    # emitter, say) must tell controlled threads apart though they share one OS thread.
-    if threading.get_ident is not get_ident:
-        threading.get_ident = get_ident
 
 
 class ThreadState:
@@ -140,7 +133,6 @@ def _tid(t: ThreadState) -> int:
 
 class ControlledScheduler:
     def __init__(self, strategy: Strategy, threads: int, max_steps: int = DEFAULT_MAX_STEPS):
-        _install_get_ident()
         self.strategy = strategy
         self._replay = isinstance(strategy, ReplayStrategy)
         self._next_index = strategy.next_index
@@ -183,7 +175,7 @@ class ControlledScheduler:
         return t
 
     def current_ident(self) -> int:
-        """The running controlled thread's identity (what `threading.get_ident()` answers in it)."""
+        """The running controlled thread's identity (`Runtime.thread_id()`)."""
         return self.current.ident
 
     # ---- the baton
