@@ -63,6 +63,10 @@ class HumanEmitter:
         file = primary.span.file
         line, col = file.lookup(primary.span.lo)
         out = [f"{' ' * width}--> {file.name}:{line}:{col}", f"{pad}|"]
+        from compiler.errors.multiline import multiline_label, render_snippet
+        ml = multiline_label(file, [lab for lab in labels if lab.span.file is file])
+        if ml is not None:
+            return render_snippet(self, file, [lab for lab in labels if lab.span.file is file], ml, width, out)
         by_line: dict[int, list[tuple[int, int, Label]]] = {}
         for lab in labels:
             ln, c0 = file.lookup(lab.span.lo)

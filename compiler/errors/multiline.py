@@ -19,3 +19,52 @@ def render_multiline(em, parts, width: int) -> list[str]:
         last = span.hi - line_start
     new += text[last:] if last <= len(text) else ""
     return [f"{pad}|"] + [f"{em._lineno(line + i, width)} ~ {x}" for i, x in enumerate(new.split("\n"))] + [f"{pad}|"]
+
+
+def multiline_label(file, labels):
+    """The one label whose span crosses lines, if exactly one does."""
+    multi = [lab for lab in labels if file.lookup(lab.span.lo)[0] != file.lookup(max(lab.span.hi - 1, lab.span.lo))[0]]
+    return multi[0] if len(multi) == 1 else None
+
+
+def render_snippet(em, file, labels, ml, width: int, out: list) -> list:
+    """rustc's layout for a snippet with one multi-line annotation: the lines it covers carry a `|` in
+    an extra margin column, its start is marked `/` (at the line's first character) or by a `_` line,
+    its end by `|___^ label`."""
+    pad = " " * (width + 1)
+    sl, sc = file.lookup(ml.span.lo)
+    el, ec = file.lookup(ml.span.hi - 1)
+    first_text = file.line_text(sl)
+    slash = first_text[:sc - 1].strip() == ""
+    mark = "^" if ml.primary else "-"
+    by_line: dict = {}
+    for lab in labels:
+        if lab is ml:
+            continue
+        ln, c0 = file.lookup(lab.span.lo)
+        ln_hi, c1 = file.lookup(max(lab.span.hi, lab.span.lo))
+        if ln_hi != ln:
+            c1 = len(file.line_text(ln)) + 1
+        by_line.setdefault(ln, []).append((c0 - 1, max(c1 - 1, c0), lab))
+    shown = sorted(set(by_line) | {sl, el})
+
+    def margin(ln, source: bool) -> str:
+        if ln == sl:
+            return "/ " if slash and source else "| " if slash else "  "
+        return "| " if sl < ln <= el else "  "
+
+    prev = None
+    for ln in shown:
+        if prev is not None and ln - prev > 2:
+            out.append("...")
+        elif prev is not None and ln - prev == 2:
+            out.append(f"{em._lineno(prev + 1, width)} | {margin(prev + 1, True)}{file.line_text(prev + 1)}")
+        out.append(f"{em._lineno(ln, width)} | {margin(ln, True)}{file.line_text(ln)}")
+        if ln in by_line:
+            out += [f"{pad}| {margin(ln, False)}{row}" for row in em._annotate(by_line[ln])]
+        if ln == sl and not slash:
+            out.append(f"{pad}|  " + "_" * sc + mark)
+        if ln == el:
+            out.append(f"{pad}| |" + "_" * ec + mark + (" " + ml.text if ml.text else ""))
+        prev = ln
+    return out

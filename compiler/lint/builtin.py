@@ -8,10 +8,18 @@ from compiler.syntax import ast
 from compiler.syntax.span import Span
 
 
-def lint(tcx, name: str, owner, msg: str, span, label: str = "") -> None:
+def lint(tcx, name: str, owner, msg: str, span, label: str = "", anchor=None) -> None:
     d = Diag("warning", msg, lint=name).primary(span, label)
     d.lint_owner = owner
+    if anchor is not None:
+        d.anchor = anchor
     tcx.dcx.emit(d)
+
+
+def _module_order(tcx, d, span):
+    """rustc checks dead code module by module (the crate root first): the sort anchor of `span`."""
+    rank = next((i for i, m in enumerate(tcx.resolver.modules) if m is tcx.resolver.scope_of.get(d)), 0)
+    return Span(rank * 10**9 + span.lo, rank * 10**9 + span.hi, span.file)
 
 
 # ---- liveness
@@ -199,7 +207,8 @@ def check_dead_code(tcx):
             _dead_variants(tcx, d, [v for v in d.variants.values() if v not in constructed
                                     and not v.name.startswith("_")])
         if dead:
-            lint(tcx, "dead_code", d, DEAD_WORDS[d.kind].format(d.name), d.node.ident_span)
+            lint(tcx, "dead_code", d, DEAD_WORDS[d.kind].format(d.name), d.node.ident_span,
+                 anchor=_module_order(tcx, d, d.node.ident_span))
         elif d.kind == "struct" and getattr(d.node, "kind", None) == "named":
             _dead_fields(tcx, d, [f for f in d.node.fields if (d.index, f.name) not in read
                                   and not f.name.startswith("_")])
@@ -226,12 +235,14 @@ def _dead_assoc(tcx, impl_def, dead):
     for f in dead:
         d.primary(f.node.ident_span)
     d.lint_owner = impl_def
+    d.anchor = _module_order(tcx, impl_def, dead[0].node.ident_span)
     tcx.dcx.emit(d)
 
 
 def _derived_note(tcx, d) -> str | None:
     traits = sorted(tcx.resolver.derives.get(d, ()))
-    traits = [t for t in traits if t not in ("Copy", "Eq")]
+    used = tcx.__dict__.get("derives_used", set())
+    traits = [t for t in traits if t not in ("Copy", "Eq") and (d, t) not in used]
     if not traits:
         return None
     if len(traits) == 1:
@@ -254,6 +265,7 @@ def _dead_variants(tcx, enum, dead):
     if note:
         d.note(note)
     d.lint_owner = enum
+    d.anchor = _module_order(tcx, enum, dead[0].node.span)
     tcx.dcx.emit(d)
 
 
@@ -270,6 +282,7 @@ def _dead_fields(tcx, struct, dead):
     if note:
         d.note(note)
     d.lint_owner = struct
+    d.anchor = _module_order(tcx, struct, dead[0].span)
     tcx.dcx.emit(d)
 
 
@@ -345,9 +358,15 @@ def check_nonstandard_style(tcx, d):
                      f"`{to_snake_case(f.name)}`")
 
 
+CONFUSABLE = set("cfikosuvwxyz")
+
+
 def _case_note(old: str, new: str) -> str:
-    """rustc's emitter remark when a suggestion only changes letter case."""
-    return " (notice the capitalization)" if old.lower() == new.lower() else ""
+    """rustc's emitter remark (`is_case_difference`) when a suggestion only changes the case of letters
+    that look alike in both cases."""
+    differ = [(a, b) for a, b in zip(old, new) if a != b]
+    confusable = all(a in CONFUSABLE or b in CONFUSABLE for a, b in differ)
+    return " (notice the capitalization)" if confusable and old.lower() == new.lower() and old != new else ""
 
 
 def _snake_method(tcx, d):

@@ -586,7 +586,7 @@ class FnCtxt(ExprMore, PatCheck):
                 if _mentions(p, generic):
                     _bind(p, _inferred(self.check_expr(a, None)), subst)
                     inner = p.args[0] if p.kind == "ref" and p.args else p
-                    if inner.kind == "param":
+                    if inner.kind == "param" and sum(_mentions(q, {inner.name}) for q in params) == 1:
                         self.arg_origin.setdefault(inner.name, (a.span, "arg"))
         for n in generic:
             subst.setdefault(n, TyVar())
@@ -1027,6 +1027,7 @@ class FnCtxt(ExprMore, PatCheck):
                 d.span_label(e.lhs.span, f"expected because this is {show(lhs)}")
             return BOOL
         trait_name = "PartialEq" if op in ("==", "!=") else "PartialOrd"
+        self._derive_used(rl, trait_name)
         if isinstance(rl, Ty) and not self._implements(rl, trait_name):
             shown = str(zonk(lhs, default=False))
             self._missing_op_impl(e, lhs, found, trait_name,
@@ -1089,6 +1090,16 @@ class FnCtxt(ExprMore, PatCheck):
             d.lint_owner = self.owner
             module = self.tcx.resolver.scope_of[self.owner]
             self.tcx.__dict__.setdefault("late_pending", {}).setdefault(id(module), []).append(d)
+
+    def _derive_used(self, t, trait_name):
+        """A derived impl used by an operator or a method is live for dead-code analysis."""
+        t = resolve(t)
+        while isinstance(t, Ty) and t.kind == "ref":
+            t = resolve(t.args[0])
+        if isinstance(t, Ty) and t.kind == "adt":
+            d = self.tcx.resolver.def_at(t.def_index)
+            if trait_name in self.tcx.resolver.derives.get(d, ()):
+                self.tcx.__dict__.setdefault("derives_used", set()).add((d, trait_name))
 
     def _fulfillment_order(self, d):
         """rustc reports unfulfilled trait obligations after the body's other type errors."""
@@ -1289,6 +1300,8 @@ class FnCtxt(ExprMore, PatCheck):
                 then_tail = e.then.tail
                 if then_tail is not None:
                     d.span_label(self._mismatch_span(then_tail), "expected because of this")
+                if "\n" in e.span.file.src[e.span.lo:e.span.hi]:
+                    d.span_label(e.span, "`if` and `else` have incompatible types")
                 return ERROR
             return t
         exp = expected

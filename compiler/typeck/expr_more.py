@@ -313,6 +313,7 @@ class ExprMore:
                 continue
             if isinstance(recv, Ty) and not recv.references_error() and \
                     SelectionContext(self.tcx, self.param_env).evaluate(zonk(recv), trait, None):
+                self._derive_used(recv, trait.name)
                 return r.def_of[f], {"Self": recv}
         return None
 
