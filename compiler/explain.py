@@ -5,6 +5,11 @@ from __future__ import annotations
 import re
 
 EXPLANATIONS = {
+    "E0624": "A private method or associated function is called from outside the module that can see it.",
+    "E0571": "`break` with a value is used inside a `while` or `for` loop, where only `loop` can produce one.",
+    "E0106": "A reference in a struct field or return type has no lifetime, and elision cannot supply one.",
+    "E0053": "A trait impl's method has a parameter or return type that differs from the trait's declaration.",
+    "E0015": "A constant or static calls a function that is not `const fn`.",
     "E0004": "A `match` does not cover every value of the matched type; add the missing patterns or a "
              "wildcard arm.",
     "E0023": "A tuple-struct or tuple-variant pattern has a different number of fields than the definition.",

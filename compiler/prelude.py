@@ -63,12 +63,12 @@ impl String {
     pub fn pop(&mut self) -> Option<char>; pub fn contains(&self, pat: &str) -> bool;
     pub fn trim(&self) -> &str; pub fn to_uppercase(&self) -> String; pub fn to_lowercase(&self) -> String;
     pub fn starts_with(&self, pat: &str) -> bool; pub fn ends_with(&self, pat: &str) -> bool;
-    pub fn chars(&self) -> Chars; pub fn bytes(&self) -> Bytes;
+    pub fn chars(&self) -> Chars; pub fn bytes(&self) -> Bytes; pub fn as_bytes(&self) -> &[u8];
 }
 impl Chars { pub fn count(self) -> usize; pub fn next(&mut self) -> Option<char>; }
 impl Bytes { pub fn count(self) -> usize; pub fn next(&mut self) -> Option<u8>; }
 impl str {
-    pub fn chars(&self) -> Chars; pub fn bytes(&self) -> Bytes;
+    pub fn chars(&self) -> Chars; pub fn bytes(&self) -> Bytes; pub fn as_bytes(&self) -> &[u8];
     pub fn len(&self) -> usize; pub fn is_empty(&self) -> bool; pub fn to_string(&self) -> String;
     pub fn to_owned(&self) -> String; pub fn contains(&self, pat: &str) -> bool; pub fn trim(&self) -> &str;
     pub fn to_uppercase(&self) -> String; pub fn to_lowercase(&self) -> String;
@@ -176,6 +176,17 @@ impl char {
     pub fn is_alphabetic(self) -> bool; pub fn is_numeric(self) -> bool; pub fn is_whitespace(self) -> bool;
     pub fn is_uppercase(self) -> bool; pub fn is_lowercase(self) -> bool; pub fn to_digit(self, radix: u32) -> Option<u32>;
     pub fn is_alphanumeric(self) -> bool; pub fn is_ascii_digit(self) -> bool;
+    pub fn is_ascii_lowercase(&self) -> bool; pub fn is_ascii_uppercase(&self) -> bool;
+    pub fn is_ascii_alphabetic(&self) -> bool; pub fn is_ascii_alphanumeric(&self) -> bool;
+    pub fn is_ascii(&self) -> bool; pub fn is_ascii_punctuation(&self) -> bool;
+    pub fn is_ascii_whitespace(&self) -> bool; pub fn to_ascii_uppercase(&self) -> char;
+    pub fn to_ascii_lowercase(&self) -> char; pub fn is_digit(self, radix: u32) -> bool;
+    pub fn is_control(self) -> bool; pub fn len_utf8(self) -> usize;
+}
+impl u8 {
+    pub fn is_ascii_digit(&self) -> bool; pub fn is_ascii_lowercase(&self) -> bool;
+    pub fn is_ascii_uppercase(&self) -> bool; pub fn is_ascii_alphabetic(&self) -> bool;
+    pub fn to_ascii_uppercase(&self) -> u8; pub fn to_ascii_lowercase(&self) -> u8;
 }
 """
 

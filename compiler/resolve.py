@@ -227,6 +227,9 @@ class Resolver:
             node, scope = d.node, self.scope_of[d]
             generics = self._generic_names(d)
             if d.kind in ("fn", "assoc_fn"):
+                if not d.builtin and self.prelude is not None:
+                    from compiler import lifetimes
+                    lifetimes.check_fn(self.emit, node, d.kind == "assoc_fn")
                 for p in node.params:
                     self.resolve_ty(p.ty, scope, generics)
                 if node.ret is not None:
@@ -235,6 +238,9 @@ class Resolver:
                 if node.body is not None:
                     self._resolve_body(node, scope, generics)
             elif d.kind == "struct":
+                if self.prelude is not None:
+                    from compiler import lifetimes
+                    lifetimes.check_struct(self.emit, node)
                 for f in node.fields:
                     self.resolve_ty(f.ty, scope, generics)
                 self._resolve_where(node.generics, scope, generics)

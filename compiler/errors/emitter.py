@@ -127,6 +127,9 @@ class HumanEmitter:
         if any("\n" in rep for _, rep in parts):
             from compiler.errors.multiline import render_multiline
             return render_multiline(self, parts, width)
+        if len({span.file.lookup(span.lo)[0] for span, _ in parts}) > 1:
+            from compiler.errors.multiline import render_parts_on_lines
+            return render_parts_on_lines(self, parts, width)
         file = parts[0][0].file
         line, _ = file.lookup(parts[0][0].lo)
         text = file.line_text(line)
@@ -144,7 +147,7 @@ class HumanEmitter:
         for span, ins in sorted(parts, key=lambda p: p[0].lo):
             at = span.lo - line_start
             new += text[last:at] + ins
-            marks += " " * (at - last) + "+" * len(ins.rstrip())
+            marks += " " * (at - last) + "+" * len(ins.rstrip()) + " " * (len(ins) - len(ins.rstrip()))
             last = at
         new += text[last:]
         return [f"{pad}|", f"{self._lineno(line, width)} | {new}", f"{pad}| {marks}"]

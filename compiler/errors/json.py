@@ -44,6 +44,11 @@ APPLICABILITY = (
     ("add missing generic argument", "HasPlaceholders"),
     ("you might have meant to use", "MaybeIncorrect"),
     ("remove this semicolon to return this value", "MachineApplicable"),
+    ("change the", "MachineApplicable"),                        # "change the parameter type to match the trait"
+    ("use `break` on its own without a value inside this", "MaybeIncorrect"),
+    ("consider introducing a named lifetime parameter", "MaybeIncorrect"),
+    ("consider using the `'static` lifetime", "MaybeIncorrect"),
+    ("instead, you are more likely to want to return an owned value", "MaybeIncorrect"),
     ("consider removing the borrow", "MachineApplicable"),
     ("remove the unnecessary generic argument", "MaybeIncorrect"),
     ("consider restricting type parameter", "MachineApplicable"),

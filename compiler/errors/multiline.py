@@ -68,3 +68,28 @@ def render_snippet(em, file, labels, ml, width: int, out: list) -> list:
             out.append(f"{pad}| |" + "_" * ec + mark + (" " + ml.text if ml.text else ""))
         prev = ln
     return out
+
+
+def render_parts_on_lines(em, parts, width: int) -> list[str]:
+    """A suggestion whose parts fall on different lines: every edited line, marked `~`."""
+    pad = " " * (width + 1)
+    file = parts[0][0].file
+    by_line: dict = {}
+    for span, rep in parts:
+        by_line.setdefault(file.lookup(span.lo)[0], []).append((span, rep))
+    out = [f"{pad}|"]
+    prev = None
+    for line in sorted(by_line):
+        if prev is not None and line - prev > 1:
+            out.append("...")
+        text = file.line_text(line)
+        start = file.line_starts[line - 1]
+        new, last = "", 0
+        for span, rep in sorted(by_line[line], key=lambda p: p[0].lo):
+            new += text[last:span.lo - start] + rep
+            last = span.hi - start
+        new += text[last:]
+        out.append(f"{em._lineno(line, width)} ~ {new}")
+        prev = line
+    out.append(f"{pad}|")
+    return out

@@ -45,11 +45,12 @@ def _exclusive(a, b) -> bool:
 
 
 def _loops(node, parents) -> list:
-    out, n = [], parents.get(node)
+    """The loops whose body (or `while` condition) contains `node`; a `for`'s iterable runs once."""
+    out, child, n = [], node, parents.get(node)
     while n is not None:
-        if isinstance(n, (ast.Loop, ast.While, ast.ForLoop)):
+        if isinstance(n, (ast.Loop, ast.While)) or isinstance(n, ast.ForLoop) and child is not n.iter:
             out.append(n)
-        n = parents.get(n)
+        child, n = n, parents.get(n)
     return out
 
 

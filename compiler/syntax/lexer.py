@@ -83,6 +83,20 @@ def tokenize(file: SourceFile) -> list[Token]:
             i = j
             continue
         start = i
+        if c == "b" and src.startswith("b'", i):
+            j = i + 2
+            esc = {"n": 10, "t": 9, "r": 13, "0": 0, "\\": 92, "'": 39, '"': 34}
+            if j < n and src[j] == "\\" and j + 1 < n and src[j + 1] in esc and src.startswith("'", j + 2):
+                value, end = esc[src[j + 1]], j + 3
+            elif j + 1 < n and src[j + 1] == "'" and ord(src[j]) < 128:
+                value, end = ord(src[j]), j + 2
+            else:
+                raise LexError("minirustc does not support this byte literal yet", Span(i, i + 2, file))
+            out.append(Token("int", str(value), Span(i, end, file), "u8"))
+            i = end
+            continue
+        if c == "b" and src.startswith('b"', i):
+            raise LexError("minirustc does not support byte strings yet", Span(i, i + 2, file))
         if _is_ident_start(c):
             while i < n and _is_ident_continue(src[i]):
                 i += 1

@@ -167,7 +167,9 @@ class Parser:
             if t.is_kw("unsafe"):
                 raise unsupported("`unsafe fn`", t.span)
             self.bump()
-            return self.parse_fn(attrs, is_pub, start)
+            f = self.parse_fn(attrs, is_pub, start)
+            f.is_const = True
+            return f
         if t.is_kw("fn"):
             return self.parse_fn(attrs, is_pub, start)
         if t.is_kw("enum"):

@@ -28,12 +28,16 @@ _SEQ = ("sort_by", "sort_unstable", "dedup", "retain", "extend", "extend_from_sl
         "sort_by_key", "iter", "len", "is_empty", "contains", "push", "pop", "insert", "remove", "truncate", "clear")
 _STR = ("split", "split_whitespace", "lines", "char_indices", "parse", "replace", "repeat", "find", "rfind",
         "trim_start", "trim_end", "split_at", "to_ascii_uppercase", "to_ascii_lowercase", "is_char_boundary",
-        "as_bytes", "strip_prefix", "strip_suffix", "matches", "rsplit", "splitn", "eq_ignore_ascii_case",
+        "strip_prefix", "strip_suffix", "matches", "rsplit", "splitn", "eq_ignore_ascii_case",
         "insert_str", "remove", "insert", "truncate", "retain", "drain", "capacity", "into_bytes", "get")
 _OPT = ("map", "and_then", "or", "or_else", "ok_or", "ok_or_else", "unwrap_or_else", "filter", "as_ref", "as_mut",
         "iter", "cloned", "copied", "get_or_insert", "insert", "replace", "zip", "is_some_and", "map_or",
         "map_or_else", "flatten", "xor", "and", "expect_err", "map_err", "err", "unwrap_or_default", "is_ok_and")
-STD_METHODS = {"Vec": _SEQ, "String": _STR, "str": _STR, "Option": _OPT, "Result": _OPT, "Box": ("as_ref",)}
+_CHAR = ("to_uppercase", "to_lowercase", "escape_default", "escape_debug", "encode_utf8", "to_string",
+         "eq_ignore_ascii_case", "make_ascii_uppercase", "make_ascii_lowercase", "is_ascii_hexdigit",
+         "is_ascii_graphic", "is_ascii_control")
+STD_METHODS = {"Vec": _SEQ, "String": _STR, "str": _STR, "Option": _OPT, "Result": _OPT, "Box": ("as_ref",),
+               "char": _CHAR}
 
 
 def _std_name(fcx, t):
@@ -44,7 +48,7 @@ def _std_name(fcx, t):
     if t.kind in ("slice", "array"):
         return "Vec"
     if t.kind == "prim":
-        return "str" if t.name == "str" else None
+        return t.name if t.name in ("str", "char") else None
     if t.kind == "adt":
         d = fcx.tcx.resolver.def_at(t.def_index)
         return d.name if d.builtin else None
@@ -98,6 +102,7 @@ class FnCtxt(ExprMore, PatCheck):
         self.loop_labels: list = []     # per enclosing loop: its label or None
         self._last_ty = UNIT
         self.labels_used: set = set()
+        self._loop_nodes: list = []
 
     def err(self, msg, code, span, label="") -> Diag:
         d = Diag("error", msg, code).primary(span, label)
@@ -510,6 +515,7 @@ class FnCtxt(ExprMore, PatCheck):
                     self.check_expr(a, None)
                 return ERROR
             d, impl_subst = found
+            self._check_private_assoc(d, callee.path.segments[-1].span, "associated function")
             params, ret = self.fn_sig(d)
             subst = {k: v for k, v in impl_subst.items() if not (isinstance(v, Ty) and v.kind == "param"
                                                                  and v.name == k)}
@@ -561,6 +567,11 @@ class FnCtxt(ExprMore, PatCheck):
             for a in e.args:
                 self.check_expr(a, None)
             return ERROR
+        if self.owner.kind in ("const", "static", "assoc_const") and not getattr(d.node, "is_const", False):
+            where = "statics" if self.owner.kind == "static" else "constants"
+            diag = self.err(f"cannot call non-const function `{d.name}` in {where}", "E0015", e.span)
+            diag.span_note(d.node.def_span, f"function `{d.name}` is not const")
+            diag.note(f"calls in {where} are limited to constant functions, tuple structs and tuple variants")
         params, ret = self.tcx.query("fn_sig", d)
         subst = self._infer_subst(d.node.generics, callee.path, params, e.args)
         self._check_args(e, d, [p.subst(subst) for p in params], fn_like=True)
@@ -761,6 +772,14 @@ class FnCtxt(ExprMore, PatCheck):
                     t = default
             if not isinstance(t, Ty):
                 continue
+            if t.kind == "ref" and isinstance(resolve(t.args[0]), Ty):
+                # by value at this step: a method of the referent whose receiver is `&self`
+                inner = resolve(t.args[0])
+                hit = self._assoc_fn(inner, name, method=True) or self._bound_method(inner, name) or \
+                    (self.prelude_method(inner, name) if not _has_vars(inner) or inner.kind == "adt" else None)
+                if hit is not None and hit[0].node.params and isinstance(hit[0].node.params[0].ty, ast.TyRef) \
+                        and hit[0].node.params[0].ty.mutbl == t.mutbl:
+                    return hit, inner
             found = self._assoc_fn(t, name, method=True) or self._bound_method(t, name)
             if found is None and self.tcx.resolver.prelude is not None and not _has_vars(t) or \
                     found is None and isinstance(t, Ty) and t.kind == "adt":
@@ -791,6 +810,7 @@ class FnCtxt(ExprMore, PatCheck):
             return ERROR
         if found is not None:
             fd = found[0]
+            self._check_private_assoc(fd, e.name_span, "method")
             first = fd.node.params[0] if fd.node.params else None
             if first is not None and isinstance(first.ty, ast.TyRef) and first.ty.mutbl:
                 self._note_mut_use(e.receiver, "borrow", through_ref=isinstance(written, Ty)
@@ -977,8 +997,9 @@ class FnCtxt(ExprMore, PatCheck):
                     rf = resolve(found)
                     if isinstance(rf, Ty) and rf.is_error:
                         return num
-                    if isinstance(resolve(num), IntVar) and isinstance(resolve(rnum), IntVar):
-                        self._no_op_impl(e, op, num, rnum)      # `{float} * {integer}`: E0277 alone
+                    if isinstance(resolve(num), IntVar) and isinstance(resolve(rnum), IntVar) or \
+                            _float_ness(num) != _float_ness(rnum):
+                        self._no_op_impl(e, op, num, rnum)      # int with float: no builtin rule, E0277 alone
                         return num
                     self.mismatch(num, found, self._mismatch_span(e.rhs))
                     self._no_op_impl(e, op, num, found)
@@ -1010,6 +1031,8 @@ class FnCtxt(ExprMore, PatCheck):
             self._missing_op_impl(e, lhs, rhs, trait_name, msg)
             return ERROR
         found = self.check_expr(e.rhs, lhs)
+        if self._string_cmp(lhs, found):
+            return BOOL
         if not self.unify(lhs, found):
             rf = resolve(found)
             l_ref = isinstance(rl, Ty) and rl.kind == "ref"
@@ -1066,7 +1089,13 @@ class FnCtxt(ExprMore, PatCheck):
         lhs = self.check_expr(e.lhs, None)
         if e.op == "=":
             self._use(e.lhs, "assign")
-        self._note_mut_use(e.lhs, "assign", span=e.span)
+        rhs_ty = None
+        if e.op != "=" and self._numeric(lhs) is not None and isinstance(e.rhs, ast.PathExpr):
+            rhs_ty = resolve(self.check_expr(e.rhs, None))
+        if isinstance(rhs_ty, Ty) and rhs_ty.kind == "ref":
+            self._note_mut_use(e.lhs, "borrow", span=e.lhs.span)    # `AddAssign<&T>::add_assign(&mut self, ..)`
+        else:
+            self._note_mut_use(e.lhs, "assign", span=e.span)
         if e.op != "=" and self._numeric(lhs) is not None:
             rhs = self.check_expr(e.rhs, self._numeric(lhs))
             rn = self._numeric(rhs)
@@ -1090,6 +1119,24 @@ class FnCtxt(ExprMore, PatCheck):
             d.lint_owner = self.owner
             module = self.tcx.resolver.scope_of[self.owner]
             self.tcx.__dict__.setdefault("late_pending", {}).setdefault(id(module), []).append(d)
+
+    def _string_cmp(self, a, b) -> bool:
+        """`String == &str`, `&str == String`, `String == str`: std's cross-type PartialEq impls."""
+        def kind(t):
+            t = resolve(t)
+            if self.is_adt(t, "String"):
+                return "String"
+            if isinstance(t, Ty) and t.kind == "prim" and t.name == "str":
+                return "str"
+            if isinstance(t, Ty) and t.kind == "ref" and isinstance(resolve(t.args[0]), Ty):
+                inner = resolve(t.args[0])
+                if inner.kind == "prim" and inner.name == "str":
+                    return "&str"
+                if self.is_adt(inner, "String"):
+                    return "&String"
+            return None
+        pair = {kind(a), kind(b)}
+        return pair in ({"String", "&str"}, {"String", "str"}, {"&String", "str"}, {"&str", "&String"})
 
     def _derive_used(self, t, trait_name):
         """A derived impl used by an operator or a method is live for dead-code analysis."""
@@ -1195,6 +1242,15 @@ class FnCtxt(ExprMore, PatCheck):
                 return True
             m = m.parent
         return False
+
+    def _check_private_assoc(self, fd, span, what):
+        """E0624: an inherent impl's item without `pub`, used outside the module that can see it."""
+        parent = fd.parent
+        if fd.builtin or parent.kind != "impl" or parent.node.trait_ref is not None or fd.node.is_pub \
+                or self._visible_from(fd):
+            return
+        d = self.err(f"{what} `{fd.name}` is private", "E0624", span, f"private {what}")
+        d.span_label(fd.node.def_span, f"private {what} defined here")
 
     def _variant_lit(self, e, v, expected):
         return _variant_lit_impl(self, e, v, expected)
@@ -1322,9 +1378,11 @@ class FnCtxt(ExprMore, PatCheck):
     def _enter_loop(self, e, breaks):
         self.loop_breaks.append(breaks)
         self.loop_labels.append(getattr(e, "label", None))
+        self._loop_nodes.append(e)
 
     def _leave_loop(self, e):
         self.loop_labels.pop()
+        self._loop_nodes.pop()
         label = getattr(e, "label", None)
         if label is not None and label not in self.labels_used and hasattr(self.tcx.dcx, "has_errors_within"):
             from compiler.lint.builtin import lint
@@ -1366,6 +1424,25 @@ class FnCtxt(ExprMore, PatCheck):
             return NEVER
         target = self._break_target(e)
         if target is False:
+            return NEVER
+        if target is None and e.value is not None:
+            loop_node = self._loop_nodes[-1] if self._loop_nodes else None
+            d = self.err("`break` with value from a `while` loop" if isinstance(loop_node, ast.While) else
+                         "`break` with value from a `for` loop", "E0571", e.span,
+                         "can only break with a value inside `loop` or breakable block")
+            if loop_node is not None:
+                head = loop_node.span.lo, loop_node.body.span.lo
+                from compiler.syntax.span import Span
+                src = loop_node.span.file.src
+                end = head[1]
+                while end > head[0] and src[end - 1] == " ":
+                    end -= 1
+                kw = "while" if isinstance(loop_node, ast.While) else "for"
+                d.span_label(Span(head[0], end, loop_node.span.file),
+                             f"you can't `break` with a value in a `{kw}` loop")
+                d.multipart_suggestion(f"use `break` on its own without a value inside this `{kw}` loop",
+                                       [(Span(e.span.lo + 5, e.span.hi, e.span.file), "")])
+            self.check_expr(e.value, None)
             return NEVER
         if e.value is not None:
             exp = target[0][0] if target else None
@@ -1505,6 +1582,11 @@ def _variant_lit_impl(fcx, e, v, expected):
         fcx.err(f"missing field{'s' if len(missing) > 1 else ''} {names} in initializer of `{text}`",
                 "E0063", e.path.span, f"missing {names}")
     return adt
+
+
+def _float_ness(t):
+    t = resolve(t)
+    return isinstance(t, FloatVar) or isinstance(t, Ty) and t.is_float
 
 
 def _same_shape(want, have) -> bool:

@@ -91,6 +91,7 @@ class ExprMore:
         return result if result is not None else UNIT
 
     def expr_ForLoop(self, e, expected):
+        self._use(e.iter, "move")           # `for x in v` consumes `v` (IntoIterator by value)
         it = resolve(self.check_expr(e.iter, None))
         item = self.iter_item(it, e.iter)
         self.check_pat(e.pat, item)

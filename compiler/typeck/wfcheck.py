@@ -35,6 +35,7 @@ def _missing_trait_items(tcx, d):
         return
     have = {f.name for f in node.items}
     declared = {f.name for f in r.target.node.items}
+    _compare_signatures(tcx, d, r.target)
     for f in node.items:
         if f.name not in declared:
             tcx.dcx.emit(Diag("error", f"method `{f.name}` is not a member of trait `{r.target.name}`", "E0407")
@@ -54,6 +55,53 @@ def _missing_trait_items(tcx, d):
         for f in missing:
             diag.help(f"implement the missing item: `{_sig_text(f)} {{ todo!() }}`")
     tcx.dcx.emit(diag)
+
+
+def _text(ty, self_text: str) -> str:
+    import re
+    s = " ".join(ty.span.file.src[ty.span.lo:ty.span.hi].split())
+    if s in ("self", "&self", "&mut self", "mut self"):
+        s = s.replace("mut self", "self") if s == "mut self" else s
+        s = s.replace("self", "Self")
+    s = re.sub(r"'\w+ ?", "", s).replace("<>", "")         # lifetimes do not change the type's shape
+    return re.sub(r"\bSelf\b", self_text, s)
+
+
+def _compare_signatures(tcx, impl_def, trait):
+    """E0053: an impl method's parameter or return type differs from the trait's (compared as written,
+    with `Self` standing for the impl's type; methods of another arity are not compared)."""
+    from compiler.errors import Diag
+    if trait.builtin:
+        return
+    node = impl_def.node
+    self_text = node.self_ty.span.file.src[node.self_ty.span.lo:node.self_ty.span.hi]
+    by_name = {f.name: f for f in trait.node.items}
+    for f in node.items:
+        tf = by_name.get(f.name)
+        if tf is None or len(tf.params) != len(f.params):
+            continue
+        pairs = [(p.ty, tp.ty) for p, tp in zip(f.params, tf.params)]
+        if f.ret is not None and tf.ret is not None:
+            pairs.append((f.ret, tf.ret))
+        for have, want in pairs:
+            h, w = _text(have, self_text), _text(want, self_text)
+            if h == w:
+                continue
+            diag = Diag("error", f"method `{f.name}` has an incompatible type for trait", "E0053")
+            diag.primary(have.span, f"expected `{w}`, found `{h}`")
+            diag.span_note(want.span, "type in trait")
+            exp = [_text(tp.ty, self_text) for tp in tf.params]
+            got = [_text(p.ty, self_text) for p in f.params]
+            ret_e = _text(tf.ret, self_text) if tf.ret is not None else "()"
+            ret_g = _text(f.ret, self_text) if f.ret is not None else "()"
+            if ret_e == ret_g:
+                ret_e = ret_g = "_"
+            diag.note(f"expected signature `fn({', '.join(exp)}) -> {ret_e}`\n"
+                      f"   found signature `fn({', '.join(got)}) -> {ret_g}`")
+            what = "return" if have is f.ret else "parameter"
+            diag.multipart_suggestion(f"change the {what} type to match the trait", [(have.span, w)])
+            tcx.dcx.emit(diag)
+            break
 
 
 def _sig_text(f) -> str:
