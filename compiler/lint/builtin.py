@@ -242,7 +242,7 @@ def _dead_assoc(tcx, impl_def, dead):
 def _derived_note(tcx, d) -> str | None:
     traits = sorted(tcx.resolver.derives.get(d, ()))
     used = tcx.__dict__.get("derives_used", set())
-    traits = [t for t in traits if t not in ("Copy", "Eq") and (d, t) not in used]
+    traits = [t for t in traits if t not in ("Copy", "Eq", "PartialEq") and (d, t) not in used]
     if not traits:
         return None
     if len(traits) == 1:

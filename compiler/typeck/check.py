@@ -469,6 +469,8 @@ class FnCtxt(ExprMore, PatCheck):
             c = self._assoc_const(r)
             if c is not None:
                 self.used_assoc.append(c)
+                if r.target[0].kind == "struct":
+                    self.constructed.append(r.target[0])    # rustc counts the type as used
                 return type_of_any(self.tcx, c)
             found = self._type_relative(r)
             if found is not None:
