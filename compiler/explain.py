@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 EXPLANATIONS = {
+    "E0600": "A unary operator is applied to a type that does not support it (`-` on an unsigned integer).",
+    "E0507": "A non-`Copy` value is moved out of an index of a vector or array; borrow it or clone it.",
+    "E0381": "A variable declared without a value is read on a path where it has not been assigned.",
     "E0624": "A private method or associated function is called from outside the module that can see it.",
     "E0571": "`break` with a value is used inside a `while` or `for` loop, where only `loop` can produce one.",
     "E0106": "A reference in a struct field or return type has no lifetime, and elision cannot supply one.",

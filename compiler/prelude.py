@@ -20,6 +20,7 @@ pub struct String;
 pub struct Box<T>;
 pub struct Range<T>;
 pub struct Iter<T>;
+pub struct IterMut<T>;
 pub struct Chars;
 pub struct Bytes;
 pub trait Clone { fn clone(&self) -> Self; }
@@ -79,7 +80,7 @@ impl<T> [T] {
     pub fn len(&self) -> usize; pub fn is_empty(&self) -> bool; pub fn iter(&self) -> Iter<T>;
     pub fn contains(&self, x: &T) -> bool; pub fn first(&self) -> Option<&T>; pub fn last(&self) -> Option<&T>;
     pub fn get(&self, index: usize) -> Option<&T>; pub fn sort(&mut self); pub fn reverse(&mut self);
-    pub fn swap(&mut self, a: usize, b: usize);
+    pub fn swap(&mut self, a: usize, b: usize); pub fn iter_mut(&mut self) -> IterMut<T>;
 }
 impl<T> Iter<T> { pub fn next(&mut self) -> Option<&T>; pub fn count(self) -> usize; }
 impl<T> Range<T> { pub fn contains(&self, item: &T) -> bool; }

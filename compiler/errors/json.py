@@ -44,7 +44,9 @@ APPLICABILITY = (
     ("add missing generic argument", "HasPlaceholders"),
     ("you might have meant to use", "MaybeIncorrect"),
     ("remove this semicolon to return this value", "MachineApplicable"),
-    ("change the", "MachineApplicable"),                        # "change the parameter type to match the trait"
+    ("change the", "MachineApplicable"),
+    ("remove these parentheses", "MachineApplicable"),
+    ("use `loop`", "MachineApplicable"),                        # "change the parameter type to match the trait"
     ("use `break` on its own without a value inside this", "MaybeIncorrect"),
     ("consider introducing a named lifetime parameter", "MaybeIncorrect"),
     ("consider using the `'static` lifetime", "MaybeIncorrect"),

@@ -108,3 +108,78 @@ def _report(tcx, b, ty, moved, later) -> Diag:
     d.multipart_suggestion("consider cloning the value if the performance cost is acceptable",
                            [(Span(at, at, moved.expr.span.file), ".clone()")])
     return d
+
+
+def check_uninit(tcx, d, resolver) -> list[Diag]:
+    """E0381: a `let x;` read where some path has not assigned it (a structured definite-assignment walk:
+    both arms of an `if`/`else` and every `match` arm must assign; loops other than `loop` may not run)."""
+    out = []
+    for b in ast.walk(d.node.body):
+        if not (isinstance(b, ast.Local) and b.init is None and b.pat is None and b.name != "_"):
+            continue
+        state = {"reported": False, "some": []}
+
+        def is_me(e):
+            if isinstance(e, ast.PathExpr):
+                r = resolver.res.get(e.path)
+                return r is not None and r.kind == "local" and r.target is b
+            return False
+
+        def walk(n, assigned: bool) -> bool:
+            if state["reported"]:
+                return True
+            if isinstance(n, ast.Assign) and n.op == "=" and is_me(n.lhs):
+                walk(n.rhs, assigned)
+                state["some"].append(n.lhs)
+                return True
+            if isinstance(n, ast.PathExpr) and is_me(n):
+                if not assigned:
+                    out.append(_uninit(b, n, state["some"]))
+                    state["reported"] = True
+                return assigned
+            if isinstance(n, ast.If):
+                a = walk(n.cond, assigned)
+                t = walk(n.then, a)
+                e = walk(n.els, a) if n.els is not None else a
+                return t and e
+            if isinstance(n, ast.Match):
+                a = walk(n.scrutinee, assigned)
+                results = [walk(arm.body, a) for arm in n.arms]
+                return all(results) if results else a
+            if isinstance(n, (ast.While, ast.ForLoop)):
+                a = walk(n.cond if isinstance(n, ast.While) else n.iter, assigned)
+                walk(n.body, a)
+                return a
+            for c in ast.children(n):
+                assigned = walk(c, assigned)
+            return assigned
+
+        started = False
+        for n in ast.walk(d.node.body):
+            if isinstance(n, ast.Block) and b in n.stmts:
+                block = n
+                break
+        else:
+            continue
+        assigned = False
+        for s in block.stmts:
+            if s is b:
+                started = True
+                continue
+            if started:
+                assigned = walk(s, assigned)
+    return out
+
+
+def _uninit(b, use, some) -> Diag:
+    if some:
+        d = Diag("error", f"used binding `{b.name}` is possibly-uninitialized", "E0381")
+        d.primary(use.span, f"`{b.name}` used here but it is possibly-uninitialized")
+        d.span_label(b.name_span, "binding declared here but left uninitialized")
+        for s in some:
+            d.span_label(s.span, "binding initialized here in some conditions")
+    else:
+        d = Diag("error", f"used binding `{b.name}` isn't initialized", "E0381")
+        d.primary(use.span, f"`{b.name}` used here but it isn't initialized")
+        d.span_label(b.name_span, "binding declared here but left uninitialized")
+    return d

@@ -471,3 +471,44 @@ class OverflowingLiterals:
             diag.lint_owner = d
             tcx.dcx.emit(diag)
 
+
+
+# ---- early syntactic lints: `unused_parens`, `while_true`
+_PAREN_CONTEXT = {ast.If: "`if` condition", ast.While: "`while` condition", ast.Match: "`match` scrutinee expression",
+                  ast.Local: "assigned value", ast.Return: "`return` value"}
+
+
+def check_early_syntax(tcx):
+    """rustc's early lint passes over the AST, before analysis: unnecessary parentheses around a
+    condition, scrutinee, assigned or returned value, and `while true`."""
+    for d in tcx.resolver.defs:
+        body = getattr(d.node, "body", None) if d.kind in ("fn", "assoc_fn") else None
+        if body is None:
+            continue
+        for n in ast.walk(body):
+            inner = None
+            if isinstance(n, (ast.If, ast.While)):
+                inner = n.cond
+                if isinstance(n, ast.While) and isinstance(inner, ast.Lit) and inner.value is True:
+                    kw = Span(n.span.lo, inner.span.hi, n.span.file)
+                    lint(tcx, "while_true", d, "denote infinite loops with `loop { ... }`", kw, "help: use `loop`")
+            elif isinstance(n, ast.Match):
+                inner = n.scrutinee
+            elif isinstance(n, ast.Local):
+                inner = n.init
+            elif isinstance(n, ast.Return):
+                inner = n.value
+            if isinstance(inner, ast.Paren) and not isinstance(inner.inner, (ast.TupleExpr, ast.StructLit)):
+                _unused_parens(tcx, d, inner, _PAREN_CONTEXT[type(n)], condition=not isinstance(n, (ast.Local,
+                                                                                                   ast.Return)))
+
+
+def _unused_parens(tcx, owner, p, what, condition):
+    f = p.span.file
+    open_, close = Span(p.span.lo, p.span.lo + 1, f), Span(p.span.hi - 1, p.span.hi, f)
+    d = Diag("warning", f"unnecessary parentheses around {what}", lint="unused_parens")
+    d.primary(open_)
+    d.primary(close)
+    d.multipart_suggestion("remove these parentheses", [(open_, ""), (close, " ")])
+    d.lint_owner = owner
+    tcx.dcx.emit(d)

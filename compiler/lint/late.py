@@ -2,7 +2,7 @@
 run per module in parallel (rustc_lint::late::check_crate, `par_for_each_module`)."""
 from __future__ import annotations
 
-from compiler.lint.builtin import check_camel_case, check_unused_imports, emit_buffered
+from compiler.lint.builtin import check_camel_case, check_early_syntax, check_unused_imports, emit_buffered
 from compiler.lint.store import LintStore
 
 
@@ -41,6 +41,7 @@ def early_lint_checks(tcx):
     try:
         check_unknown_lints(tcx)
         check_camel_case(tcx)
+        check_early_syntax(tcx)
         emit_buffered(tcx, lints)
     finally:
         tcx.dcx.flush()

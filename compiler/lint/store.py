@@ -42,6 +42,7 @@ BUILTIN_LINTS = [
     Lint("unused_parens", "warn", "unused"),
     Lint("unreachable_code", "warn", "unused"),
     Lint("unused_labels", "warn", "unused"),
+    Lint("while_true", "warn", None),
     Lint("static_mut_refs", "warn", "rust_2024_compatibility"),
     Lint("non_snake_case", "warn", "nonstandard_style"),
     Lint("non_camel_case_types", "warn", "nonstandard_style"),

@@ -22,7 +22,7 @@ ITERATOR_METHODS = {"sum", "product", "map", "filter", "collect", "enumerate", "
 # methods of the standard library's types that the prelude does not model: calling one is an honest
 # "not supported" error, never a false E0599
 _SEQ = ("sort_by", "sort_unstable", "dedup", "retain", "extend", "extend_from_slice", "append", "drain", "split_off",
-        "windows", "chunks", "concat", "join", "iter_mut", "into_iter", "binary_search", "starts_with", "ends_with",
+        "windows", "chunks", "concat", "join", "into_iter", "binary_search", "starts_with", "ends_with",
         "to_vec", "capacity", "reserve", "shrink_to_fit", "resize", "fill", "rotate_left", "rotate_right",
         "split_at", "split_first", "split_last", "first_mut", "last_mut", "get_mut", "as_slice", "as_mut_slice",
         "sort_by_key", "iter", "len", "is_empty", "contains", "push", "pop", "insert", "remove", "truncate", "clear")
@@ -103,6 +103,7 @@ class FnCtxt(ExprMore, PatCheck):
         self._last_ty = UNIT
         self.labels_used: set = set()
         self._loop_nodes: list = []
+        self.index_moves: list = []     # E0507 diagnostics, emitted by borrowck
 
     def err(self, msg, code, span, label="") -> Diag:
         d = Diag("error", msg, code).primary(span, label)
@@ -138,13 +139,14 @@ class FnCtxt(ExprMore, PatCheck):
         if node.body is not None:
             self.check_block(node.body, ret, fn_body=True)
         self.check_matches()
-        if node.body is not None and (self.mut_uses or self.uses or any(getattr(b, "mutbl", False)
-                                                                          for b in self.locals)) \
+        if node.body is not None and (self.mut_uses or self.uses or self.index_moves or any(
+                getattr(b, "mutbl", False) or isinstance(b, ast.Local) and b.init is None for b in self.locals)) \
                 and hasattr(self.tcx.dcx, "has_errors_within") and not self.tcx.dcx.has_errors_within(node.span):
             from compiler.infer import moves, mutability
             diags = mutability.check(self.tcx, d, self.mut_uses)
             moved = moves.check(self.tcx, d, self.uses, self._is_copy,
                                 lambda b: zonk(self.locals[b]) if b in self.locals else None)
+            moved += moves.check_uninit(self.tcx, d, self.tcx.resolver) + self.index_moves
             if moved:
                 diags = mutability.order([x for x in diags if x.level != "error"],
                                          [x for x in diags if x.level == "error"] + moved, node.span)
@@ -251,6 +253,7 @@ class FnCtxt(ExprMore, PatCheck):
                         ty = TyVar()
                 if s.init is not None:
                     self._use(s.init, "move")
+                    self._move_out_of_index(s.init, ty)
                 if s.els is not None:
                     self.check_block(s.els, NEVER)
                 if s.pat is not None:
@@ -1071,6 +1074,15 @@ class FnCtxt(ExprMore, PatCheck):
                 return ERROR
             self.err(f"type `{rt}` cannot be dereferenced", "E0614", e.span)
             return ERROR
+        rt = resolve(t)
+        if isinstance(rt, Ty) and not rt.is_error and (
+                e.op == "-" and not (rt.is_numeric and not rt.name.startswith("u")) and rt.kind != "adt" or
+                e.op == "!" and not (rt.is_integral or rt == BOOL) and rt.kind != "adt"):
+            d = self.err(f"cannot apply unary operator `{e.op}` to type `{rt}`", "E0600", e.span,
+                         f"cannot apply unary operator `{e.op}`")
+            if e.op == "-" and rt.is_integral:
+                d.note("unsigned values cannot be negated")
+            return ERROR
         return t
 
     def expr_AddrOf(self, e, expected):
@@ -1256,6 +1268,30 @@ class FnCtxt(ExprMore, PatCheck):
 
     def _variant_lit(self, e, v, expected):
         return _variant_lit_impl(self, e, v, expected)
+
+    def _move_out_of_index(self, e, ty):
+        """E0507: `let x = v[i];` moves a non-`Copy` element out of a vector or array."""
+        while isinstance(e, ast.Paren):
+            e = e.inner
+        if not isinstance(e, ast.Index) or self._is_copy(ty):
+            return
+        base = resolve(self.locals.get(self.tcx.resolver.res.get(e.base.path).target)) \
+            if isinstance(e.base, ast.PathExpr) and getattr(self.tcx.resolver.res.get(e.base.path), "kind", "") == \
+            "local" else None
+        if not isinstance(base, Ty) or base.kind == "ref":
+            return
+        elem = zonk(ty)
+        d = Diag("error", f"cannot move out of index of `{zonk(base)}`", "E0507")
+        d.primary(e.span, f"move occurs because value has type `{elem}`, which does not implement the `Copy` trait")
+        if elem.kind == "adt" and not self.tcx.resolver.def_at(elem.def_index).builtin and \
+                not self._implements(elem, "Clone"):
+            adt = self.tcx.resolver.def_at(elem.def_index)
+            d.children.append(SubDiag("note", f"if `{elem}` implemented `Clone`, you could clone the value",
+                                      [Label(adt.node.def_span, "consider implementing `Clone` for this type", True),
+                                       Label(e.span, "you could clone this value", False)]))
+        from compiler.syntax.span import Span
+        d.multipart_suggestion("consider borrowing here", [(Span(e.span.lo, e.span.lo, e.span.file), "&")])
+        self.index_moves.append(d)
 
     def _is_copy(self, t) -> bool:
         """`Copy`, decided structurally (not through the evaluation cache): primitives, shared

@@ -109,6 +109,8 @@ class ExprMore:
                 return it.args[0]
             if self.is_adt(it, "Iter"):
                 return Ty("ref", args=(it.args[0],))
+            if self.is_adt(it, "IterMut"):
+                return Ty("ref", args=(it.args[0],), mutbl=True)
             if self.is_adt(it, "Chars"):
                 return prim("char")
             if self.is_adt(it, "Bytes"):
@@ -204,6 +206,10 @@ class ExprMore:
         if self.coerce(target, t):
             return target
         shown = "{integer}" if isinstance(t, IntVar) else str(t)
+        if isinstance(t, Ty) and t.kind == "ref" and target.is_numeric:
+            d = self.err(f"casting `{shown}` as `{target}` is invalid", "E0606", e.span)
+            d.help("cast through a raw pointer first")
+            return target
         if isinstance(t, Ty) and t.kind == "prim" or isinstance(t, IntVar):
             d = self.err(f"casting `{shown}` as `{target}` is invalid", "E0606", e.span)
             del d
