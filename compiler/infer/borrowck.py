@@ -232,9 +232,6 @@ class _SuggestionDiag(Diag):
 
 def mir_borrowck(tcx, d):
     node = d.node
-    pending = tcx.__dict__.get("borrowck_pending", {}).pop(d, None)
-    for diag in pending or ():
-        tcx.dcx.emit(diag)
     if node.body is None or not isinstance(node.ret, ast.TyRef):
         return None
     ret = node.ret

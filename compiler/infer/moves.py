@@ -88,8 +88,11 @@ def _report(tcx, b, ty, moved, later) -> Diag:
     borrow = later.kind == "borrow"
     d = Diag("error", f"{'borrow' if borrow else 'use'} of moved value: `{b.name}`", "E0382")
     d.primary(later.expr.span, "value borrowed here after move" if borrow else "value used here after move")
-    d.span_label(b.name_span, f"move occurs because `{b.name}` has type `{ty}`, which does not implement the "
-                              "`Copy` trait")
+    at = b.name_span
+    if getattr(b, "mutbl", False):
+        kw = at.file.src.rfind("mut", 0, at.lo)
+        at = Span(kw, at.hi, at.file) if kw >= 0 else at
+    d.span_label(at, f"move occurs because `{b.name}` has type `{ty}`, which does not implement the `Copy` trait")
     d.span_label(moved.expr.span, "value moved here")
     if moved.callee is not None and moved.param is not None:
         f = moved.callee

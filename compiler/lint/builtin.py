@@ -9,6 +9,10 @@ from compiler.syntax.span import Span
 
 
 def lint(tcx, name: str, owner, msg: str, span, label: str = "", anchor=None) -> None:
+    _lint(tcx, name, owner, msg, span, label, anchor)
+
+
+def _lint(tcx, name: str, owner, msg: str, span, label: str = "", anchor=None) -> None:
     d = Diag("warning", msg, lint=name).primary(span, label)
     d.lint_owner = owner
     if anchor is not None:
@@ -24,9 +28,18 @@ def _module_order(tcx, d, span):
 
 # ---- liveness
 def check_liveness(tcx, d):
+    """Per body, in rustc's order: borrowck's unused-mut lint and errors (found during typeck), then
+    liveness's unused variables, then its dead assignments."""
+    for diag in tcx.__dict__.get("borrowck_pending", {}).pop(d, ()):
+        tcx.dcx.emit(diag)
     r = tcx.resolver
     uses, writes = r.local_uses, r.local_writes
     node = d.node
+    body = node.span
+
+    def lint(tcx, name, owner, msg, span, label=""):
+        _lint(tcx, name, owner, msg, span, label, anchor=Span(body.lo, body.lo + 100000 + span.lo - body.lo,
+                                                              body.file))
     bindings = [p for p in node.params if p.pat is None] + list(_locals(node.body))
     parents = _parents(node.body)
     for p in node.params:
@@ -52,6 +65,7 @@ def check_liveness(tcx, d):
                 at = Span(kw, at.hi, at.file) if kw >= 0 else at
             diag.primary(at).note(f"consider using `_{b.name}` instead")
             diag.lint_owner = d
+            diag.anchor = Span(body.lo, body.lo + 100000 + at.lo - body.lo, body.file)
             tcx.dcx.emit(diag)
             for a in assigned:
                 if True:

@@ -15,6 +15,11 @@ def _must_use_attr(node) -> bool:
     return any(a.name == "must_use" for a in getattr(node, "attrs", ()))
 
 
+def _must_use_reason(node):
+    attr = next((a for a in getattr(node, "attrs", ()) if a.name == "must_use"), None)
+    return attr.value.strip('"') if attr is not None and attr.value else None
+
+
 def _callee(fcx, e):
     """The DefId a call or method call resolves to, with its path as rustc names it."""
     r = fcx.tcx.resolver
@@ -58,6 +63,9 @@ def must_use_diag(fcx, e, t) -> Diag | None:
     diag = Diag("warning", msg, lint="unused_must_use").primary(e.span, label)
     if msg == "unused `Result` that must be used":
         diag.note("this `Result` may be an `Err` variant, which should be handled")
+    reason = _must_use_reason(d.node if d is not None else None) if msg.startswith("unused return value") else None
+    if reason:
+        diag.note(reason)
     diag.multipart_suggestion("use `let _ = ...` to ignore the resulting value",
                               [(Span(e.span.lo, e.span.lo, e.span.file), "let _ = ")])
     return diag

@@ -407,13 +407,11 @@ class FnCtxt(ExprMore, PatCheck):
             found = self._trait_assoc_fn(self_ty, seg.name)
         if found is None:
             kind = "enum" if owner.kind == "enum" else "struct"
-            d = self.err(f"no {'variant or ' if kind == 'enum' else ''}function or associated item named `{seg.name}` "
-                         f"found for {kind} `{self_ty}` in the current scope", "E0599", seg.span,
-                         f"{'variant or ' if kind == 'enum' else ''}function or associated item not found in "
-                         f"`{self_ty}`")
+            what = "variant or associated item" if kind == "enum" else "function or associated item"
+            d = self.err(f"no {what} named `{seg.name}` found for {kind} `{self_ty}` in the current scope", "E0599",
+                         seg.span, f"{what} not found in `{self_ty}`")
             if owner.kind in ("struct", "enum") and not owner.builtin:
-                d.span_label(owner.node.def_span, f"{'variant or ' if kind == 'enum' else ''}function or associated "
-                             f"item `{seg.name}` not found for this {kind}")
+                d.span_label(owner.node.def_span, f"{what} `{seg.name}` not found for this {kind}")
         return found
 
     def _assoc_const(self, res):
@@ -457,7 +455,7 @@ class FnCtxt(ExprMore, PatCheck):
                 what = f"{d.node.kind} struct"
             note = _deprecation_note(attr)
             lint(self.tcx, "deprecated", self.owner,
-                 f"use of deprecated {what} `{text}`" + (f": {note}" if note else ""), path.span)
+                 f"use of deprecated {what} `{text}`" + (f": {note}" if note else ""), path.segments[-1].span)
 
     def expr_PathExpr(self, e, expected):
         r = self._res(e.path)
@@ -543,8 +541,12 @@ class FnCtxt(ExprMore, PatCheck):
                 t = self.locals.get(r.target, ERROR)
                 rt = resolve(t)
                 if not (isinstance(rt, Ty) and rt.is_error):
-                    self.err(f"expected function, found {show(t)}", "E0618", callee.span,
-                             "call expression requires function")
+                    shown = str(zonk(rt, default=False)) if isinstance(rt, Ty) else str(rt)
+                    d = self.err(f"expected function, found `{shown}`", "E0618", callee.span)
+                    b = r.target
+                    if hasattr(b, "name_span"):
+                        d.span_label(b.name_span, f"`{b.name}` has type `{shown}`")
+                    d.span_label(e.span, "call expression requires function")
             return ERROR
         if r.target.kind in ("const", "static"):
             for a in e.args:
