@@ -61,9 +61,9 @@ impl String {
     pub fn new() -> String; pub fn from(s: &str) -> String; pub fn with_capacity(capacity: usize) -> String;
     #[must_use] pub fn len(&self) -> usize; pub fn is_empty(&self) -> bool; pub fn push_str(&mut self, string: &str);
     pub fn push(&mut self, ch: char); pub fn as_str(&self) -> &str; pub fn clear(&mut self);
-    pub fn pop(&mut self) -> Option<char>; pub fn contains(&self, pat: &str) -> bool;
+    pub fn pop(&mut self) -> Option<char>; pub fn contains<P>(&self, pat: P) -> bool;
     pub fn trim(&self) -> &str; pub fn to_uppercase(&self) -> String; pub fn to_lowercase(&self) -> String;
-    pub fn starts_with(&self, pat: &str) -> bool; pub fn ends_with(&self, pat: &str) -> bool;
+    pub fn starts_with<P>(&self, pat: P) -> bool; pub fn ends_with<P>(&self, pat: P) -> bool;
     pub fn chars(&self) -> Chars; pub fn bytes(&self) -> Bytes; pub fn as_bytes(&self) -> &[u8];
 }
 impl Chars { pub fn count(self) -> usize; pub fn next(&mut self) -> Option<char>; }
@@ -71,9 +71,9 @@ impl Bytes { pub fn count(self) -> usize; pub fn next(&mut self) -> Option<u8>; 
 impl str {
     pub fn chars(&self) -> Chars; pub fn bytes(&self) -> Bytes; pub fn as_bytes(&self) -> &[u8];
     pub fn len(&self) -> usize; pub fn is_empty(&self) -> bool; pub fn to_string(&self) -> String;
-    pub fn to_owned(&self) -> String; pub fn contains(&self, pat: &str) -> bool; pub fn trim(&self) -> &str;
+    pub fn to_owned(&self) -> String; pub fn contains<P>(&self, pat: P) -> bool; pub fn trim(&self) -> &str;
     pub fn to_uppercase(&self) -> String; pub fn to_lowercase(&self) -> String;
-    pub fn starts_with(&self, pat: &str) -> bool; pub fn ends_with(&self, pat: &str) -> bool;
+    pub fn starts_with<P>(&self, pat: P) -> bool; pub fn ends_with<P>(&self, pat: P) -> bool;
 }
 impl<T> Box<T> { pub fn new(x: T) -> Box<T>; }
 impl<T> [T] {
@@ -160,7 +160,11 @@ impl {t} {{
     pub fn checked_add(self, rhs: {t}) -> Option<{t}>; pub fn checked_sub(self, rhs: {t}) -> Option<{t}>;
     pub fn checked_mul(self, rhs: {t}) -> Option<{t}>; pub fn checked_div(self, rhs: {t}) -> Option<{t}>;
     pub fn saturating_sub(self, rhs: {t}) -> {t}; pub fn saturating_add(self, rhs: {t}) -> {t};
-    pub fn rem_euclid(self, rhs: {t}) -> {t};
+    pub fn rem_euclid(self, rhs: {t}) -> {t}; pub fn saturating_mul(self, rhs: {t}) -> {t};
+    pub fn wrapping_sub(self, rhs: {t}) -> {t}; pub fn wrapping_mul(self, rhs: {t}) -> {t};
+    pub fn checked_rem(self, rhs: {t}) -> Option<{t}>; pub fn leading_zeros(self) -> u32;
+    pub fn trailing_zeros(self) -> u32; pub fn abs_diff(self, other: {t}) -> {t};
+    pub fn div_euclid(self, rhs: {t}) -> {t}; pub fn is_power_of_two(self) -> bool;
 }}
 """
 

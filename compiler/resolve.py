@@ -139,6 +139,11 @@ class Resolver:
                                if len(path.segments) > 1 else "no such name"))
             return
         self.import_uses[u] = 0
+        if len(path.segments) > 1:
+            owner = self._lookup_path(ast.Path(path.segments[:-1], path.span), module, "type", "", report=False)
+            if owner is not None and owner.module is not None and \
+                    self._check_privacy(targets[0][1], owner.module, module, path.segments[-1]):
+                self.import_uses[u] = 1         # no unused-import warning on top of E0603
         for ns, d in targets:
             table = module.types if ns == "type" else module.values
             table.setdefault(u.node.name, d)
@@ -474,11 +479,11 @@ class Resolver:
     def _check_privacy(self, d: DefId, module: Module, scope: Module, seg):
         """E0603: a private item is visible in its module and the module's descendants only."""
         if d.builtin or getattr(d.node, "is_pub", True) or d.kind == "variant":
-            return
+            return False
         m = scope
         while m is not None:
             if m is module:
-                return
+                return False
             m = m.parent
         what = {"fn": "function", "struct": "struct", "enum": "enum", "const": "constant", "static": "static",
                 "trait": "trait", "ty_alias": "type alias", "mod": "module"}.get(d.kind, "item")
@@ -487,6 +492,7 @@ class Resolver:
         diag = Diag("error", f"{what} `{d.name}` is private", "E0603").primary(seg.span, f"private {what}")
         diag.span_note(d.node.def_span, f"the {what} `{d.name}` is defined here")
         self.emit(diag)
+        return True
 
     # ---- bodies
     def _resolve_body(self, fn: ast.Fn, scope, generics):

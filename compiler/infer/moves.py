@@ -86,7 +86,11 @@ def check(tcx, d, uses, is_copy, type_of) -> list[Diag]:
 
 def _report(tcx, b, ty, moved, later) -> Diag:
     borrow = later.kind == "borrow"
-    d = Diag("error", f"{'borrow' if borrow else 'use'} of moved value: `{b.name}`", "E0382")
+    place = b.name
+    if later.kind == "field":
+        s = later.expr.span
+        place = s.file.src[s.lo:s.hi]
+    d = Diag("error", f"{'borrow' if borrow else 'use'} of moved value: `{place}`", "E0382")
     d.primary(later.expr.span, "value borrowed here after move" if borrow else "value used here after move")
     at = b.name_span
     if getattr(b, "mutbl", False):

@@ -134,7 +134,7 @@ def _dead_stores(tcx, d, b, parents):
         later_writes = [a for a in writes if a.span.lo >= span.hi]
         first_read = min((s.lo for s in later_reads), default=None)
         first_write = min(later_writes, key=lambda a: a.span.lo, default=None)
-        overwritten = first_write is not None and (first_read is None or first_write.span.lo < first_read) and \
+        overwritten = first_write is not None and (first_read is None or first_write.span.hi <= first_read) and \
             _block_of(first_write, parents) is _block_of(node, parents) and not _in_loop(first_write, parents)
         if first_read is None and not overwritten and node is b:
             continue        # an initializer never read is the unused-variable warning's business

@@ -461,6 +461,7 @@ class FieldDef:
     span: Span
     ty: Ty
     is_pub: bool = False
+    attrs: list = field(default_factory=list)
 
 
 @dataclass(eq=False)

@@ -333,11 +333,11 @@ class Parser:
             self.parse_where(generics)
             self.expect("{")
             while not self.eat("}"):
-                self.parse_attrs(inner=False)
+                fattrs = self.parse_attrs(inner=False)
                 vis = self.parse_vis()
                 fname = self.ident()
                 self.expect(":")
-                fields.append(ast.FieldDef(fname.text, fname.span, self.parse_ty(), vis))
+                fields.append(ast.FieldDef(fname.text, fname.span, self.parse_ty(), vis, fattrs))
                 if not self.tok.is_punct("}"):
                     self.expect(",")
         return ast.Struct(name.text, name.span, start.to(self.prev_span), attrs, is_pub, generics, kind, fields,

@@ -519,6 +519,8 @@ class FnCtxt(ExprMore, PatCheck):
                 return ERROR
             d, impl_subst = found
             self._check_private_assoc(d, callee.path.segments[-1].span, "associated function")
+            if d.builtin and r.target[0].kind == "struct":
+                self.constructed.append(r.target[0])      # `S::default()` of a derive builds an `S`
             params, ret = self.fn_sig(d)
             subst = {k: v for k, v in impl_subst.items() if not (isinstance(v, Ty) and v.kind == "param"
                                                                  and v.name == k)}
@@ -1007,7 +1009,7 @@ class FnCtxt(ExprMore, PatCheck):
                     if isinstance(resolve(num), IntVar) and isinstance(resolve(rnum), IntVar) or \
                             _float_ness(num) != _float_ness(rnum):
                         self._no_op_impl(e, op, num, rnum)      # int with float: no builtin rule, E0277 alone
-                        return num
+                        return ERROR
                     self.mismatch(num, found, self._mismatch_span(e.rhs))
                     self._no_op_impl(e, op, num, found)
                 return num
@@ -1259,6 +1261,17 @@ class FnCtxt(ExprMore, PatCheck):
             m = m.parent
         return False
 
+    def _deprecated_field(self, d, name, span):
+        f = next((f for f in getattr(d.node, "fields", ()) if f.name == name), None)
+        attr = next((a for a in getattr(f, "attrs", ()) if a.name == "deprecated"), None) if f is not None else None
+        if attr is None and f is not None:      # a deprecated struct's fields are deprecated too
+            attr = next((a for a in d.node.attrs if a.name == "deprecated"), None)
+        if attr is not None:
+            from compiler.lint.builtin import lint
+            note = _deprecation_note(attr)
+            lint(self.tcx, "deprecated", self.owner, f"use of deprecated field `{d.name}::{name}`" +
+                 (f": {note}" if note else ""), span)
+
     def _check_private_assoc(self, fd, span, what):
         """E0624: an inherent impl's item without `pub`, used outside the module that can see it."""
         parent = fd.parent
@@ -1334,6 +1347,18 @@ class FnCtxt(ExprMore, PatCheck):
         self.tcx.dcx.emit(d)
         dead = self.tcx.__dict__.setdefault("unreachable_spans", [])
         dead.append(nxt.span.to(b.stmts[-1].span))
+
+    def _use_field(self, e):
+        """`x.f` reads through `x`: a use of `x` after a whole move is E0382 on `x.f`."""
+        from compiler.infer.moves import Use
+        base = e.base
+        while isinstance(base, ast.Field):
+            base = base.base
+        if isinstance(base, ast.PathExpr):
+            r = self._res(base.path)
+            if r is not None and r.kind == "local":
+                b = self.tcx.resolver.pat_alias.get(r.target, r.target)
+                self.uses.append(Use(b, "field", e))
 
     def _use(self, e, kind, callee=None, param=None, method=None):
         """Records a use of a whole local variable (`kind`: "move", "borrow" or "assign")."""
@@ -1517,6 +1542,7 @@ class FnCtxt(ExprMore, PatCheck):
             base = resolve(base.args[0])               # auto-deref
         if isinstance(base, Ty) and base.is_error:
             return ERROR
+        self._use_field(e)
         if isinstance(base, Ty) and base.kind == "tuple" and e.name.isdigit() and int(e.name) < len(base.args):
             return base.args[int(e.name)]
         if isinstance(base, Ty) and base.kind == "tuple":
@@ -1527,6 +1553,7 @@ class FnCtxt(ExprMore, PatCheck):
         if isinstance(base, Ty) and base.kind == "adt" and self.tcx.resolver.def_at(base.def_index).kind == "struct":
             d = self.tcx.resolver.def_at(base.def_index)
             fdef = next((f for f in d.node.fields if f.name == e.name), None)
+            self._deprecated_field(d, e.name, e.span)
             if fdef is not None and not fdef.is_pub and not d.builtin and not self._visible_from(d):
                 self.err(f"field `{e.name}` of struct `{d.name}` is private", "E0616", e.name_span, "private field")
                 return ERROR
@@ -1560,6 +1587,7 @@ class FnCtxt(ExprMore, PatCheck):
                 self.check_expr(v, None)
             return ERROR
         d = r.target
+        self._check_deprecated(d, e.path)
         fields = dict(field_tys(self.tcx, d))
         params = {p.name for p in d.node.generics.params}
         subst: dict = {}
@@ -1567,6 +1595,7 @@ class FnCtxt(ExprMore, PatCheck):
             _bind(self.tcx.query("type_of", d), expected, subst)
         for name, span, v in e.fields:
             self._use(v, "move")
+            self._deprecated_field(d, name, span.to(v.span))
             if name not in fields:
                 self.check_expr(v, None)
                 rest = [n for n in fields if n not in {f for f, _, _ in e.fields}]
