@@ -19,14 +19,6 @@ class Use:
         self.callee, self.param, self.method = callee, param, method
 
 
-def _parents(body) -> dict:
-    out = {}
-    for n in ast.walk(body):
-        for c in ast.children(n):
-            out[c] = n
-    return out
-
-
 def _path(node, parents) -> list:
     """The branch choices on the way from the body to `node`: (if/match node, branch)."""
     out, child, n = [], node, parents.get(node)
@@ -56,7 +48,7 @@ def _loops(node, parents) -> list:
 
 def check(tcx, d, uses, is_copy, type_of) -> list[Diag]:
     node = d.node
-    parents = _parents(node.body)
+    parents = ast.parents(node.body)
     by_binding: dict = {}
     for u in uses:
         by_binding.setdefault(u.binding, []).append(u)

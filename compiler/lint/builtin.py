@@ -41,7 +41,7 @@ def check_liveness(tcx, d):
         _lint(tcx, name, owner, msg, span, label, anchor=Span(body.lo, body.lo + 100000 + span.lo - body.lo,
                                                               body.file))
     bindings = [p for p in node.params if p.pat is None] + list(_locals(node.body))
-    parents = _parents(node.body)
+    parents = ast.parents(node.body)
     for p in node.params:
         if p.pat is not None:
             bindings.extend(b for b in ast.bindings(p.pat) if r.res.get(b) is None)
@@ -87,14 +87,6 @@ def check_liveness(tcx, d):
             continue
         lint(tcx, "unused_variables", d, f"unused variable: `{b.name}`", b.name_span,
              f"help: if this is intentional, prefix it with an underscore: `_{b.name}`")
-
-
-def _parents(body) -> dict:
-    out = {}
-    for n in ast.walk(body):
-        for c in ast.children(n):
-            out[c] = n
-    return out
 
 
 def _in_loop(node, parents) -> bool:

@@ -587,6 +587,15 @@ def walk(node):
         stack.extend(reversed(list(children(n))))
 
 
+def parents(body) -> dict:
+    """Each node under `body` mapped to its parent."""
+    out = {}
+    for n in walk(body):
+        for c in children(n):
+            out[c] = n
+    return out
+
+
 def bindings(pat):
     """The `PatIdent`s under a pattern (some may turn out to be unit variants or constants)."""
     return [p for p in walk(pat) if isinstance(p, PatIdent)]

@@ -55,6 +55,16 @@ def _std_name(fcx, t):
     return None
 
 
+def derive_suggestion(d, shown: str, node, trait: str):
+    """rustc's "consider annotating `T` with `#[derive(Trait)]`": a line inserted above the item."""
+    from compiler.syntax.span import Span
+    at = node.span
+    line_start = at.file.src.rfind("\n", 0, at.lo) + 1
+    indent = at.file.src[line_start:at.lo]
+    d.multipart_suggestion(f"consider annotating `{shown}` with `#[derive({trait})]`",
+                           [(Span(line_start, line_start, at.file), f"{indent}#[derive({trait})]\n")])
+
+
 def raise_unsupported(fcx, what, span):
     """An honest one-line error for a part of std the subset does not model."""
     fcx.tcx.dcx.emit(Diag("error", f"minirustc does not support {what} yet").primary(span))
@@ -951,13 +961,7 @@ class FnCtxt(ExprMore, PatCheck):
             d.children[-1].labels[0].text = f"must implement `{trait_name}`"
             from compiler.prelude import DERIVABLE
             if trait_name in DERIVABLE:
-                from compiler.syntax.span import Span
-                node = adt.node
-                at = node.span
-                line_start = at.file.src.rfind("\n", 0, at.lo) + 1
-                indent = at.file.src[line_start:at.lo]
-                d.multipart_suggestion(f"consider annotating `{rl}` with `#[derive({trait_name})]`",
-                                       [(Span(line_start, line_start, at.file), f"{indent}#[derive({trait_name})]\n")])
+                derive_suggestion(d, str(rl), adt.node, trait_name)
             else:
                 d.note(f"the trait `{trait_name}` must be implemented")
         self.tcx.dcx.emit(d)
@@ -1354,24 +1358,27 @@ class FnCtxt(ExprMore, PatCheck):
         base = e.base
         while isinstance(base, ast.Field):
             base = base.base
-        if isinstance(base, ast.PathExpr):
-            r = self._res(base.path)
-            if r is not None and r.kind == "local":
-                b = self.tcx.resolver.pat_alias.get(r.target, r.target)
-                self.uses.append(Use(b, "field", e))
+        b = self._local(base)
+        if b is not None:
+            self.uses.append(Use(b, "field", e))
+
+    def _local(self, e):
+        """The local binding a path expression (in parentheses or not) names, or None."""
+        while isinstance(e, ast.Paren):
+            e = e.inner
+        r = self._res(e.path) if isinstance(e, ast.PathExpr) else None
+        if r is None or r.kind != "local":
+            return None
+        return self.tcx.resolver.pat_alias.get(r.target, r.target)
 
     def _use(self, e, kind, callee=None, param=None, method=None):
         """Records a use of a whole local variable (`kind`: "move", "borrow" or "assign")."""
         from compiler.infer.moves import Use
-        while isinstance(e, ast.Paren):
-            e = e.inner
-        if not isinstance(e, ast.PathExpr):
-            return
-        r = self._res(e.path)
-        if r is None or r.kind != "local":
-            return
-        b = self.tcx.resolver.pat_alias.get(r.target, r.target)
-        self.uses.append(Use(b, kind, e, callee, param, method))
+        b = self._local(e)
+        if b is not None:
+            while isinstance(e, ast.Paren):
+                e = e.inner
+            self.uses.append(Use(b, kind, e, callee, param, method))
 
     def _note_mut_use(self, place, kind, span=None, through_ref=False):
         """Records that `place`'s base binding is assigned or mutably borrowed (for E0384, E0596 and
@@ -1386,12 +1393,9 @@ class FnCtxt(ExprMore, PatCheck):
                 return
             else:
                 break
-        if not isinstance(base, ast.PathExpr):
+        b = self._local(base)
+        if b is None:
             return
-        r = self._res(base.path)
-        if r is None or r.kind != "local":
-            return
-        b = self.tcx.resolver.pat_alias.get(r.target, r.target)
         t = resolve(self.locals.get(b))
         shared_ref = isinstance(t, Ty) and t.kind == "ref" and not t.mutbl
         if through_ref or isinstance(t, Ty) and t.kind == "ref" and (not direct or kind == "borrow" and span is None):

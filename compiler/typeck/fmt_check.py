@@ -69,11 +69,6 @@ def _report(fcx, ph, expr, t):
         d.help(f"the trait `Debug` is not implemented for `{inner}`")
         if local:
             d.note(f"add `#[derive(Debug)]` to `{inner}` or manually `impl Debug for {inner}`")
-            node = adt.node
-            at = node.span
-            from compiler.syntax.span import Span
-            line_start = at.file.src.rfind("\n", 0, at.lo) + 1
-            indent = at.file.src[line_start:at.lo]
-            d.multipart_suggestion(f"consider annotating `{inner}` with `#[derive(Debug)]`",
-                                   [(Span(line_start, line_start, at.file), f"{indent}#[derive(Debug)]\n")])
+            from compiler.typeck.check import derive_suggestion
+            derive_suggestion(d, str(inner), adt.node, "Debug")
     fcx.tcx.dcx.emit(d)
