@@ -359,6 +359,7 @@ def analysis(tcx):
         finally:
             dcx.flush()
 
+    resolved = tcx.resolution_errors = list(dcx.error_spans)        # the errors of name resolution
     # misc checking: the attribute-reading queries, then every module's attribute checks
     fns = [("fn", d) for d in defs if d.kind in ("fn", "assoc_fn")]
     phase("attribute checks", fns + [("mod", m) for m in tcx.resolver.modules],
@@ -370,7 +371,10 @@ def analysis(tcx):
     for d in tcx.resolver.deferred:
         dcx.emit(d)             # sorted in with the type checking phase's diagnostics
     phase("type checking", owners, lambda d: tcx.query("typeck", d))
-    tainted = {d for d in owners if dcx.has_errors_within(d.node.span)}     # by resolution or typeck errors
+    # a body is tainted by its own errors, or by resolution errors in its signature (not by wfcheck's)
+    tainted = {d for d in owners if dcx.has_errors_within(d.node.body.span if getattr(d.node, "body", None)
+                                                          else d.node.span)
+               or any(sp.file is d.node.span.file and d.node.span.lo <= sp.lo < d.node.span.hi for sp in resolved)}
     phase("borrow checking", [d for d in owners if d.kind in ("fn", "assoc_fn")],
           lambda d: tcx.query("mir_borrowck", d))
     phase("constant evaluation", [d for d in owners if d.kind in ("const", "static")],

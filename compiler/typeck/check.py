@@ -151,7 +151,9 @@ class FnCtxt(ExprMore, PatCheck):
         self.check_matches()
         if node.body is not None and (self.mut_uses or self.uses or self.index_moves or any(
                 getattr(b, "mutbl", False) or isinstance(b, ast.Local) and b.init is None for b in self.locals)) \
-                and hasattr(self.tcx.dcx, "has_errors_within") and not self.tcx.dcx.has_errors_within(node.span):
+                and hasattr(self.tcx.dcx, "has_errors_within") and not self.tcx.dcx.has_errors_within(node.body.span) \
+                and not any(sp.file is node.span.file and node.span.lo <= sp.lo < node.body.span.lo
+                            for sp in self.tcx.__dict__.get("resolution_errors", ())):
             from compiler.infer import moves, mutability
             diags = mutability.check(self.tcx, d, self.mut_uses)
             moved = moves.check(self.tcx, d, self.uses, self._is_copy,
@@ -366,8 +368,8 @@ class FnCtxt(ExprMore, PatCheck):
                     return self.tcx.resolver.def_of[f], subst
             tr = self.tcx.resolver.res.get(impl_def.node.trait_ref) if impl_def.node.trait_ref else None
             if tr is not None and tr.kind == "def" and tr.target.kind == "trait":
-                for f in tr.target.node.items:      # a default method the impl does not override
-                    if f.name == name and f.body is not None and (not method or (f.params and
+                for f in tr.target.node.items:      # a trait method the impl does not define (a default,
+                    if f.name == name and (not method or (f.params and   # or missing: E0046 is reported)
                                                                                  f.params[0].name == "self")):
                         return self.tcx.resolver.def_of[f], {**subst, "Self": self_ty}
         return None

@@ -96,8 +96,10 @@ def _compare_signatures(tcx, impl_def, trait):
             ret_g = _text(f.ret, self_text) if f.ret is not None else "()"
             if ret_e == ret_g:
                 ret_e = ret_g = "_"
-            diag.note(f"expected signature `fn({', '.join(exp)}) -> {ret_e}`\n"
-                      f"   found signature `fn({', '.join(got)}) -> {ret_g}`")
+            tail_e = "" if tf.ret is None and f.ret is None else f" -> {ret_e}"
+            tail_g = "" if tf.ret is None and f.ret is None else f" -> {ret_g}"
+            diag.note(f"expected signature `fn({', '.join(exp)}){tail_e}`\n"
+                      f"   found signature `fn({', '.join(got)}){tail_g}`")
             what = "return" if have is f.ret else "parameter"
             diag.multipart_suggestion(f"change the {what} type to match the trait", [(have.span, w)])
             tcx.dcx.emit(diag)
