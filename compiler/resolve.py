@@ -669,6 +669,8 @@ class Resolver:
                 self._check_format_args(e)
             for a in e.args:
                 r(a)
+            for _, _, a in e.named:
+                r(a)
             for a in e.implicit:
                 r(a)
         else:

@@ -317,6 +317,7 @@ class MacCall(Expr):
     fmt: "Lit | None" = None
     implicit: list = field(default_factory=list)    # `{x}` captures, as PathExprs
     pieces: list = field(default_factory=list)      # the format string's placeholders
+    named: list = field(default_factory=list)       # `name = expr` arguments: (name, span, expr)
 
 
 # ---- patterns

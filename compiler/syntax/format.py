@@ -65,6 +65,9 @@ def parse(lit) -> list[Placeholder]:
             name_span = Span(base + i + 1, base + i + 1 + len(arg_text), f)
         else:
             raise FormatError(f"invalid format string: invalid argument name `{arg_text}`", span)
+        import re
+        refs = re.findall(r"([A-Za-z_]\w*)\$", spec)          # `{:>width$}`: width from an argument
+        spec = re.sub(r"[A-Za-z_]\w*\$|\d+\$", "", spec)
         trait_key = spec.lstrip("<>^+-#0123456789.")
         if spec.startswith("#") and spec[1:].lstrip("0123456789.") in ("?", "x", "b"):
             trait_key = "#" + spec[1:].lstrip("0123456789.") if spec[1:].lstrip("0123456789.") != "?" else "#?"
@@ -73,6 +76,6 @@ def parse(lit) -> list[Placeholder]:
             trait = TRAITS.get(spec[-1:], None) if spec else "Display"
         if trait is None:
             raise FormatError(f"unknown format trait `{trait_key}`", span)
-        out.append(Placeholder(arg, trait, span, name_span))
+        out.append(Placeholder(arg, trait, span, name_span, refs))
         i = j + 1
     return out

@@ -960,7 +960,7 @@ class Parser:
         close = {"(": ")", "[": "]", "{": "}"}[self.bump().text]
         if name.name == "matches":
             return self._matches(path, close)
-        args, fmt = [], None
+        args, fmt, named = [], None, []
         if name.name in FORMAT_MACROS:
             if name.name in ("write", "writeln"):
                 args.append(self.parse_expr())
@@ -971,24 +971,36 @@ class Parser:
                 if not self.tok.is_punct(close):
                     self.expect(",")
         while not self.eat(close):
-            if self.tok.kind == "ident" and self.peek().is_punct("=") and not self.peek(2).is_punct("="):
-                raise unsupported("named format arguments", self.tok.span)
+            if self.tok.kind == "ident" and self.peek().is_punct("=") and fmt is not None:
+                arg_name = self.bump()
+                self.bump()
+                named.append((arg_name.text, arg_name.span, self.parse_expr()))
+                if not self.tok.is_punct(close):
+                    self.expect(",")
+                continue
             args.append(self.parse_expr())
             if not self.tok.is_punct(close):
                 self.expect(",")
         mac = ast.MacCall(path.span.to(self.prev_span), name.name, name.span, args, fmt)
+        mac.named = named
         if fmt is not None:
             from compiler.syntax import format as fmt_mod
             try:
                 mac.pieces = fmt_mod.parse(fmt)
             except fmt_mod.FormatError as e:
                 raise ParseError(e.msg, e.span, e.label) from None
-            seen = set()
+            seen = {n for n, _, _ in named}
             for p in mac.pieces:
                 if isinstance(p.arg, str) and p.arg not in seen:
                     seen.add(p.arg)
                     mac.implicit.append(ast.PathExpr(p.name_span, ast.Path([ast.PathSegment(p.arg, p.name_span)],
                                                                             p.name_span)))
+                for ref in p.width_arg or ():
+                    if ref not in seen:      # `{:>width$}` captures `width` too
+                        seen.add(ref)
+                        at = fmt.span.lo + 1 + fmt.value.find(ref + "$", p.span.lo - fmt.span.lo - 1)
+                        sp = Span(at, at + len(ref), fmt.span.file)
+                        mac.implicit.append(ast.PathExpr(sp, ast.Path([ast.PathSegment(ref, sp)], sp)))
         return mac
 
     # ---- patterns

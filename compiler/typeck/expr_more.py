@@ -274,7 +274,7 @@ class ExprMore:
         args = list(e.args)
         if name in ("write", "writeln") and args:
             self.check_expr(args.pop(0), None)
-        for a in list(args) + list(e.implicit):
+        for a in list(args) + list(e.implicit) + [x for _, _, x in e.named]:
             self._use(a, "borrow")      # the formatting macros take their arguments by reference
         tys = [self.check_expr(a, None) for a in args]
         self.check_format(e, args, tys)

@@ -14,6 +14,7 @@ def check_placeholders(fcx, mac, args, tys):
     if prelude is None:
         return
     implicit = {p.path.name: p for p in mac.implicit}
+    implicit.update({name: x for name, _, x in mac.named})
     nxt = 0
     for ph in mac.pieces:
         if ph.arg is None:
