@@ -60,9 +60,15 @@ def check(tcx, d, uses, is_copy, type_of) -> list[Diag]:
         events.sort(key=lambda u: u.expr.span.lo)
         decl_loops = set(_loops(b, parents)) if not isinstance(b, ast.Param) else set()
         moved = None
+        reported = False
         for u in events:
-            if any(loop not in decl_loops for loop in _loops(u.expr, parents)):
-                moved = None        # inside a loop the declaration is outside of: not modelled
+            outer = [loop for loop in _loops(u.expr, parents) if loop not in decl_loops]
+            if outer:
+                loop = outer[0]     # the innermost loop that the declaration is outside of
+                if u.kind == "move" and not reported and _loop_repeats(loop, b, by_binding[b]):
+                    out.append(_report_loop(b, ty, u, loop))
+                    reported = True
+                moved = None
                 continue
             if u.kind == "assign":
                 moved = None
@@ -76,20 +82,36 @@ def check(tcx, d, uses, is_copy, type_of) -> list[Diag]:
     return out
 
 
-def _report(tcx, b, ty, moved, later) -> Diag:
-    borrow = later.kind == "borrow"
-    place = b.name
-    if later.kind == "field":
-        s = later.expr.span
-        place = s.file.src[s.lo:s.hi]
-    d = Diag("error", f"{'borrow' if borrow else 'use'} of moved value: `{place}`", "E0382")
-    d.primary(later.expr.span, "value borrowed here after move" if borrow else "value used here after move")
+def _loop_repeats(loop, b, events) -> bool:
+    """Whether the loop can run its body again with `b` still moved: no `break` or `return` in the body
+    and no reassignment of `b` in it (a conservative reading)."""
+    body = loop.body
+    if any(isinstance(n, (ast.Break, ast.Return)) for n in ast.walk(body)):
+        return False
+    return not any(u.kind == "assign" and body.span.lo <= u.expr.span.lo < body.span.hi for u in events)
+
+
+def _loop_head(loop) -> Span:
+    src, lo, end = loop.span.file.src, loop.span.lo, loop.body.span.lo
+    while end > lo and src[end - 1] in " \t\n":
+        end -= 1
+    return Span(lo, end, loop.span.file)
+
+
+def _report_loop(b, ty, u, loop) -> Diag:
+    d = Diag("error", f"use of moved value: `{b.name}`", "E0382")
+    d.primary(u.expr.span, "value moved here, in previous iteration of loop")
     at = b.name_span
     if getattr(b, "mutbl", False):
         kw = at.file.src.rfind("mut", 0, at.lo)
         at = Span(kw, at.hi, at.file) if kw >= 0 else at
     d.span_label(at, f"move occurs because `{b.name}` has type `{ty}`, which does not implement the `Copy` trait")
-    d.span_label(moved.expr.span, "value moved here")
+    d.span_label(_loop_head(loop), "inside of this loop")
+    _move_notes(d, b, u)
+    return d
+
+
+def _move_notes(d, b, moved):
     if moved.callee is not None and moved.param is not None:
         f = moved.callee
         d.children.append(SubDiag("note", f"consider changing this parameter type in function `{f.name}` to borrow "
@@ -106,6 +128,23 @@ def _report(tcx, b, ty, moved, later) -> Diag:
     at = moved.expr.span.hi
     d.multipart_suggestion("consider cloning the value if the performance cost is acceptable",
                            [(Span(at, at, moved.expr.span.file), ".clone()")])
+
+
+def _report(tcx, b, ty, moved, later) -> Diag:
+    borrow = later.kind == "borrow"
+    place = b.name
+    if later.kind == "field":
+        s = later.expr.span
+        place = s.file.src[s.lo:s.hi]
+    d = Diag("error", f"{'borrow' if borrow else 'use'} of moved value: `{place}`", "E0382")
+    d.primary(later.expr.span, "value borrowed here after move" if borrow else "value used here after move")
+    at = b.name_span
+    if getattr(b, "mutbl", False):
+        kw = at.file.src.rfind("mut", 0, at.lo)
+        at = Span(kw, at.hi, at.file) if kw >= 0 else at
+    d.span_label(at, f"move occurs because `{b.name}` has type `{ty}`, which does not implement the `Copy` trait")
+    d.span_label(moved.expr.span, "value moved here")
+    _move_notes(d, b, moved)
     return d
 
 
