@@ -46,7 +46,8 @@ APPLICABILITY = (
     ("remove this semicolon to return this value", "MachineApplicable"),
     ("change the", "MachineApplicable"),
     ("remove these parentheses", "MachineApplicable"),
-    ("use `loop`", "MachineApplicable"),                        # "change the parameter type to match the trait"
+    ("use `loop`", "MachineApplicable"),
+    ("use a float literal", "MachineApplicable"),                        # "change the parameter type to match the trait"
     ("use `break` on its own without a value inside this", "MaybeIncorrect"),
     ("consider introducing a named lifetime parameter", "MaybeIncorrect"),
     ("consider using the `'static` lifetime", "MaybeIncorrect"),

@@ -518,9 +518,26 @@ class FnCtxt(ExprMore, PatCheck):
         d.note("mutable statics can be mutated by multiple threads: aliasing violations or data races will cause "
                "undefined behavior")
 
+    def _prim_fn_call(self, e, r):
+        """`f64::max(a, b)`, `i32::pow(x, 2)`: a primitive's method called as a path."""
+        prim_name, name = r.target
+        found = self._assoc_fn(prim(prim_name), name, method=False)
+        if found is None:
+            for a in e.args:
+                self.check_expr(a, None)
+            raise_unsupported(self, f"`{prim_name}::{name}`", e.func.span)
+            return ERROR
+        d, subst = found
+        params, ret = self.fn_sig(d)
+        subst = {**subst, "Self": prim(prim_name)}
+        self._check_args(e, d, [p.subst(subst) for p in params], fn_like=True)
+        return ret.subst(subst)
+
     def expr_Call(self, e, expected):
         callee = e.func
         r = self._res(callee.path) if isinstance(callee, ast.PathExpr) else None
+        if r is not None and r.kind == "prim_fn":
+            return self._prim_fn_call(e, r)
         if r is not None and r.kind == "type_relative":
             found = self._type_relative(r)
             if found is not None:
@@ -1052,6 +1069,13 @@ class FnCtxt(ExprMore, PatCheck):
             rf = resolve(found)
             l_ref = isinstance(rl, Ty) and rl.kind == "ref"
             r_ref = isinstance(rf, Ty) and rf.kind == "ref"
+            if isinstance(rl, IntVar) and isinstance(rf, IntVar) and _float_ness(rl) != _float_ness(rf):
+                sl = str(zonk(lhs, default=False)) if isinstance(rl, Ty) else str(rl)
+                sr = str(zonk(found, default=False)) if isinstance(rf, Ty) else str(rf)
+                d = self.err(f"can't compare `{sl}` with `{sr}`", "E0277", self._op_span(e),
+                             f"no implementation for `{sl} {op} {sr}`")
+                d.help(f"the trait `{'PartialEq' if op in ('==', '!=') else 'PartialOrd'}<{sr}>` is not "
+                       f"implemented for `{sl}`")
             if l_ref != r_ref and (self._numeric(rl) is not None or self._numeric(rf) is not None):
                 sl = "{integer}" if isinstance(rl, IntVar) else str(zonk(lhs, default=False))
                 sr = "{integer}" if isinstance(rf, IntVar) else str(zonk(found, default=False))
@@ -1063,6 +1087,10 @@ class FnCtxt(ExprMore, PatCheck):
             d = self.mismatch(lhs, found, self._mismatch_span(e.rhs))
             if isinstance(resolve(lhs), Ty):
                 d.span_label(e.lhs.span, f"expected because this is {show(lhs)}")
+            if _float_ness(rl) and isinstance(e.rhs, ast.Lit) and e.rhs.kind == "int" and not e.rhs.suffix:
+                from compiler.syntax.span import Span
+                d.multipart_suggestion("use a float literal", [(Span(e.rhs.span.hi, e.rhs.span.hi, e.rhs.span.file),
+                                                                ".0")])
             return BOOL
         trait_name = "PartialEq" if op in ("==", "!=") else "PartialOrd"
         self._derive_used(rl, trait_name)
