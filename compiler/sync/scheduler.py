@@ -353,7 +353,17 @@ class ControlledScheduler:
             except GreenletExit:
                 pass
             except BaseException as e:  # noqa: BLE001 - a thread's uncaught exception ends that thread
-                self._uncaught(state, e)
+                if state is not None:
+                    self._uncaught(state, e)
+            if state is None:
+                # an interrupt inside `spawn` left this carrier a job before the thread existed: it never
+                # ran as a controlled thread; resume whoever the unwinding picks
+                if self.abandoned:
+                    return None
+                nxt = self._unwind_target()
+                self.current = nxt
+                self.local.__dict__ = nxt.locals
+                return nxt.glet
             if self.abandoned:
                 self._finish(state)
                 return None             # the carrier ends, back to whoever collected it
