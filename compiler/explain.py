@@ -5,6 +5,16 @@ from __future__ import annotations
 import re
 
 EXPLANATIONS = {
+    "E0499": "A place is borrowed mutably twice while the first mutable borrow is still in use.",
+    "E0502": "A place is borrowed mutably while a shared borrow of it is still in use, or the other way "
+             "round; end the first borrow's use before the second borrow.",
+    "E0503": "A place is read while a mutable borrow of it is still in use.",
+    "E0505": "A value is moved out while a borrow of it is still in use; move it after the last use of the "
+             "borrow, or clone it.",
+    "E0506": "A place is assigned while a borrow of it is still in use.",
+    "E0515": "A function returns a reference to one of its own local variables, which is dropped when it "
+             "returns; return the owned value instead.",
+    "E0317": "An `if` without `else` is used where a value other than `()` is expected.",
     "E0600": "A unary operator is applied to a type that does not support it (`-` on an unsigned integer).",
     "E0507": "A non-`Copy` value is moved out of an index of a vector or array; borrow it or clone it.",
     "E0381": "A variable declared without a value is read on a path where it has not been assigned.",

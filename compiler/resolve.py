@@ -612,16 +612,19 @@ class Resolver:
                 self._resolve_value_path(e.lhs.path, scope, generics, ribs, False, write=e)
             else:
                 r(e.lhs)
-                base = e.lhs
-                while isinstance(base, ast.Field):
+                base, indexed = e.lhs, False
+                while isinstance(base, (ast.Field, ast.Index)):
+                    indexed = indexed or isinstance(base, ast.Index)
                     base = base.base
                 if base is not e.lhs and isinstance(base, ast.PathExpr):
                     res = self.res.get(base.path)
-                    if res is not None and res.kind == "local":
+                    if res is not None and res.kind == "local" and (not indexed or _local_array(res.target)):
                         self.field_writes.setdefault(res.target, []).append(e)
                         reads = self.local_reads.get(res.target, [])
-                        if reads and reads[-1] is base.path.span:
-                            reads.pop()     # writing a field is not a read of the variable (liveness)
+                        for i in range(len(reads) - 1, -1, -1):
+                            if reads[i] is base.path.span:
+                                del reads[i]    # writing a field or element is not a read of the variable
+                                break
             r(e.rhs)
         elif isinstance(e, ast.StructLit):
             self._resolve_ctor_path(e.path, scope, generics, e)
@@ -825,3 +828,10 @@ class Resolver:
         else:
             d = self._lookup_path(path, scope, "value", what)
         self._set(path, d, "value")
+
+
+def _local_array(b) -> bool:
+    """Whether a binding is a local array, as its declaration shows (`arr[i] = x` writes it in place)."""
+    if not isinstance(b, ast.Local):
+        return False
+    return isinstance(b.ty, ast.TyArray) or b.ty is None and isinstance(b.init, (ast.ArrayLit, ast.ArrayRepeat))

@@ -116,8 +116,11 @@ def _dead_stores(tcx, d, b, parents):
     if isinstance(b, ast.Local) and b.init is not None:
         stores.append((b, b.init.span))
     owned = not (isinstance(b, ast.Param) and isinstance(b.ty, ast.TyRef) or b.name == "self" or
-                 isinstance(b, ast.Local) and isinstance(b.init, ast.AddrOf) or isinstance(b, ast.PatIdent))
-    stores += [(a, a.span) for a in r.local_writes.get(b, []) + (r.field_writes.get(b, []) if owned else [])]
+                 isinstance(b, ast.Local) and isinstance(b.init, ast.AddrOf) or isinstance(b, ast.PatIdent) or
+                 b in tcx.__dict__.get("needs_drop_locals", ()))      # its drop reads it
+    drops = b in tcx.__dict__.get("needs_drop_locals", ())
+    stores += [(a, a.lhs.span if drops and a.op == "=" else a.span) for a in r.local_writes.get(b, [])]
+    stores += [(a, a.span) for a in (r.field_writes.get(b, []) if owned else [])]
     stores.sort(key=lambda x: x[1].lo)
     for node, span in stores:
         if _in_loop(node, parents):

@@ -114,6 +114,8 @@ class FnCtxt(ExprMore, PatCheck):
         self.labels_used: set = set()
         self._loop_nodes: list = []
         self.index_moves: list = []     # E0507 diagnostics, emitted by borrowck
+        self.method_calls: dict = {}    # MethodCall -> (the method's def, whether the receiver is a reference)
+        self.index_bases: dict = {}     # Index -> "vec" or "array", for borrow conflicts
 
     def err(self, msg, code, span, label="") -> Diag:
         d = Diag("error", msg, code).primary(span, label)
@@ -149,7 +151,9 @@ class FnCtxt(ExprMore, PatCheck):
         if node.body is not None:
             self.check_block(node.body, ret, fn_body=True)
         self.check_matches()
-        if node.body is not None and (self.mut_uses or self.uses or self.index_moves or any(
+        drops = self.tcx.__dict__.setdefault("needs_drop_locals", set())
+        drops.update(b for b, t in self.locals.items() if self._needs_drop(zonk(t)))
+        if node.body is not None and (self.mut_uses or self.uses or self.index_moves or self.method_calls or any(
                 getattr(b, "mutbl", False) or isinstance(b, ast.Local) and b.init is None for b in self.locals)) \
                 and hasattr(self.tcx.dcx, "has_errors_within") and not self.tcx.dcx.has_errors_within(node.body.span) \
                 and not any(sp.file is node.span.file and node.span.lo <= sp.lo < node.body.span.lo
@@ -159,6 +163,8 @@ class FnCtxt(ExprMore, PatCheck):
             moved = moves.check(self.tcx, d, self.uses, self._is_copy,
                                 lambda b: zonk(self.locals[b]) if b in self.locals else None)
             moved += moves.check_uninit(self.tcx, d, self.tcx.resolver) + self.index_moves
+            from compiler.infer import conflicts
+            moved += conflicts.check(self, d)
             if moved:
                 diags = mutability.order([x for x in diags if x.level != "error"],
                                          [x for x in diags if x.level == "error"] + moved, node.span)
@@ -253,6 +259,8 @@ class FnCtxt(ExprMore, PatCheck):
                 if s.ty is not None:
                     ty = lower_ty(self.tcx, s.ty)
                     if s.init is not None:
+                        if isinstance(s.init, ast.If) and s.pat is None:
+                            self._if_reason = (s.name_span, "expected because of this assignment")
                         init_ty = self.check_expr(s.init, ty)
                         if not self.coerce(ty, init_ty):
                             d = self.mismatch(ty, init_ty, self._mismatch_span(s.init))
@@ -286,6 +294,9 @@ class FnCtxt(ExprMore, PatCheck):
         if tail is not None:
             if fn_body:
                 self._use(tail, "move")
+                if isinstance(tail, ast.If) and getattr(self.owner.node, "ret", None) is not None:
+                    self._if_reason = (self.owner.node.ret.span,
+                                       f"expected {show(expected)} because of this return type")
             found = self.check_expr(tail, expected)
             if expected is not None and not self.coerce(expected, found):
                 d = self.mismatch(expected, found, self._mismatch_span(tail))
@@ -738,8 +749,13 @@ class FnCtxt(ExprMore, PatCheck):
                                           [(Span(a.span.lo, a.span.lo, a.span.file), f"{wrap}("),
                                            (Span(a.span.hi, a.span.hi, a.span.file), ")")])
                 return
-        if isinstance(e, Ty) and e.kind == "ref" and not e.mutbl and isinstance(f, Ty) and _same_shape(
-                resolve(e.args[0]), f):
+        deref_target = None     # `&String` coerces to `&str`, `&Vec<T>` to `&[T]`
+        if isinstance(f, Ty) and self.is_adt(f, "String"):
+            deref_target = STR_REF.args[0]
+        elif isinstance(f, Ty) and self.is_adt(f, "Vec"):
+            deref_target = Ty("slice", args=(f.args[0],))
+        if isinstance(e, Ty) and e.kind == "ref" and not e.mutbl and isinstance(f, Ty) and (_same_shape(
+                resolve(e.args[0]), f) or deref_target is not None and _same_shape(resolve(e.args[0]), deref_target)):
             diag.multipart_suggestion("consider borrowing here", [(Span(a.span.lo, a.span.lo, a.span.file), "&")])
         elif isinstance(f, Ty) and f.kind == "ref" and isinstance(a, ast.AddrOf) and _same_shape(e, resolve(f.args[0])):
             diag.multipart_suggestion("consider removing the borrow", [(Span(a.span.lo, a.operand.span.lo,
@@ -848,6 +864,7 @@ class FnCtxt(ExprMore, PatCheck):
             return ERROR
         if found is not None:
             fd = found[0]
+            self.method_calls[e] = (fd, isinstance(written, Ty) and written.kind == "ref")
             self._check_private_assoc(fd, e.name_span, "method")
             first = fd.node.params[0] if fd.node.params else None
             if first is not None and isinstance(first.ty, ast.TyRef) and first.ty.mutbl:
@@ -1327,6 +1344,8 @@ class FnCtxt(ExprMore, PatCheck):
         base = resolve(self.locals.get(self.tcx.resolver.res.get(e.base.path).target)) \
             if isinstance(e.base, ast.PathExpr) and getattr(self.tcx.resolver.res.get(e.base.path), "kind", "") == \
             "local" else None
+        if base is None and isinstance(e.base, ast.Field) and e in self.index_bases:
+            base = self.index_bases[e][1]
         if not isinstance(base, Ty) or base.kind == "ref":
             return
         elem = zonk(ty)
@@ -1340,7 +1359,34 @@ class FnCtxt(ExprMore, PatCheck):
                                        Label(e.span, "you could clone this value", False)]))
         from compiler.syntax.span import Span
         d.multipart_suggestion("consider borrowing here", [(Span(e.span.lo, e.span.lo, e.span.file), "&")])
+        if self._implements(elem, "Clone"):
+            d.multipart_suggestion("consider cloning the value if the performance cost is acceptable",
+                                   [(Span(e.span.hi, e.span.hi, e.span.file), ".clone()")])
         self.index_moves.append(d)
+
+    def _needs_drop(self, t, seen=None) -> bool:
+        """Whether dropping a value of type `t` runs code (it owns a `Vec`, `String` or `Box`): liveness
+        counts that drop as a read of the variable."""
+        t = resolve(t)
+        if not isinstance(t, Ty) or t.kind in ("prim", "ref", "never", "error", "param", "fndef"):
+            return False
+        if t.kind in ("tuple", "array"):
+            return any(self._needs_drop(a, seen) for a in t.args)
+        if t.kind != "adt":
+            return False
+        d = self.tcx.resolver.def_at(t.def_index)
+        if d.builtin:
+            return d.name in ("Vec", "String", "Box") or any(self._needs_drop(a, seen) for a in t.args)
+        if any(self._needs_drop(a, seen) for a in t.args):
+            return True
+        seen = seen or set()
+        if d in seen:
+            return False
+        seen.add(d)
+        if d.kind == "struct":
+            return any(self._needs_drop(ft, seen) for _, ft in field_tys(self.tcx, d))
+        return d.kind == "enum" and any(self._needs_drop(lower_ty(self.tcx, ty), seen)
+                                        for v in d.variants.values() for ty in _variant_tys(v))
 
     def _is_copy(self, t) -> bool:
         """`Copy`, decided structurally (not through the evaluation cache): primitives, shared
@@ -1438,7 +1484,20 @@ class FnCtxt(ExprMore, PatCheck):
 
     def expr_If(self, e, expected):
         self.check_expr_coercible(e.cond, BOOL)
+        reason, self._if_reason = getattr(self, "_if_reason", None), None
         if e.els is None:
+            exp = resolve(expected) if expected is not None else None
+            if isinstance(exp, Ty) and exp.kind not in ("tuple", "never", "error") and not _has_vars(exp):
+                self.check_block(e.then, exp)
+                d = self.err("`if` may be missing an `else` clause", "E0317", e.span,
+                             f"expected {show(exp)}, found `()`")
+                if reason is not None:
+                    d.span_label(*reason)
+                elif e.then.tail is not None:
+                    d.span_label(e.then.tail.span, "found here")
+                d.note("`if` expressions without `else` evaluate to `()`")
+                d.help("consider adding an `else` block that evaluates to the expected type")
+                return ERROR
             self.check_block(e.then, UNIT)
             return UNIT
         t = self.check_block(e.then, expected)
@@ -1855,3 +1914,7 @@ def _edit(span, old: str, new: str) -> list:
         return [(Span(at, at, span.file), new[p:len(new) - q])]
     return [(span, new)]
 
+
+def _variant_tys(v):
+    """The field types (as written) of an enum variant."""
+    return [f.ty if hasattr(f, "ty") else f for f in (getattr(v.node, "fields", None) or [])]

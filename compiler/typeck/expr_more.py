@@ -166,6 +166,8 @@ class ExprMore:
         if isinstance(base, Ty) and base.is_error:
             return ERROR
         is_range = isinstance(ri, Ty) and self.is_adt(ri, "Range")
+        if isinstance(base, Ty) and not is_range and (base.kind == "array" or self.is_adt(base, "Vec")):
+            self.index_bases[e] = ("array" if base.kind == "array" else "vec", base)
         if isinstance(base, Ty) and (base.kind in ("array", "slice") or self.is_adt(base, "Vec")):
             if is_range:
                 return Ty("slice", args=(base.args[0],))
@@ -246,7 +248,7 @@ class ExprMore:
             if len(e.args) >= 2:
                 a = self.check_expr(e.args[0], None)
                 b = self.check_expr(e.args[1], a)
-                if not self.unify(a, b):
+                if not self._string_cmp(a, b) and not self.unify(a, b):
                     self.mismatch(a, b, e.args[1].span)
             for x in e.args[2:]:
                 self.check_expr(x, None)
