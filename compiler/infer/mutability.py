@@ -52,7 +52,7 @@ def check(tcx, d, mut_uses) -> list[Diag]:
         if isinstance(b, ast.PatIdent) and resolver.res.get(b) is not None:
             continue                        # a unit variant or constant, not a binding
         mine = uses.get(b, [])
-        mutbl = b.mutbl
+        mutbl = b.mutbl and not getattr(b, "by_ref", False)     # `ref mut x` is no `mut` binding
         if mutbl:
             if not mine and not b.name.startswith("_") and _mut_kw_span(b) is not None:
                 w = Diag("warning", "variable does not need to be mutable", lint="unused_mut")

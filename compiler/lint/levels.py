@@ -98,4 +98,35 @@ class LintLevels:
         return list(self.cli)
 
     def __call__(self, diag):
-        return self.level_for(diag.lint, getattr(diag, "lint_owner", None))
+        owner = getattr(diag, "lint_owner", None)
+        return self.level_for(diag.lint, _statement_owner(owner, getattr(diag, "primary_span", None)))
+
+
+class _Statement:
+    """A statement with lint attributes, as a lint-level owner inside its function's body."""
+    __slots__ = ("node", "parent")
+
+    def __init__(self, stmt, parent):
+        self.node, self.parent = stmt, parent
+
+
+def _statement_owner(owner, span):
+    """The innermost statement with lint attributes around `span` in `owner`'s body, or `owner`."""
+    body = getattr(getattr(owner, "node", None), "body", None)
+    if span is None or body is None or not hasattr(body, "stmts"):
+        return owner
+    stmts = getattr(owner, "_attr_stmts", None)
+    if stmts is None:
+        from compiler.syntax import ast
+        stmts = [n for n in ast.walk(body) if getattr(n, "attrs", None) and isinstance(n, (ast.Local, ast.ExprStmt))]
+        try:
+            owner._attr_stmts = stmts
+        except AttributeError:
+            pass
+    inner = [s for s in stmts if s.span.file is span.file and s.span.lo <= span.lo and span.hi <= s.span.hi]
+    if not inner:
+        return owner
+    out = owner
+    for s in sorted(inner, key=lambda s: s.span.lo - s.span.hi):     # outermost first
+        out = _Statement(s, out)
+    return out

@@ -613,6 +613,14 @@ class Parser:
                 return ast.Local("_", pat.span, False, ty, init, start.to(end), els=els)
             return ast.Local("_", pat.span, False, ty, init, start.to(end), pat, els)
         t = self.tok
+        if t.is_punct("#") and not self.peek().is_punct("!"):
+            attrs = self.parse_attrs(inner=False)
+            bad = next((a for a in attrs if a.name not in ("allow", "warn", "deny", "forbid", "expect")), None)
+            if bad is not None or self.tok.is_punct("#") or self.tok.is_punct("}"):
+                raise unsupported("attributes other than lint levels on statements", (bad or attrs[0]).span)
+            stmt = self.parse_stmt()
+            stmt.attrs = attrs + list(getattr(stmt, "attrs", []))     # lint levels for this statement
+            return stmt
         if t.is_kw("fn") or t.is_kw("struct") or t.is_kw("enum") or t.is_kw("impl") or t.is_kw("trait") \
                 or t.is_kw("use") or t.is_kw("mod") or (t.is_kw("const") or t.is_kw("static")) and \
                 self.peek().kind == "ident" or t.is_punct("#") or t.is_kw("type") and self.peek().kind == "ident":
@@ -640,6 +648,22 @@ class Parser:
         if isinstance(expr, BLOCK_LIKE) or self.tok.is_punct("}"):
             return ast.ExprStmt(expr, False, expr.span)
         self.unexpected("`;`")
+
+    def _parse_arm_body(self) -> ast.Expr:
+        """A match arm's body, parsed as a statement expression (rustc's `STMT_EXPR` restriction): a
+        block-like body ends at its closing brace unless a method call follows."""
+        t = self.tok
+        if t.is_kw("if") or t.is_kw("match") or t.is_kw("while") or t.is_kw("for") or t.is_kw("loop") \
+                or t.is_punct("{") or t.is_kw("unsafe") and self.peek().is_punct("{"):
+            self.enter()
+            try:
+                e = self.parse_primary(False)
+            finally:
+                self.leave()
+            if self.tok.is_punct(".") or self.tok.is_punct("?"):
+                e = self._continue_binary(self.parse_postfix(e))
+            return e
+        return self.parse_expr()
 
     def _continue_binary(self, lhs):
         """Operators after an already-parsed operand (used after a block-like expression)."""
@@ -933,7 +957,7 @@ class Parser:
                     raise unsupported("`if let` guards", self.tok.span)
                 guard = self.parse_expr()
             self.expect("=>")
-            body = self.parse_expr()
+            body = self._parse_arm_body()
             arms.append(ast.Arm(pat, guard, body, pat.span.to(body.span)))
             if isinstance(body, BLOCK_LIKE):
                 self.eat(",")

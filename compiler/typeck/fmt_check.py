@@ -48,9 +48,23 @@ def _peel(t: Ty) -> Ty:
     return t
 
 
+def _ref_notes(d, t, trait):
+    """rustc's "required for `&T` to implement ..." notes for an argument behind references."""
+    depth, inner = 0, t
+    while inner.kind == "ref":
+        depth, inner = depth + 1, inner.args[0]
+    if depth == 0:
+        return
+    d.note(f"required for `&{inner}` to implement `{trait}`")
+    if depth > 1:
+        n = depth - 1
+        d.note(f"{n} redundant requirement{'s' if n > 1 else ''} hidden")
+        d.note(f"required for `{t}` to implement `{trait}`")
+
+
 def _report(fcx, ph, expr, t):
-    shown = str(t)
     inner = _peel(t)
+    shown = str(inner)
     adt = fcx.tcx.resolver.def_at(inner.def_index) if inner.kind == "adt" else None
     local = adt is not None and not adt.builtin
     if ph.trait == "Display":
@@ -63,6 +77,7 @@ def _report(fcx, ph, expr, t):
         else:
             d.help(f"the trait `std::fmt::Display` is not implemented for `{inner}`")
         d.note("in format strings you may be able to use `{:?}` (or {:#?} for pretty-print) instead")
+        _ref_notes(d, t, "std::fmt::Display")
     else:
         d = Diag("error", f"`{shown}` doesn't implement `{ph.trait}`", "E0277")
         d.primary(expr.span, f"`{shown}` cannot be formatted using `{{:?}}` because it doesn't implement `Debug`")
@@ -70,6 +85,8 @@ def _report(fcx, ph, expr, t):
         d.help(f"the trait `Debug` is not implemented for `{inner}`")
         if local:
             d.note(f"add `#[derive(Debug)]` to `{inner}` or manually `impl Debug for {inner}`")
+        _ref_notes(d, t, "Debug")
+        if local:
             from compiler.typeck.check import derive_suggestion
             derive_suggestion(d, str(inner), adt.node, "Debug")
     fcx.tcx.dcx.emit(d)
