@@ -23,6 +23,12 @@ APPLICABILITY = (
     ("convert the identifier to upper case", "MachineApplicable"),
     ("remove this attribute", "MachineApplicable"),
     ("remove this `mut`", "MachineApplicable"),
+    ("use the `?` operator to extract the", "HasPlaceholders"),
+    ("consider using `Option::expect` to unwrap", "HasPlaceholders"),
+    ("you can convert a", "MachineApplicable"),
+    ("you can cast a", "MachineApplicable"),
+    ("if you meant to write a `char` literal", "MachineApplicable"),
+    ("if you meant to write a string literal", "MachineApplicable"),
     ("try ignoring the field", "MachineApplicable"),
     ("a field with a similar name exists", "MaybeIncorrect"),
     ("the following trait defines an item", "MaybeIncorrect"),
@@ -65,6 +71,8 @@ INLINE_RE = re.compile(r"help: (.*): `(.*)`", re.S)
 
 
 def applicability(message: str) -> str:
+    if message.endswith(", rounded if necessary"):
+        return "MaybeIncorrect"         # a lossy integer-to-float conversion
     return next((a for prefix, a in APPLICABILITY if message.startswith(prefix)), "Unspecified")
 
 

@@ -218,7 +218,9 @@ def check_dead_code(tcx):
         if dead:
             lint(tcx, "dead_code", d, DEAD_WORDS[d.kind].format(d.name), d.node.ident_span,
                  anchor=_module_order(tcx, d, d.node.ident_span))
-        elif d.kind == "struct" and getattr(d.node, "kind", None) == "named":
+        elif d.kind == "struct" and getattr(d.node, "kind", None) == "named" and not any(
+                t in r.derives.get(d, ()) for t in ("PartialEq", "PartialOrd", "Ord", "Hash")):
+            # a derived comparison or hash reads every field, and dead-code analysis counts it
             _dead_fields(tcx, d, [f for f in d.node.fields if (d.index, f.name) not in read
                                   and not f.name.startswith("_")])
 
@@ -249,9 +251,12 @@ def _dead_assoc(tcx, impl_def, dead):
 
 
 def _derived_note(tcx, d) -> str | None:
-    traits = sorted(tcx.resolver.derives.get(d, ()))
+    derived = tcx.resolver.derives.get(d, ())
     used = tcx.__dict__.get("derives_used", set())
-    traits = [t for t in traits if t not in ("Copy", "Eq", "PartialEq") and (d, t) not in used]
+    # the derives whose impls dead-code analysis ignores (`#[rustc_trivial_field_reads]`), in rustc's
+    # order: each `#[derive]`'s list backwards, the attributes in source order
+    order = [n for a in d.node.attrs if a.name == "derive" for n, _ in reversed(a.args)]
+    traits = list(dict.fromkeys(t for t in order if t in derived and t in ("Clone", "Debug") and (d, t) not in used))
     if not traits:
         return None
     if len(traits) == 1:

@@ -234,6 +234,7 @@ class FnCtxt(ExprMore, PatCheck):
         found = self.check_expr(e, expected)
         if not self.coerce(expected, found):
             d = self.mismatch(expected, found, self._mismatch_span(e))
+            static_str_note(d, e)
             if let_ty_span is not None:
                 d.span_label(let_ty_span, "expected due to this")
             self._conversion_help(d, e, expected, found)
@@ -264,6 +265,7 @@ class FnCtxt(ExprMore, PatCheck):
                         init_ty = self.check_expr(s.init, ty)
                         if not self.coerce(ty, init_ty):
                             d = self.mismatch(ty, init_ty, self._mismatch_span(s.init))
+                            static_str_note(d, s.init)
                             if not isinstance(s.init, (ast.If, ast.BlockExpr, ast.Match)):
                                 d.span_label(s.ty.span, "expected due to this")
                             self._conversion_help(d, s.init, ty, init_ty)
@@ -712,32 +714,65 @@ class FnCtxt(ExprMore, PatCheck):
             self._arg_count_details(diag, e, d, params, tys, what or ("function" if fn_like else "tuple struct"))
             self.tcx.dcx.emit(diag)
             return
-        bad = False
         fparams = [x for x in getattr(d.node, "params", []) if x.name != "self"] if d.kind in ("fn", "assoc_fn") else []
+        bad = []
         for i, (a, p) in enumerate(zip(args, params)):
             if not (isinstance(resolve(p), Ty) and resolve(p).kind == "ref"):
                 self._use(a, "move", callee=d if fn_like and i < len(fparams) else None,
                           param=fparams[i] if fn_like and i < len(fparams) else None)
             found = self.check_expr(a, p)
             if not self.coerce(p, found):
-                if not bad:
-                    diag = self.mismatch(p, found, self._mismatch_span(a))
-                    diag.span_label(e.func.span, f"arguments to this {what or 'function'} are incorrect")
-                    if fn_like:
-                        i = args.index(a)
-                        fparams = d.node.params
-                        labels = [Label(self._param_span(fparams[i]), "", False)] if i < len(fparams) else []
-                        diag.span_note(d.node.ident_span, "function defined here", labels)
-                    self._conversion_help(diag, a, p, found)
-                bad = True
+                bad.append((a, p, found, d.node.params[i] if fn_like and i < len(d.node.params) else None))
+        if bad:
+            self._arg_mismatches(e.func.span, what or "function", d.node.ident_span if fn_like else None, bad)
+
+    def _arg_mismatches(self, callee_span, what, defined_at, bad):
+        """E0308 for arguments of the wrong type: rustc's one error for one argument, and its
+        "arguments to this function are incorrect" for several."""
+        if len(bad) == 1:
+            a, p, found, param = bad[0]
+            diag = self.mismatch(p, found, self._mismatch_span(a))
+            static_str_note(diag, a)
+            diag.span_label(callee_span, f"arguments to this {what} are incorrect")
+        else:
+            diag = Diag("error", f"arguments to this {what} are incorrect", "E0308").primary(callee_span)
+            for a, p, found, _ in bad:
+                diag.span_label(self._mismatch_span(a), f"expected {show(p)}, found {show(found)}")
+            self.tcx.dcx.emit(diag)
+        if defined_at is not None:
+            diag.span_note(defined_at, f"{what} defined here",
+                           [Label(self._param_span(param), "", False) for *_, param in bad if param is not None])
+        for a, p, found, _ in bad:
+            self._conversion_help(diag, a, p, found)
 
     @staticmethod
     def _param_span(p):
         return p.name_span.to(p.ty.span) if p.ty is not None else p.name_span
 
-    def _conversion_help(self, diag, a, expected, found):
-        """rustc's `.to_string()` help when a `&str` is given where a `String` is expected."""
+    def _conversion_help(self, diag, a, expected, found, cast=True):
+        """rustc's `.to_string()` help when a `&str` is given where a `String` is expected, its numeric
+        conversions, borrowing, and unwrapping an `Option`."""
         from compiler.syntax.span import Span
+        from compiler.typeck.numeric_cast import cast_help
+        e, f = resolve(expected), resolve(found)
+        if cast and isinstance(e, Ty) and isinstance(f, Ty) and e.is_numeric and f.is_numeric and \
+                not isinstance(a, ast.Lit) and not (isinstance(a, ast.Unary) and a.op == "-"):
+            h = cast_help(str(f), str(e))
+            if h is not None:
+                msg, text = h
+                postfix = isinstance(a, (ast.PathExpr, ast.Field, ast.MethodCall, ast.Call, ast.Index, ast.Paren))
+                parts = [(Span(a.span.hi, a.span.hi, a.span.file), text)] if postfix else \
+                    [(Span(a.span.lo, a.span.lo, a.span.file), "("), (Span(a.span.hi, a.span.hi, a.span.file), ")" + text)]
+                diag.multipart_suggestion(msg, parts)
+            return
+        if isinstance(a, ast.Lit) and a.kind == "str" and len(a.value) == 1 and e == prim("char"):
+            diag.multipart_suggestion("if you meant to write a `char` literal, use single quotes",
+                                      [(a.span, _char_lit(a.value))])
+            return
+        if isinstance(a, ast.Lit) and a.kind == "char" and e == STR_REF:
+            diag.multipart_suggestion("if you meant to write a string literal, use double quotes",
+                                      [(a.span, '"' + a.span.file.src[a.span.lo + 1:a.span.hi - 1] + '"')])
+            return
         if self.is_adt(expected, "String") and resolve(found) == STR_REF:
             at = a.span.hi
             diag.multipart_suggestion("try using a conversion method", [(Span(at, at, a.span.file), ".to_string()")])
@@ -749,6 +784,18 @@ class FnCtxt(ExprMore, PatCheck):
                                           [(Span(a.span.lo, a.span.lo, a.span.file), f"{wrap}("),
                                            (Span(a.span.hi, a.span.hi, a.span.file), ")")])
                 return
+        if self.is_adt(f, "Option") and not self.is_adt(e, "Option") and isinstance(e, Ty) and \
+                _same_shape(e, resolve(f.args[0])) and not _is_ctor_call(a):
+            shown = zonk(f, default=False)
+            if self.is_adt(resolve(self.ret), "Option"):
+                diag.multipart_suggestion(f"use the `?` operator to extract the `{shown}` value, propagating an "
+                                          "`Option::None` value to the caller", [(Span(a.span.hi, a.span.hi,
+                                                                                      a.span.file), "?")])
+            else:
+                diag.multipart_suggestion(f"consider using `Option::expect` to unwrap the `{shown}` value, "
+                                          "panicking if the value is an `Option::None`",
+                                          [(Span(a.span.hi, a.span.hi, a.span.file), '.expect("REASON")')])
+            return
         deref_target = None     # `&String` coerces to `&str`, `&Vec<T>` to `&[T]`
         if isinstance(f, Ty) and self.is_adt(f, "String"):
             deref_target = STR_REF.args[0]
@@ -766,7 +813,7 @@ class FnCtxt(ExprMore, PatCheck):
         from compiler.syntax.span import Span
         args, n, m = e.args, len(params), len(e.args)
         src = e.span.file.src
-        open_at = src.find("(", e.func.span.hi)
+        open_at = src.find("(", e.func.span.hi if isinstance(e, ast.Call) else e.name_span.hi)
         parens = Span(open_at, e.span.hi, e.span.file)
         fparams = [p for p in getattr(d.node, "params", []) if p.name != "self"] \
             if d.kind in ("fn", "assoc_fn") else []
@@ -934,20 +981,28 @@ class FnCtxt(ExprMore, PatCheck):
         if len(e.args) != len(rest):
             n, m = len(rest), len(e.args)
             plural = lambda k: f"{k} argument" + ("" if k == 1 else "s")  # noqa: E731
-            for a in e.args:
-                self.check_expr(a, None)
-            self.err(f"this method takes {plural(n)} but {plural(m)} {'was' if m == 1 else 'were'} supplied",
-                     "E0061", e.name_span)
+            tys = [self.check_expr(a, None) for a in e.args]
+            diag = Diag("error", f"this method takes {plural(n)} but {plural(m)} {'was' if m == 1 else 'were'} "
+                                 "supplied", "E0061").primary(e.name_span)
+            if not d.builtin:       # a std method's note would point into std's sources
+                self._arg_count_details(diag, e, d, rest, tys, "method")
+            self.tcx.dcx.emit(diag)
             return ret.subst(subst)
         first = d.node.params[0] if d.node.params else None
         if first is not None and first.name == "self":
             by_value = not isinstance(first.ty, ast.TyRef) and not (isinstance(written, Ty) and written.kind == "ref")
             self._use(e.receiver, "move" if by_value else "borrow", method=d if by_value and not d.builtin else None)
+        bad = []
         for i, (a, p) in enumerate(zip(e.args, rest)):
             if not (isinstance(resolve(p), Ty) and resolve(p).kind == "ref"):
                 self._use(a, "move", callee=d if not d.builtin and i + 1 < len(d.node.params) else None,
                           param=d.node.params[i + 1] if not d.builtin and i + 1 < len(d.node.params) else None)
-            self.check_expr_coercible(a, p)
+            found = self.check_expr(a, p)
+            if not self.coerce(p, found):
+                bad.append((a, p, found, d.node.params[i + 1] if not d.builtin and i + 1 < len(d.node.params)
+                            else None))
+        if bad:     # a std method's "defined here" note would point into std's sources
+            self._arg_mismatches(e.name_span, "method", None if d.builtin else d.node.ident_span, bad)
         return ret.subst(subst)
 
     def _op_span(self, e):
@@ -1017,6 +1072,13 @@ class FnCtxt(ExprMore, PatCheck):
             return
         d = self.err(msgs[op], "E0277", self._op_span(e), f"no implementation for `{sl} {op} {sr}`")
         d.help(f"the trait `{trait}<{sr}>` is not implemented for `{sl}`")
+        extra = {"Div": "NonZero<{}>", "Rem": "NonZero<{}>"}.get(trait) if sl.startswith("u") else None
+        extra = "Duration" if (trait, sl) == ("Mul", "u32") else extra
+        if extra is not None and sl in ("u8", "u16", "u32", "u64", "u128", "usize"):
+            # the other impls rustc lists inline (where it lists std source locations, we do not)
+            impls = [f"&{sl}` implements `{trait}<{sl}>", f"&{sl}` implements `{trait}", f"{sl}` implements `{trait}<&{sl}>",
+                     f"{sl}` implements `{trait}<{extra.format(sl)}>", f"{sl}` implements `{trait}"]
+            d.help(f"the following other types implement trait `{trait}<Rhs>`:" + "".join(f"\n  `{x}`" for x in impls))
         self._fulfillment_order(d)
 
     def expr_Binary(self, e, expected):
@@ -1177,7 +1239,14 @@ class FnCtxt(ExprMore, PatCheck):
         if e.op == "+=" and self.is_adt(lhs, "String"):
             self.check_expr_coercible(e.rhs, STR_REF)
             return UNIT
-        self.check_expr_coercible(e.rhs, lhs)
+        found = self.check_expr(e.rhs, lhs)
+        if not self.coerce(lhs, found):
+            d = self.mismatch(lhs, found, self._mismatch_span(e.rhs))
+            static_str_note(d, e.rhs)
+            b = self._local(e.lhs)
+            if isinstance(b, ast.Local) and b.ty is not None:
+                d.span_label(b.ty.span, "expected due to this type")
+            self._conversion_help(d, e.rhs, lhs, found, cast=False)
         return UNIT
 
     def _must_use(self, e, t):
@@ -1630,7 +1699,7 @@ class FnCtxt(ExprMore, PatCheck):
         return Ty("tuple", args=tuple(self.check_expr(x, t) for x, t in zip(e.elems, exps)))
 
     def expr_Field(self, e, expected):
-        base = resolve(self.check_expr(e.base, None))
+        base = written = resolve(self.check_expr(e.base, None))
         while isinstance(base, Ty) and (base.kind == "ref" or self.is_adt(base, "Box")):
             base = resolve(base.args[0])               # auto-deref
         if isinstance(base, Ty) and base.is_error:
@@ -1660,6 +1729,8 @@ class FnCtxt(ExprMore, PatCheck):
         if isinstance(base, TyVar):
             self.err("type annotations needed", "E0282", e.base.span)
             return ERROR
+        if isinstance(written, Ty) and written.kind == "ref" and isinstance(base, Ty):
+            shown = str(zonk(written, default=False))       # rustc names the type as written, references and all
         d = self.err(f"no field `{e.name}` on type `{shown}`", "E0609", e.name_span, "unknown field")
         if isinstance(base, Ty) and base.kind == "adt" and self.tcx.resolver.def_at(base.def_index).kind == "struct" \
                 and not self.tcx.resolver.def_at(base.def_index).builtin:
@@ -1774,8 +1845,17 @@ def _simple_text(t) -> bool:
     if t.kind == "adt":
         return not t.args
     if t.kind == "ref":
-        return _simple_text(t.args[0])
+        return _simple_ty(t.args[0])
     return _simple_ty(t)
+
+
+def static_str_note(d, e):
+    """A string literal's type is `&'static str` in rustc's expected/found note."""
+    while isinstance(e, ast.Paren):
+        e = e.inner
+    if isinstance(e, ast.Lit) and e.kind == "str" and d.children and d.children[-1].message.endswith(
+            "found reference `&str`"):
+        d.children[-1].message = d.children[-1].message[:-len("`&str`")] + "`&'static str`"
 
 
 def _simple_ty(t) -> bool:
@@ -1918,3 +1998,13 @@ def _edit(span, old: str, new: str) -> list:
 def _variant_tys(v):
     """The field types (as written) of an enum variant."""
     return [f.ty if hasattr(f, "ty") else f for f in (getattr(v.node, "fields", None) or [])]
+
+
+def _is_ctor_call(a) -> bool:
+    """`Some(..)` and the like: rustc suggests no unwrapping of a value just built."""
+    return isinstance(a, ast.Call) and isinstance(a.func, ast.PathExpr) and a.func.path.segments[-1].name in (
+        "Some", "None", "Ok", "Err")
+
+
+def _char_lit(c: str) -> str:
+    return "'" + {"'": "\\'", "\\": "\\\\", "\n": "\\n", "\t": "\\t"}.get(c, c) + "'"

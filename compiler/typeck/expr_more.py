@@ -59,7 +59,9 @@ class ExprMore:
     # ---- control flow
     def expr_Let(self, e, expected):
         t = self.check_expr(e.init, None)
+        self.pat_origin = e.init
         self.check_pat(e.pat, t)
+        self.pat_origin = None
         return BOOL
 
     def expr_Match(self, e, expected):
@@ -68,7 +70,9 @@ class ExprMore:
         all_never = True
         first = None
         for arm in e.arms:
+            self.pat_origin = e.scrutinee
             self.check_pat(arm.pat, scrut)
+            self.pat_origin = None
             if arm.guard is not None:
                 self.check_expr_coercible(arm.guard, BOOL)
             t = self.check_expr(arm.body, result)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from compiler.syntax import ast
 from compiler.ty.collect import field_tys, type_of_any, variant_field_tys
-from compiler.ty.types import ERROR, Ty, resolve
+from compiler.ty.types import ERROR, IntVar, Ty, resolve, zonk
 
 
 class PatCheck:
@@ -68,7 +68,7 @@ class PatCheck:
     def pat_PatLit(self, pat, exp, by_ref):
         t = self.check_expr(pat.expr, exp)
         if not self.unify(exp, t):
-            self.pat_mismatch(exp, t, pat.span)
+            self.pat_mismatch(exp, t, pat.span, static_str=isinstance(pat.expr, ast.Lit) and pat.expr.kind == "str")
 
     def pat_PatRange(self, pat, exp, by_ref):
         for e in (pat.lo, pat.hi):
@@ -108,6 +108,9 @@ class PatCheck:
                 _expected_found_note(d, exp, Ty("tuple", args=tuple(Ty("param", "_") for _ in elems)),
                                      self._adt_kind)
                 return self._bind_errors(pat)
+        elif isinstance(exp, IntVar):
+            self.pat_mismatch(exp, Ty("tuple", args=tuple(Ty("param", "_") for _ in elems)), pat.span)
+            return self._bind_errors(pat)
         elif isinstance(exp, Ty) and exp.is_error or not isinstance(exp, Ty):
             tys = [self.new_var() for _ in elems if not isinstance(_, ast.PatRest)]
             if not isinstance(exp, Ty):
@@ -171,9 +174,12 @@ class PatCheck:
         if (rest is None and n != len(fields)) or n > len(fields):
             plural = lambda k: f"{k} field" + ("" if k == 1 else "s")  # noqa: E731
             kind = "tuple variant" if d.kind == "variant" else "tuple struct"
-            diag = self.err(f"this pattern has {plural(n)}, but the corresponding {kind} has {plural(len(fields))}",
-                            "E0023", pat.span if n == 0 else elems[0].span.to(elems[-1].span),
-                            f"expected {plural(len(fields))}, found {n}")
+            from compiler.errors import Diag
+            diag = Diag("error", f"this pattern has {plural(n)}, but the corresponding {kind} has "
+                                 f"{plural(len(fields))}", "E0023")
+            for sub in elems[:-1]:      # every sub-pattern is a primary span; the last one has the label
+                diag.primary(sub.span)
+            diag.primary(pat.span if n == 0 else elems[-1].span, f"expected {plural(len(fields))}, found {n}")
             fdefs = d.node.fields
             for i, f in enumerate(fdefs):
                 diag.span_label(f.ty.span, f"{kind} has {plural(len(fields))}" if i == len(fdefs) - 1 else "")
@@ -182,6 +188,7 @@ class PatCheck:
                 at = elems[-1].span.hi
                 diag.multipart_suggestion("use `_` to explicitly ignore each field",
                                           [(Span(at, at, at and pat.span.file), ", _" * (len(fields) - n))])
+            self.tcx.dcx.emit(diag)
             return self._bind_errors(pat)
         self._check_seq(elems, fields, rest, by_ref)
 
@@ -219,9 +226,20 @@ class PatCheck:
                             f"missing field{s} {names}")
             del diag
 
-    def pat_mismatch(self, expected, found, span):
+    def pat_mismatch(self, expected, found, span, static_str=False):
         if isinstance(resolve(expected), Ty) and resolve(expected).is_error:
             return
-        self.err("mismatched types", "E0308", span,
-                 f"expected {self.show_ty(expected)}, found {self.show_ty(found)}")
+        d = self.err("mismatched types", "E0308", span,
+                     f"expected {self.show_ty(expected)}, found {self.show_ty(found)}")
+        origin = getattr(self, "pat_origin", None)
+        if origin is not None:
+            e = resolve(expected)
+            shown = "{integer}" if type(e) is IntVar else "{float}" if isinstance(e, IntVar) else \
+                str(zonk(e, default=False))
+            d.span_label(origin.span, f"this expression has type `{shown}`")
+        from compiler.typeck.check import _expected_found_note
+        _expected_found_note(d, resolve(expected), resolve(found), self._adt_kind)
+        if static_str and d.children and d.children[-1].message.endswith("`&str`"):
+            note = d.children[-1]
+            note.message = note.message[:-len("`&str`")] + "`&'static str`"    # a literal's type
 
