@@ -367,11 +367,16 @@ class Resolver:
                     return v
                 if not report:
                     return None
-                self.emit(Diag("error", f"no variant or associated item named `{segs[-1].name}` found for enum "
-                                        f"`{d.name}` in the current scope", "E0599")
-                          .primary(segs[-1].span, f"variant or associated item not found in `{d.name}`")
-                          .span_label(d.node.def_span, f"variant or associated item `{segs[-1].name}` not "
-                                                        "found for this enum"))
+                diag = Diag("error", f"no variant or associated item named `{segs[-1].name}` found for enum "
+                                     f"`{d.name}` in the current scope", "E0599")
+                diag.primary(segs[-1].span, f"variant or associated item not found in `{d.name}`")
+                diag.span_label(d.node.def_span, f"variant or associated item `{segs[-1].name}` not found for this enum")
+                from compiler.typeck.check import _edit, _similar
+                similar = _similar(segs[-1].name, sorted(d.variants))
+                if similar is not None:
+                    diag.multipart_suggestion("there is a variant with a similar name",
+                                              _edit(segs[-1].span, segs[-1].name, similar))
+                self.emit(diag)
                 return None
             if d is None and module is not scope and module.def_id is not None and module.def_id.builtin:
                 if not report:

@@ -147,7 +147,10 @@ class HumanEmitter:
         for span, ins in sorted(parts, key=lambda p: p[0].lo):
             at = span.lo - line_start
             new += text[last:at] + ins
-            marks += " " * (at - last) + "+" * len(ins.rstrip()) + " " * (len(ins) - len(ins.rstrip()))
+            # surrounding whitespace of an insertion is not underlined, unless that is all it is
+            lead = len(ins) - len(ins.lstrip()) if ins.strip() else 0
+            core = len(ins.strip()) if ins.strip() else len(ins)
+            marks += " " * (at - last) + " " * lead + "+" * core + " " * (len(ins) - lead - core)
             last = at
         new += text[last:]
         return [f"{pad}|", f"{self._lineno(line, width)} | {new}", f"{pad}| {marks}"]

@@ -49,6 +49,8 @@ APPLICABILITY = (
     ("you must specify a", "MaybeIncorrect"),
     ("add missing generic argument", "HasPlaceholders"),
     ("you might have meant to use", "MaybeIncorrect"),
+    ("there is a method `", "MaybeIncorrect"),
+    ("there is a variant with a similar name", "HasPlaceholders"),
     ("remove this semicolon to return this value", "MachineApplicable"),
     ("change the", "MachineApplicable"),
     ("remove these parentheses", "MachineApplicable"),

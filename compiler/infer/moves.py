@@ -12,11 +12,12 @@ from compiler.syntax.span import Span
 
 
 class Use:
-    __slots__ = ("binding", "kind", "expr", "callee", "param", "method")
+    __slots__ = ("binding", "kind", "expr", "callee", "param", "method", "copy")
 
     def __init__(self, binding, kind, expr, callee=None, param=None, method=None):
-        self.binding, self.kind, self.expr = binding, kind, expr     # kind: "move", "borrow", "assign"
+        self.binding, self.kind, self.expr = binding, kind, expr     # kind: "move", "borrow", "assign", "field"
         self.callee, self.param, self.method = callee, param, method
+        self.copy = True        # for a field read: whether the field's type is `Copy`
 
 
 def _path(node, parents) -> list:
@@ -46,7 +47,7 @@ def _loops(node, parents) -> list:
     return out
 
 
-def check(tcx, d, uses, is_copy, type_of) -> list[Diag]:
+def check(tcx, d, uses, is_copy, type_of, non_clone_adt=lambda t: None) -> list[Diag]:
     node = d.node
     parents = ast.parents(node.body)
     by_binding: dict = {}
@@ -66,7 +67,7 @@ def check(tcx, d, uses, is_copy, type_of) -> list[Diag]:
             if outer:
                 loop = outer[0]     # the innermost loop that the declaration is outside of
                 if u.kind == "move" and not reported and _loop_repeats(loop, b, by_binding[b]):
-                    out.append(_report_loop(b, ty, u, loop))
+                    out.append(_report_loop(b, ty, u, loop, non_clone_adt(ty)))
                     reported = True
                 moved = None
                 continue
@@ -74,7 +75,7 @@ def check(tcx, d, uses, is_copy, type_of) -> list[Diag]:
                 moved = None
                 continue
             if moved is not None and not _exclusive(_path(moved.expr, parents), _path(u.expr, parents)):
-                out.append(_report(tcx, b, ty, moved, u))
+                out.append(_report(tcx, b, ty, moved, u, parents, non_clone_adt(ty)))
                 moved = None        # one error per move
                 continue
             if u.kind == "move" and moved is None:
@@ -98,7 +99,7 @@ def _loop_head(loop) -> Span:
     return Span(lo, end, loop.span.file)
 
 
-def _report_loop(b, ty, u, loop) -> Diag:
+def _report_loop(b, ty, u, loop, adt=None) -> Diag:
     d = Diag("error", f"use of moved value: `{b.name}`", "E0382")
     d.primary(u.expr.span, "value moved here, in previous iteration of loop")
     at = b.name_span
@@ -107,11 +108,11 @@ def _report_loop(b, ty, u, loop) -> Diag:
         at = Span(kw, at.hi, at.file) if kw >= 0 else at
     d.span_label(at, f"move occurs because `{b.name}` has type `{ty}`, which does not implement the `Copy` trait")
     d.span_label(_loop_head(loop), "inside of this loop")
-    _move_notes(d, b, u)
+    _move_notes(d, b, u, adt)
     return d
 
 
-def _move_notes(d, b, moved):
+def _move_notes(d, b, moved, adt=None):
     if moved.callee is not None and moved.param is not None:
         f = moved.callee
         d.children.append(SubDiag("note", f"consider changing this parameter type in function `{f.name}` to borrow "
@@ -125,26 +126,33 @@ def _move_notes(d, b, moved):
         shown = f"{name.name if name is not None else owner.name}::{m.name}"
         d.children.append(SubDiag("note", f"`{shown}` takes ownership of the receiver `self`, which moves "
                                           f"`{b.name}`", [Label(m.node.params[0].name_span, "", True)]))
+    if adt is not None:         # a local type without `Clone`: rustc says where it would go
+        d.children.append(SubDiag("note", f"if `{adt.name}` implemented `Clone`, you could clone the value",
+                                  [Label(adt.node.def_span, "consider implementing `Clone` for this type", True),
+                                   Label(moved.expr.span, "you could clone this value", False)]))
+        return
     at = moved.expr.span.hi
     d.multipart_suggestion("consider cloning the value if the performance cost is acceptable",
                            [(Span(at, at, moved.expr.span.file), ".clone()")])
 
 
-def _report(tcx, b, ty, moved, later) -> Diag:
-    borrow = later.kind == "borrow"
+def _report(tcx, b, ty, moved, later, parents, adt=None) -> Diag:
+    borrow = later.kind == "borrow" or later.kind == "field" and isinstance(parents.get(later.expr), ast.AddrOf)
     place = b.name
-    if later.kind == "field":
-        s = later.expr.span
+    if later.kind == "field" and not borrow and not later.copy:
+        s = later.expr.span         # moving a field out names the field
         place = s.file.src[s.lo:s.hi]
     d = Diag("error", f"{'borrow' if borrow else 'use'} of moved value: `{place}`", "E0382")
-    d.primary(later.expr.span, "value borrowed here after move" if borrow else "value used here after move")
+    at_use = parents.get(later.expr) if later.kind == "field" and borrow else later.expr
+    d.primary(at_use.span, "value borrowed here after move" if borrow else "value used here after move")
     at = b.name_span
     if getattr(b, "mutbl", False):
         kw = at.file.src.rfind("mut", 0, at.lo)
         at = Span(kw, at.hi, at.file) if kw >= 0 else at
     d.span_label(at, f"move occurs because `{b.name}` has type `{ty}`, which does not implement the `Copy` trait")
     d.span_label(moved.expr.span, "value moved here")
-    _move_notes(d, b, moved)
+    if place == b.name:     # rustc gives no notes when a field is moved out after the whole
+        _move_notes(d, b, moved, adt)
     return d
 
 

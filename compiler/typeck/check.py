@@ -161,7 +161,7 @@ class FnCtxt(ExprMore, PatCheck):
             from compiler.infer import moves, mutability
             diags = mutability.check(self.tcx, d, self.mut_uses)
             moved = moves.check(self.tcx, d, self.uses, self._is_copy,
-                                lambda b: zonk(self.locals[b]) if b in self.locals else None)
+                                lambda b: zonk(self.locals[b]) if b in self.locals else None, self._non_clone_adt)
             moved += moves.check_uninit(self.tcx, d, self.tcx.resolver) + self.index_moves
             from compiler.infer import conflicts
             moved += conflicts.check(self, d)
@@ -437,6 +437,9 @@ class FnCtxt(ExprMore, PatCheck):
                          seg.span, f"{what} not found in `{self_ty}`")
             if owner.kind in ("struct", "enum") and not owner.builtin:
                 d.span_label(owner.node.def_span, f"{what} `{seg.name}` not found for this {kind}")
+            similar = _similar(seg.name, sorted(owner.variants)) if owner.kind == "enum" else None
+            if similar is not None:
+                d.multipart_suggestion("there is a variant with a similar name", _edit(seg.span, seg.name, similar))
         return found
 
     def _assoc_const(self, res):
@@ -948,11 +951,17 @@ class FnCtxt(ExprMore, PatCheck):
                 what = f"type parameter `{shown}`"
             else:
                 what = f"type {show(shown)}"
-            similar = self._similar_method(recv, e.name)
+            base = resolve(written)
+            while isinstance(base, Ty) and base.kind == "ref":
+                base = resolve(base.args[0])
+            similar = self._similar_method(base if isinstance(base, Ty) and base.kind == "adt" else recv, e.name)
             d = self.err(f"no method named `{e.name}` found for {what} in the current scope", "E0599",
                          e.name_span, "" if similar else f"method not found in `{shown}`")
             if similar:
-                d.multipart_suggestion(f"you might have meant to use `{similar}`", [(e.name_span, similar)])
+                confusable = CONFUSABLES.get((_std_name(self, recv), e.name)) == similar
+                d.multipart_suggestion(f"you might have meant to use `{similar}`" if confusable else
+                                       f"there is a method `{similar}` with a similar name",
+                                       _edit(e.name_span, e.name, similar))
             if isinstance(shown, Ty) and shown.kind == "adt" and shown.def_index >= 0 and \
                     not self.tcx.resolver.def_at(shown.def_index).builtin:
                 owner_def = self.tcx.resolver.def_at(shown.def_index)
@@ -1301,8 +1310,16 @@ class FnCtxt(ExprMore, PatCheck):
             return None
         names = []
         for impl_def in self.tcx.resolver.all_impls():
-            if impl_def.node.trait_ref is None and match_ty(type_of_any(self.tcx, impl_def), recv, {}):
+            if impl_def.node.trait_ref is not None:
+                continue
+            self_ty = type_of_any(self.tcx, impl_def)
+            same_std_type = impl_def.builtin and recv.kind == self_ty.kind == "adt" and \
+                self_ty.def_index == recv.def_index
+            if same_std_type or match_ty(self_ty, recv, {}):
                 names += [f.name for f in impl_def.node.items if f.params and f.params[0].name == "self"]
+        confusable = CONFUSABLES.get((_std_name(self, recv), name))
+        if confusable is not None:
+            return confusable
         if recv.kind == "adt" and self.tcx.resolver.def_at(recv.def_index).name in ("Vec",):
             names += ["iter", "len", "is_empty", "contains", "first", "last", "get"]
         return _similar(name, sorted(set(names)))
@@ -1433,6 +1450,14 @@ class FnCtxt(ExprMore, PatCheck):
                                    [(Span(e.span.hi, e.span.hi, e.span.file), ".clone()")])
         self.index_moves.append(d)
 
+    def _non_clone_adt(self, t):
+        """The local struct or enum `t` is, when it implements no `Clone` (for rustc's clone note)."""
+        t = resolve(t)
+        if not isinstance(t, Ty) or t.kind != "adt" or t.args:
+            return None
+        d = self.tcx.resolver.def_at(t.def_index)
+        return None if d.builtin or self._implements(t, "Clone") else d
+
     def _needs_drop(self, t, seen=None) -> bool:
         """Whether dropping a value of type `t` runs code (it owns a `Vec`, `String` or `Box`): liveness
         counts that drop as a read of the variable."""
@@ -1506,6 +1531,7 @@ class FnCtxt(ExprMore, PatCheck):
         b = self._local(base)
         if b is not None:
             self.uses.append(Use(b, "field", e))
+            self._field_use = self.uses[-1]
 
     def _local(self, e):
         """The local binding a path expression (in parentheses or not) names, or None."""
@@ -1723,7 +1749,11 @@ class FnCtxt(ExprMore, PatCheck):
             for name, t in field_tys(self.tcx, d):
                 if name == e.name:
                     self.fields_read.append((d, name))
-                    return t.subst(dict(zip(params, base.args)))
+                    t = t.subst(dict(zip(params, base.args)))
+                    use = getattr(self, "_field_use", None)
+                    if use is not None and use.expr is e:
+                        use.copy = self._is_copy(t)
+                    return t
         shown = str(zonk(base, default=False)) if isinstance(base, Ty) else "{integer}" if isinstance(base, IntVar) \
             else "_"
         if isinstance(base, TyVar):
@@ -1812,7 +1842,7 @@ def _variant_lit_impl(fcx, e, v, expected):
     missing = [n for n in fields if n not in {f for f, _, _ in e.fields}]
     if missing and e.base is None and v.node.kind == "named":
         names = ", ".join(f"`{n}`" for n in missing)
-        fcx.err(f"missing field{'s' if len(missing) > 1 else ''} {names} in initializer of `{text}`",
+        fcx.err(f"missing field{'s' if len(missing) > 1 else ''} {names} in initializer of `{v.parent.name}`",
                 "E0063", e.path.span, f"missing {names}")
     return adt
 
@@ -1966,14 +1996,17 @@ def _deprecation_note(attr) -> str | None:
 def _similar(name: str, candidates: list[str]) -> str | None:
     """rustc's `find_best_match_for_name`, simplified: the closest candidate within an edit distance of
     a third of the name's length."""
-    def dist(a, b):
-        prev = list(range(len(b) + 1))
+    def dist(a, b):     # with adjacent transpositions, as rustc's `edit_distance`
+        rows = [list(range(len(b) + 1))]
         for i, ca in enumerate(a, 1):
             cur = [i]
             for j, cb in enumerate(b, 1):
-                cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-            prev = cur
-        return prev[-1]
+                v = min(rows[-1][j] + 1, cur[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
+                if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                    v = min(v, rows[-2][j - 2] + 1)
+                cur.append(v)
+            rows.append(cur)
+        return rows[-1][-1]
     limit = max(len(name), 3) // 3
     scored = sorted((dist(name, c), c) for c in candidates)
     return scored[0][1] if scored and scored[0][0] <= limit else None
@@ -2004,6 +2037,12 @@ def _is_ctor_call(a) -> bool:
     """`Some(..)` and the like: rustc suggests no unwrapping of a value just built."""
     return isinstance(a, ast.Call) and isinstance(a.func, ast.PathExpr) and a.func.path.segments[-1].name in (
         "Some", "None", "Ok", "Err")
+
+
+# std's `#[rustc_confusables]`: (type, name written) -> the method meant
+CONFUSABLES = {("Vec", "size"): "len", ("Vec", "length"): "len", ("Vec", "push_back"): "push",
+               ("Vec", "put"): "push", ("Vec", "pop_back"): "pop",
+               ("String", "size"): "len", ("String", "length"): "len", ("String", "append"): "push_str"}
 
 
 def _char_lit(c: str) -> str:
