@@ -122,10 +122,6 @@ def test_a_keyboard_interrupt_in_a_spawned_thread_reaches_the_caller():
 
 # an interrupt that lands in a gc callback is reported as unraisable there, and is no failure
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
-@pytest.mark.xfail(strict=False, reason=(
-    "known engine bug: a timer interrupt that lands inside a carrier hand-off can leave a parked carrier "
-    "resumed without a job (TypeError at ControlledGreenlet._loop); seen in fresh clones under make test, "
-    "not in isolation. Issue #9 note; to fix before relying on random-moment interrupts"))
 def test_interrupts_at_any_moment_never_hang_and_leave_the_engine_clean():
     expected = _compile()
 
@@ -148,6 +144,75 @@ def test_interrupts_at_any_moment_never_hang_and_leave_the_engine_clean():
     finally:
         signal.signal(signal.SIGALRM, previous)
     assert interrupted > 0
+    assert _compile() == expected
+
+
+# the scheduler's functions that hand the baton on, create, finish or unwind threads: every k-th of their
+# instructions is a target; the scheduling points' own instructions are sampled more sparsely
+HAND_OFF = {"spawn", "_publish", "_new_state", "_carrier", "_loop", "body", "_exit", "_finish", "_unwind_target",
+            "join_all", "_unwind_all", "__init__"}
+
+
+class _InterruptAt:
+    """A `sys.settrace` hook that raises KeyboardInterrupt at the k-th instruction (opcode, line, call or
+    return event) the scheduler's own code executes, counting the hand-off functions' instructions or the
+    others'. Tracing stops there: one interrupt per run, as with the timer."""
+    FILE = scheduler.__file__
+
+    def __init__(self, hand_off: bool, k: int):
+        self.hand_off, self.k, self.n = hand_off, k, 0
+        self.fired = False
+
+    def __call__(self, frame, event, arg):
+        if frame.f_code.co_filename == self.FILE and (frame.f_code.co_name in HAND_OFF) == self.hand_off:
+            frame.f_trace_opcodes = True
+            return self._event
+        return None
+
+    def _event(self, frame, event, arg):
+        self.n += 1
+        if self.n == self.k:
+            self.fired = True
+            raise KeyboardInterrupt
+        return self._event
+
+
+def _traced_run(argv, hook) -> bool:
+    """Whether the run ended in KeyboardInterrupt."""
+    import sys
+    sys.settrace(hook)
+    try:
+        run_compiler(argv, io.StringIO())
+    except KeyboardInterrupt:
+        return True
+    finally:
+        sys.settrace(None)
+    return False
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_an_interrupt_at_any_instruction_of_the_scheduler_reaches_the_caller_and_leaves_it_clean():
+    """The timer test's deterministic, stricter form: the interrupt is raised at chosen instructions of
+    compiler/sync/scheduler.py (some where no signal handler could run), under the random strategy's
+    inlined draw and PCT's. Every run must end in that KeyboardInterrupt (not a TypeError, a hang, a
+    ScheduleAbort or a swallowed interrupt), and the engine must compile the next run as before. (A run
+    that creates fewer carriers than the counting run may end before its k-th instruction.)"""
+    expected = _compile()
+    checked = fired = 0
+    for spec in ("random:1", "pct:1"):
+        argv = ["-Z", "threads=4", "-Z", f"schedule={spec}", "-Z", "ui-testing", TEST]
+        for hand_off, stride in ((True, 13), (False, 257)):
+            total = _InterruptAt(hand_off, 0)
+            assert not _traced_run(argv, total)
+            assert total.n > 10 * stride
+            for k in range(1 + checked % stride, total.n + 1, stride):
+                hook = _InterruptAt(hand_off, k)
+                assert _traced_run(argv, hook) == hook.fired, (spec, hand_off, k)
+                checked += 1
+                fired += hook.fired
+                if checked % 8 == 0:
+                    assert _compile() == expected, (spec, hand_off, k)
+    assert fired > 0.9 * checked
     assert _compile() == expected
 
 

@@ -128,9 +128,8 @@ class ThreadPool:
                     result["value"] = fn()
                 except BaseException as e:  # noqa: BLE001 - re-raised on the caller
                     result["error"] = e
-                    from compiler.sync.scheduler import ScheduleAbort
-                    if isinstance(e, ScheduleAbort):
-                        raise
+                    if not isinstance(e, Exception):
+                        raise   # ScheduleAbort, or an interrupt: it stops the controlled run
                 finally:
                     self.terminate = True
                     self.rt.notify(self._work)

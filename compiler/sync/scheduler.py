@@ -22,7 +22,14 @@ after an abort (every unfinished thread is resumed in turn to raise `ScheduleAbo
 first, the main thread last). Each place sets `current` and the locals before it switches. Scheduling
 points, their order and the strategy's decisions are those of the OS-thread engine this replaced, so
 tokens replay as they did. With a trace on (compiler.sync.trace), scheduling points take
-`_traced_point`, which records where the baton passes."""
+`_traced_point`, which records where the baton passes.
+
+Interrupts: an asynchronous exception (a signal handler's KeyboardInterrupt) can land between any two
+updates of a hand-off. Every primitive catches it and calls `_interrupted`, which makes the state
+consistent for the running thread (current, runnable, waiting on nothing; `runnable` rebuilt from the
+statuses) and stops the run; the main thread re-raises it once the others have unwound. An exception
+that ends a carrier outside its thread's body goes to the carrier's parent, the main thread, which
+does the same. A spawned thread's state is complete, carrier and all, before it is listed."""
 from __future__ import annotations
 
 import itertools
@@ -42,6 +49,7 @@ RUNNABLE, BLOCKED, DONE = "runnable", "blocked", "done"
 _PAIRS = tuple(tuple((i, n) for i in range(n)) for n in range(65))
 _BIT_LENGTH = tuple(n.bit_length() for n in range(1025))   # for the inlined random draw
 DEFAULT_MAX_STEPS = 200_000     # scheduling steps without progress (a completed query or work item)
+CARRIER_STOCK = 4               # idle carriers kept beyond one per worker (deadlock handlers' threads)
 
 
 class ScheduleAbort(BaseException):
@@ -68,8 +76,10 @@ class ControlledGreenlet(greenlet):
         self.job = None
         self.ident = 0
 
-    def _loop(self, *_):
+    def _loop(self, starter=None):
         idle = _carriers.idle
+        if starter is not None:     # started ahead by `_stock_carriers`: park until a spawn gives a job
+            starter.switch()
         while True:
             job, self.job = self.job, None
             nxt = job()             # the controlled thread's body: returns the greenlet to resume
@@ -90,6 +100,22 @@ class _Carriers(threading.local):
 
 
 _carriers = _Carriers()
+
+
+def _stock_carriers(n: int):
+    """Start carriers up to `n` idle ones, here. A greenlet inherits the recursion depth of the code that
+    first switches into it, for its whole life: a carrier first entered from a deep stack (a thread
+    spawned inside a query, or from another such carrier, as carriers ended by interrupts are replaced)
+    would leave less room to every thread it carries, and less again to carriers it starts. Started
+    from the scheduler's creator instead, each starts at that shallow depth."""
+    c = _carriers
+    if len(c.idle) >= n:
+        return
+    c.idle[:] = [g for g in c.idle if not g.dead]
+    while len(c.idle) < n:
+        g = ControlledGreenlet(c.root)
+        g.switch(getcurrent())      # runs `_loop` up to its park, and back
+        c.idle.append(g)
 
 
 def _carrier(job, ident: int) -> ControlledGreenlet:
@@ -154,6 +180,7 @@ class ControlledScheduler:
         self._done = 0
         self._waiting: dict[int, list[ThreadState]] = {}    # id(resource) -> threads blocked on it
         self.main_glet = getcurrent()
+        _stock_carriers(threads + CARRIER_STOCK)
         self.local = ThreadLocals()
         self.current = self._new_state("main", False, self.main_glet, _os_get_ident())
         if self.trace is not None:
@@ -165,14 +192,19 @@ class ControlledScheduler:
     def _new_state(self, name: str, is_worker: bool, glet=None, ident: int = 0) -> ThreadState:
         t = ThreadState(len(self.threads), name, is_worker)
         t.glet, t.ident = glet, ident
+        self._publish(t)
+        return t
+
+    def _publish(self, t: ThreadState):
+        """The thread exists for the scheduler from here on: listed, then runnable (an interrupt in
+        between is repaired by `_interrupted`, which rebuilds `runnable` from the statuses)."""
         if t.tid >= len(_BIT_LENGTH) - 1:
             self._bits = None       # past the table: the strategy's own draw, the same numbers
         self.threads.append(t)
         self.runnable.append(t.tid)
         if self.trace is not None:
-            self.trace.thread(t.tid, name, is_worker)
+            self.trace.thread(t.tid, t.name, t.is_worker)
         self.strategy.new_thread(t.tid)
-        return t
 
     def current_ident(self) -> int:
         """The running controlled thread's identity (`Runtime.thread_id()`)."""
@@ -223,8 +255,11 @@ class ControlledScheduler:
         raise self.abort
 
     def _aborted(self):
-        if self.detached and getcurrent() is self.main_glet:
-            return
+        if getcurrent() is self.main_glet:
+            if self.detached:
+                return
+            if self.interrupt is not None:
+                raise self.interrupt    # the main thread re-raises the interrupt that stopped the run
         raise self.abort
 
     def detach_main(self):
@@ -236,39 +271,47 @@ class ControlledScheduler:
     def yield_point(self, op: str):
         """A scheduling point. The hottest path of a controlled run, so `_choose` and `_switch` are
         inlined, and an abort is folded into the step limit (`_step_limit` is -1 after one): one test
-        covers both. Traced runs use `_traced_point`, the same steps with the trace's calls."""
-        cur = self.current
-        cur.position = op
-        self.steps = steps = self.steps + 1
-        if steps > self._step_limit:
-            return self._slow_point(op)
-        runnable = self.runnable
-        n = len(runnable)
-        if n == 1:
-            return
-        bits = self._bits
-        if bits is not None:        # RandomStrategy.next_index, inlined
-            k = _BIT_LENGTH[n]
-            index = bits(k)
-            while index >= n:
-                index = bits(k)
-        else:
-            index = self._next_index(runnable, cur.tid, steps)
-            if self._replay and self.strategy.diverged:
-                self._fail("divergence", f"schedule replay diverged: {self.strategy.diverged}")
-        self._record(_PAIRS[n][index] if n < 65 else (index, n))
-        nxt = self.threads[runnable[index]]
-        if nxt is cur:
-            return
-        self.current = nxt
-        self.local.__dict__ = nxt.locals
+        covers both. Traced runs use `_traced_point`, the same steps with the trace's calls. (The `try`
+        costs nothing until something raises.)"""
         try:
+            cur = self.current
+            cur.position = op
+            self.steps = steps = self.steps + 1
+            if steps > self._step_limit:
+                return self._slow_point(op)
+            runnable = self.runnable
+            n = len(runnable)
+            if n < 2:
+                if n:
+                    return
+                self._fail("deadlock", f"deadlock detected at `{op}`: no thread can run")
+            bits = self._bits
+            if bits is not None:        # RandomStrategy.next_index, inlined
+                k = _BIT_LENGTH[n]
+                index = bits(k)
+                while index >= n:
+                    index = bits(k)
+            else:
+                index = self._next_index(runnable, cur.tid, steps)
+                if self._replay and self.strategy.diverged:
+                    self._fail("divergence", f"schedule replay diverged: {self.strategy.diverged}")
+            self._record(_PAIRS[n][index] if n < 65 else (index, n))
+            nxt = self.threads[runnable[index]]
+            if nxt is cur:
+                return
+            self.current = nxt
+            self.local.__dict__ = nxt.locals
             nxt.glet.switch()
+            if self.abort is not None:
+                self._resumed_into_abort(cur)
+        except ScheduleAbort:
+            raise
         except GreenletExit:
             self._collected()
             raise
-        if self.abort is not None:
-            self._resumed_into_abort(cur)
+        except BaseException as e:
+            self._interrupted(e)
+            raise
 
     def _slow_point(self, op: str):
         """Past the step limit: an abort happened (the thread unwinds), or a livelock."""
@@ -280,22 +323,34 @@ class ControlledScheduler:
 
     def _traced_point(self, op: str):
         """`yield_point` with the event trace on (see compiler.sync.trace)."""
-        if self.abort is not None:
-            return self._aborted()
-        cur = self.current
-        cur.position = op
-        self.steps += 1
-        self.trace.add(self.steps, cur.tid, "point", op)
-        if self.steps > self._step_limit:
-            self._fail("livelock", f"livelock: no progress in {self.max_steps} scheduling steps "
-                                   "(no query or work item completed)")
-        if len(self.runnable) > 1:
-            self._switch(self._choose(op))
+        try:
+            if self.abort is not None:
+                return self._aborted()
+            cur = self.current
+            cur.position = op
+            self.steps += 1
+            self.trace.add(self.steps, cur.tid, "point", op)
+            if self.steps > self._step_limit:
+                self._fail("livelock", f"livelock: no progress in {self.max_steps} scheduling steps "
+                                       "(no query or work item completed)")
+            if len(self.runnable) > 1:
+                self._switch(self._choose(op))
+        except (ScheduleAbort, GreenletExit):
+            raise
+        except BaseException as e:
+            self._interrupted(e)
+            raise
 
     def wait_until(self, cond, resource, op: str):
         """`Runtime.wait_until` under control: park on `resource` until `cond()` holds."""
-        while not cond():
-            self.block(resource, op)
+        try:
+            while not cond():
+                self.block(resource, op)
+        except (ScheduleAbort, GreenletExit, Exception):
+            raise
+        except BaseException as e:      # KeyboardInterrupt, say, while testing the condition
+            self._interrupted(e)
+            raise
 
     def progress(self):
         """A query or a work item completed: the livelock bound counts steps since the last one."""
@@ -305,65 +360,65 @@ class ControlledScheduler:
 
     def block(self, resource, op: str):
         """Park the current thread until `notify(resource)`; the caller re-checks its condition."""
-        if self.abort is not None:
-            return self._aborted()
-        cur = self.current
-        cur.status, cur.blocked_on, cur.position = BLOCKED, resource, op
-        key = id(resource)          # a blocked thread keeps its resource alive: the id is its own
-        waiting = self._waiting.get(key)
-        if waiting is None:
-            self._waiting[key] = [cur]
-        else:
-            waiting.append(cur)
-        self.runnable.remove(cur.tid)
-        self.steps += 1
-        if self.trace is not None:
-            self.trace.add(self.steps, cur.tid, "block", op)
-        self._switch(self._choose(op))
+        try:
+            if self.abort is not None:
+                return self._aborted()
+            cur = self.current
+            cur.status, cur.blocked_on, cur.position = BLOCKED, resource, op
+            key = id(resource)          # a blocked thread keeps its resource alive: the id is its own
+            waiting = self._waiting.get(key)
+            if waiting is None:
+                self._waiting[key] = [cur]
+            else:
+                waiting.append(cur)
+            self.runnable.remove(cur.tid)
+            self.steps += 1
+            if self.trace is not None:
+                self.trace.add(self.steps, cur.tid, "block", op)
+            self._switch(self._choose(op))
+        except (ScheduleAbort, GreenletExit):
+            raise
+        except BaseException as e:
+            self._interrupted(e)
+            raise
 
     def notify(self, resource):
         """Make every thread blocked on `resource` runnable, in thread order."""
         if not self._waiting:
             return
-        waiting = self._waiting.pop(id(resource), None)
-        if waiting is None:
-            return
-        if len(waiting) > 1:
-            waiting.sort(key=_tid)
-        woke = False
-        for t in waiting:
-            if t.status is BLOCKED and t.blocked_on is resource:    # not one that unwound meanwhile
-                t.status, t.blocked_on = RUNNABLE, None
-                self.runnable.append(t.tid)
-                woke = True
-                if self.trace is not None:
-                    self.trace.add(self.steps, t.tid, "wake")
-        if woke:
-            self.runnable.sort()
+        try:
+            waiting = self._waiting.pop(id(resource), None)
+            if waiting is None:
+                return
+            if len(waiting) > 1:
+                waiting.sort(key=_tid)
+            woke = False
+            for t in waiting:
+                if t.status is BLOCKED and t.blocked_on is resource:    # not one that unwound meanwhile
+                    t.status, t.blocked_on = RUNNABLE, None
+                    self.runnable.append(t.tid)
+                    woke = True
+                    if self.trace is not None:
+                        self.trace.add(self.steps, t.tid, "wake")
+            if woke:
+                self.runnable.sort()
+        except BaseException as e:
+            self._interrupted(e)
+            raise
 
     def spawn(self, fn, name: str, is_worker: bool) -> ThreadState:
-        state = None
+        """A new controlled thread, runnable at once. Its state is complete (carrier and all) before it
+        is listed, so an interrupt anywhere in here leaves either no thread or a whole one."""
+        state = ThreadState(len(self.threads), name, is_worker)
 
         def body():
             try:
                 if self.abort is None:
                     fn()
-            except ScheduleAbort:
-                pass
-            except GreenletExit:
+            except (ScheduleAbort, GreenletExit):
                 pass
             except BaseException as e:  # noqa: BLE001 - a thread's uncaught exception ends that thread
-                if state is not None:
-                    self._uncaught(state, e)
-            if state is None:
-                # an interrupt inside `spawn` left this carrier a job before the thread existed: it never
-                # ran as a controlled thread; resume whoever the unwinding picks
-                if self.abandoned:
-                    return None
-                nxt = self._unwind_target()
-                self.current = nxt
-                self.local.__dict__ = nxt.locals
-                return nxt.glet
+                self._uncaught(state, e)
             if self.abandoned:
                 self._finish(state)
                 return None             # the carrier ends, back to whoever collected it
@@ -378,11 +433,17 @@ class ControlledScheduler:
             state.glet = None           # the carrier goes back to the idle list
             return nxt.glet             # and resumes the next thread
 
-        ident = next(_spawned_idents)
-        glet = _carrier(body, ident)
-        state = self._new_state(name, is_worker, glet, ident)    # runnable, with its greenlet at once
-        self._spawned += 1
-        self.yield_point(f"spawn {name}")
+        try:
+            state.ident = ident = next(_spawned_idents)
+            state.glet = _carrier(body, ident)
+            self._publish(state)
+            self._spawned += 1
+            self.yield_point(f"spawn {name}")
+        except (ScheduleAbort, GreenletExit):
+            raise
+        except BaseException as e:
+            self._interrupted(e)
+            raise
         return state
 
     def _uncaught(self, state: ThreadState, e: BaseException):
@@ -397,9 +458,40 @@ class ControlledScheduler:
         if self.abort is None:
             self._record_abort("interrupt", f"{type(e).__name__} in thread `{state.name}`")
 
+    def _interrupted(self, e: BaseException):
+        """An asynchronous exception (a signal handler's KeyboardInterrupt, say) escaped a scheduler
+        primitive, perhaps between two of its updates, or ended a carrier and reached the main thread.
+        Make the state consistent for the running thread whatever the primitive had done (it is
+        `current`, runnable and waits on nothing; `runnable` lists exactly the runnable threads), and
+        stop the run: the others unwind, and the main thread re-raises the exception."""
+        g = getcurrent()
+        cur = self.threads[0] if g is self.main_glet else None
+        if cur is None:
+            for t in reversed(self.threads):
+                if t.glet is g:
+                    cur = t
+                    break
+        if cur is not None:
+            if cur.status is BLOCKED:
+                waiting = self._waiting.get(id(cur.blocked_on))
+                if waiting is not None and cur in waiting:
+                    waiting.remove(cur)
+                cur.status, cur.blocked_on = RUNNABLE, None
+            self.current = cur
+            self.local.__dict__ = cur.locals
+        self.runnable[:] = [t.tid for t in self.threads if t.status is RUNNABLE]
+        if self.interrupt is None and not isinstance(e, ScheduleAbort):
+            self.interrupt = e
+        if self.abort is None:
+            self._record_abort("interrupt", f"{type(e).__name__} in thread `{cur.name if cur else '?'}`")
+
     def _finish(self, state: ThreadState):
+        if state.status is DONE:
+            return
         state.status = DONE
         self._done += 1
+        if state.tid in self.runnable:
+            self.runnable.remove(state.tid)
         if threading._active.get(state.ident) is not None:     # a _DummyThread made by current_thread()
             threading._active.pop(state.ident, None)
 
@@ -408,8 +500,6 @@ class ControlledScheduler:
         self._finish(state)
         if self.trace is not None:
             self.trace.add(self.steps, state.tid, "exit")
-        if state.tid in self.runnable:
-            self.runnable.remove(state.tid)
         self.notify(self)
         if self.abort is not None:
             return None
@@ -428,7 +518,7 @@ class ControlledScheduler:
         """After an abort: the next unfinished spawned thread, to unwind; the main thread last."""
         for t in self.threads[1:]:
             if t.status is not DONE:
-                if t.glet is None or t.glet.dead:   # an interrupt inside `spawn`, or in its carrier
+                if t.glet is None or t.glet.dead:   # its carrier ended by an interrupt
                     self._finish(t)
                     continue
                 return t
@@ -440,8 +530,9 @@ class ControlledScheduler:
         for t in self.threads:
             where = f"blocked at `{t.position}`" if t.status is BLOCKED else f"{t.status} at `{t.position}`"
             lines.append(f"  #{t.tid} {t.name}: {where}")
-        self.abort = ScheduleAbort(kind, "\n".join(lines))
+        abort = ScheduleAbort(kind, "\n".join(lines))
         self._step_limit = -1       # every later scheduling point takes the slow path
+        self.abort = abort
 
     def _fail(self, kind: str, headline: str):
         self._record_abort(kind, headline)
@@ -465,25 +556,34 @@ class ControlledScheduler:
                     self.block(self, "join spawned threads")
             except ScheduleAbort:
                 pass
-            except BaseException:       # interrupted while waiting: stop the run, then re-raise
-                if self.abort is None:
-                    self._record_abort("interrupt", "the main thread was interrupted")
+            except BaseException as e:  # interrupted while waiting: stop the run, then re-raise
+                self._interrupted(e)
                 self._unwind_all()
                 raise
         self._unwind_all()
 
     def _unwind_all(self):
-        """After an abort: resume every unfinished thread in turn to unwind; the main thread last."""
+        """After an abort: resume every unfinished thread in turn to unwind; the main thread last. An
+        interrupt meanwhile (here, or one that ended a carrier and so came here) does not stop the
+        unwinding: it is raised once every thread has unwound."""
         main = self.threads[0]
+        pending = None
         while self.abort is not None and not self.abandoned:
-            nxt = self._unwind_target()
-            if nxt is main:
-                break
-            self.current = nxt
-            self.local.__dict__ = nxt.locals
-            nxt.glet.switch()       # it raises ScheduleAbort, unwinds, and hands the baton on
+            try:
+                nxt = self._unwind_target()
+                if nxt is main:
+                    break
+                self.current = nxt
+                self.local.__dict__ = nxt.locals
+                nxt.glet.switch()   # it raises ScheduleAbort, unwinds, and hands the baton on
+            except BaseException as e:  # noqa: BLE001 - raised below, after the unwinding
+                self._interrupted(e)
+                if pending is None:
+                    pending = e
         self.current = main
         self.local.__dict__ = main.locals
+        if pending is not None:
+            raise pending
 
     def token(self) -> str:
         return tokens.encode(self.nthreads, self.decisions)
