@@ -124,7 +124,58 @@ class Resolver:
         self._collect_items(self.crate.items, self.root, None)
         for m in self.modules:
             for u in m.imports:
-                self._resolve_import(u, m)
+                if not u.node.glob:
+                    self._resolve_import(u, m)
+        for m in self.modules:      # globs after single imports, which shadow them
+            for u in m.imports:
+                if u.node.glob:
+                    self._resolve_glob(u, m)
+
+    def _resolve_glob(self, u: DefId, module: Module):
+        """`use a::*;`: every item of module `a` visible here (or every variant of enum `a`), unless a
+        name is already defined or imported."""
+        path = u.node.path
+        owner = self._lookup_module_path(path, module)
+        if isinstance(owner, Module):
+            owner = _ModuleOwner(owner)
+        if owner is None:
+            self.emit(Diag("error", f"unresolved import `{self._src(path.span)}`", "E0432")
+                      .primary(path.segments[-1].span, f"could not find `{path.name}`"))
+            return
+        self.import_uses[u] = 0
+        if owner.kind == "enum":
+            entries = [("value", v.name, v) for v in owner.variants.values()] + \
+                [("type", v.name, v) for v in owner.variants.values()]
+        else:
+            m = owner.module
+            entries = [("type", n, d) for n, d in m.types.items()] + [("value", n, d) for n, d in m.values.items()]
+        for ns, name, d in entries:
+            if d.kind == "use" or not (d.builtin or d.kind == "variant" or getattr(d.node, "is_pub", True)
+                                       or self._within(module, owner.module)):
+                continue
+            table = module.types if ns == "type" else module.values
+            if name not in table:
+                table[name] = d
+                module.imported[(ns, name)] = u
+
+    def _lookup_module_path(self, path, module):
+        """The module or enum a glob import names."""
+        if len(path.segments) == 1 and path.name in ("self", "super", "crate"):
+            return {"self": module, "super": module.parent, "crate": self.root}[path.name]
+        for ns in ("type",):
+            d = self._lookup_path(path, module, ns, "", report=False)
+            if d is not None and (d.kind == "enum" or d.kind == "mod" and d.module is not None):
+                return d
+        return None
+
+    @staticmethod
+    def _within(scope, module) -> bool:
+        m = scope
+        while m is not None:
+            if m is module:
+                return True
+            m = m.parent
+        return False
 
     def _resolve_import(self, u: DefId, module: Module):
         path = u.node.path
@@ -780,6 +831,10 @@ class Resolver:
             self.emit(Diag("error", f"minirustc does not support `{first}::{second}` yet").primary(path.span))
             self.res[path] = Res("err")
             return
+        if len(path.segments) == 2 and path.segments[0].name in generics and not path.segments[0].args:
+            # `T::default()`: a function of a trait bound on a type parameter, found by typeck
+            self.res[path] = Res("type_relative", (TyParamOwner(path.segments[0].name), path.segments[1]))
+            return
         if len(path.segments) == 2:
             owner_ty = self._lookup(path.segments[0].name, scope, "type")
             if path.segments[0].name == "Self" and self.self_impl is not None:
@@ -840,3 +895,19 @@ def _local_array(b) -> bool:
     if not isinstance(b, ast.Local):
         return False
     return isinstance(b.ty, ast.TyArray) or b.ty is None and isinstance(b.init, (ast.ArrayLit, ast.ArrayRepeat))
+
+
+class TyParamOwner:
+    """The owner of `T::item` when `T` is a type parameter."""
+    kind, builtin, variants = "param", False, {}
+
+    def __init__(self, name: str):
+        self.name = name
+
+
+class _ModuleOwner:
+    """A module named by a glob import, when it has no `DefId` (the crate root)."""
+    kind = "mod"
+
+    def __init__(self, module):
+        self.module = module

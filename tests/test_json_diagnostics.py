@@ -16,7 +16,7 @@ import pytest
 
 from compiler.errors import Diag
 from compiler.errors.emitter import HumanEmitter
-from compiler.errors.json import APPLICABILITY, JsonEmitter
+from compiler.errors.json import APPLICABILITY, APPLICABILITY_INFIX, JsonEmitter
 from compiler.syntax.span import DUMMY_SP, SourceFile, Span
 from harness.backends import InProcess
 from harness.uitest import rustc_json
@@ -233,7 +233,7 @@ def test_tool_only_suggestions_and_dummy_spans():
 
 def test_every_suggestion_minirustc_makes_has_rustcs_applicability():
     import re
-    messages = set()
+    messages, infixes = set(), set()
     for root, _, files in os.walk(os.path.join(ROOT, "compiler")):
         if os.path.basename(root) == "errors":
             continue            # the emitters themselves
@@ -242,10 +242,14 @@ def test_every_suggestion_minirustc_makes_has_rustcs_applicability():
                 src = open(os.path.join(root, name), encoding="utf-8").read()
                 messages |= set(re.findall(r'multipart_suggestion\(\s*f?"([^"{]+)', src))
                 messages |= set(re.findall(r'"help: ([^"{:]+)', src))
-    messages = {m.strip() for m in messages}
+                # a message that starts with a name: its fixed part after the name
+                infixes |= set(re.findall(r'"help: `\{[^}"]+\}([^"{]+)', src))
+    messages = {m.strip() for m in messages if m.strip() != "`"}
     assert messages, "no suggestions found"
     known = [prefix for prefix, _ in APPLICABILITY]
     assert [m for m in messages if not any(m.startswith(k) for k in known)] == []
+    assert infixes
+    assert [m for m in infixes if not any(k in "`" + m for k, _ in APPLICABILITY_INFIX)] == []
 
 
 # ---- the UI runner

@@ -89,7 +89,8 @@ class HumanEmitter:
     def _annotate(anns: list[tuple[int, int, Label]]) -> list[str]:
         anns = sorted(anns, key=lambda a: (a[0], a[1]))
         under: list[str] = []
-        for start, end, lab in sorted(anns, key=lambda a: a[0] - a[1]):    # shorter spans drawn over longer
+        # shorter spans drawn over longer; a primary over a secondary label of the same span
+        for start, end, lab in sorted(anns, key=lambda a: (a[0] - a[1], a[2].primary)):
             while len(under) < end:
                 under.append(" ")
             for i in range(start, end):

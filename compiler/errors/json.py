@@ -16,6 +16,11 @@ from compiler.errors.diagnostic import Diag, Label, SubDiag
 from compiler.errors.emitter import HumanEmitter
 
 # rustc's applicability for each suggestion minirustc makes, by message (prefix)
+# messages that begin with a name (a path in backticks): matched by a fixed part inside them
+APPLICABILITY_INFIX = (
+    ("` has a field named `", "MaybeIncorrect"),        # E0026's short suggestion
+)
+
 APPLICABILITY = (
     ("if this is intentional, prefix it with an underscore", "MachineApplicable"),
     ("convert the identifier to snake case", "MaybeIncorrect"),
@@ -50,6 +55,10 @@ APPLICABILITY = (
     ("add missing generic argument", "HasPlaceholders"),
     ("you might have meant to use", "MaybeIncorrect"),
     ("there is a method `", "MaybeIncorrect"),
+    ("consider changing the field", "HasPlaceholders"),
+    ("include the missing field", "MachineApplicable"),
+    ("if you don't care about th", "MachineApplicable"),
+    ("or always ignore missing fields here", "MachineApplicable"),
     ("there is a variant with a similar name", "HasPlaceholders"),
     ("remove this semicolon to return this value", "MachineApplicable"),
     ("change the", "MachineApplicable"),
@@ -73,6 +82,9 @@ INLINE_RE = re.compile(r"help: (.*): `(.*)`", re.S)
 
 
 def applicability(message: str) -> str:
+    for infix, a in APPLICABILITY_INFIX:
+        if infix in message:
+            return a
     if message.endswith(", rounded if necessary"):
         return "MaybeIncorrect"         # a lossy integer-to-float conversion
     return next((a for prefix, a in APPLICABILITY if message.startswith(prefix)), "Unspecified")

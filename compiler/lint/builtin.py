@@ -13,7 +13,10 @@ def lint(tcx, name: str, owner, msg: str, span, label: str = "", anchor=None) ->
 
 
 def _lint(tcx, name: str, owner, msg: str, span, label: str = "", anchor=None) -> None:
-    d = Diag("warning", msg, lint=name).primary(span, label)
+    spans = span if isinstance(span, list) else [span]      # several primary spans, the label on the last
+    d = Diag("warning", msg, lint=name)
+    for sp in spans:
+        d.primary(sp, label if sp is spans[-1] else "")
     d.lint_owner = owner
     if anchor is not None:
         d.anchor = anchor
@@ -179,8 +182,17 @@ def check_dead_code(tcx):
 
     # roots: `main`, a library's public items, impls, and the items of traits and trait impls; an
     # inherent associated fn is live only when live code uses it (typeck records the uses)
+    def reachable(d):       # public from the crate root: `pub` all the way up
+        while d is not None:
+            if d.kind not in ("impl",) and not getattr(d.node, "is_pub", False):
+                return False
+            d = d.parent
+        return True
+
     work = [d for d in r.defs if (d.kind == "fn" and d.name == "main" and d.parent is None)
-            or (lib and d.node.is_pub and d.kind not in ("impl", "use")) or d.kind == "impl" or trait_item(d)]
+            or (lib and d.kind not in ("impl", "use") and reachable(d)) or d.kind == "impl" or trait_item(d)]
+    public = {d for d in work if lib and d.kind in ("struct", "enum")}
+    constructed.update(d for d in public if d.kind == "struct")     # a public struct is its users' to build
     read: set = set()
     for d in r.defs:
         if d.kind == "impl" and d.node.trait_ref is not None:
@@ -215,14 +227,21 @@ def check_dead_code(tcx):
         if d.kind == "enum" and not dead:
             _dead_variants(tcx, d, [v for v in d.variants.values() if v not in constructed
                                     and not v.name.startswith("_")])
+            derived_reads = any(t in r.derives.get(d, ()) for t in ("PartialEq", "PartialOrd", "Ord", "Hash"))
+            for v in d.variants.values():
+                if v in constructed and v.node.kind in ("tuple", "named") and not derived_reads:
+                    _dead_fields(tcx, d, [f for f in v.node.fields if (v.index, f.name) not in read
+                                          and not f.name.startswith("_") and _warn_about_field(tcx, v, f)],
+                                 variant=v)
         if dead:
             lint(tcx, "dead_code", d, DEAD_WORDS[d.kind].format(d.name), d.node.ident_span,
                  anchor=_module_order(tcx, d, d.node.ident_span))
-        elif d.kind == "struct" and getattr(d.node, "kind", None) == "named" and not any(
+        elif d.kind == "struct" and getattr(d.node, "kind", None) in ("named", "tuple") and not any(
                 t in r.derives.get(d, ()) for t in ("PartialEq", "PartialOrd", "Ord", "Hash")):
             # a derived comparison or hash reads every field, and dead-code analysis counts it
             _dead_fields(tcx, d, [f for f in d.node.fields if (d.index, f.name) not in read
-                                  and not f.name.startswith("_")])
+                                  and not f.name.startswith("_") and _warn_about_field(tcx, d, f)
+                                  and not (d in public and f.is_pub)])
 
 
 def _names(names: list[str]) -> str:
@@ -283,18 +302,45 @@ def _dead_variants(tcx, enum, dead):
     tcx.dcx.emit(d)
 
 
-def _dead_fields(tcx, struct, dead):
+def _warn_about_field(tcx, owner, f) -> bool:
+    """rustc's `should_warn_about_field`: a positional field whose layout is unknown (a type parameter)
+    or zero-sized (`()`, a unit struct) is not reported."""
+    if not f.name.isdigit():
+        return True
+    from compiler.ty.collect import lower_ty
+    t = lower_ty(tcx, f.ty)
+    if t.kind == "param" or t.kind == "tuple" and not t.args:
+        return False
+    if t.kind == "adt" and not t.args:
+        adt = tcx.resolver.def_at(t.def_index)
+        return adt.builtin or not (adt.kind == "struct" and getattr(adt.node, "kind", None) == "unit")
+    return True
+
+
+def _dead_fields(tcx, struct, dead, variant=None):
     if not dead:
         return
-    verb = "are" if len(dead) > 1 else "is"
-    d = Diag("warning", f"field{'s' if len(dead) > 1 else ''} {_names([f.name for f in dead])} {verb} never read",
+    many = len(dead) > 1
+    s = "s" if many else ""
+    d = Diag("warning", f"field{s} {_names([f.name for f in dead])} {'are' if many else 'is'} never read",
              lint="dead_code")
-    d.span_label(struct.node.ident_span, f"field{'s' if len(dead) > 1 else ''} in this struct")
+    owner = variant.node if variant is not None else struct.node
+    d.span_label(variant.node.span if variant is not None else struct.node.ident_span,
+                 f"field{s} in this {'variant' if variant is not None else 'struct'}")
     for f in dead:
         d.primary(f.span if not hasattr(f, "name_span") else f.name_span)
     note = _derived_note(tcx, struct)
     if note:
         d.note(note)
+    if owner.kind == "tuple":
+        fields = owner.fields
+        trailing = variant is None and fields[len(fields) - len(dead):] == dead
+        if trailing:
+            d.help(f"consider removing {'these' if many else 'this'} field{s}")
+        else:
+            d.multipart_suggestion(f"consider changing the field{s} to be of unit type to suppress this warning while "
+                                   f"preserving the field numbering, or remove the field{s}",
+                                   [(f.ty.span, "()") for f in dead])
     d.lint_owner = struct
     d.anchor = _module_order(tcx, struct, dead[0].span)
     tcx.dcx.emit(d)
@@ -342,11 +388,17 @@ class NonstandardStyle:
 def check_unused_imports(tcx, module):
     """The resolver's unused-import check for one module: buffers `unused_imports` early lints."""
     r = tcx.resolver
+    groups: dict = {}       # one lint per `use` item, naming each unused leaf of its tree
     for u in module.imports:
         if r.import_uses.get(u) == 0:
-            text = u.node.head_span.file.src[u.node.head_span.lo:u.node.head_span.hi]
-            tcx.sess.buffered_lints.buffer_lint(
-                BufferedEarlyLint("unused_imports", u, u.node.head_span, f"unused import: `{text}`"))
+            groups.setdefault((u.node.span.lo, u.node.span.hi), []).append(u)
+    for unused in groups.values():
+        spans = [u.node.head_span for u in unused]
+        texts = [sp.file.src[sp.lo:sp.hi] for sp in spans]
+        msg = f"unused import: `{texts[0]}`" if len(texts) == 1 else \
+            "unused imports: " + ", ".join(f"`{t}`" for t in texts[:-1]) + f" and `{texts[-1]}`"
+        tcx.sess.buffered_lints.buffer_lint(
+            BufferedEarlyLint("unused_imports", unused[0], spans if len(spans) > 1 else spans[0], msg))
 
 
 def emit_buffered(tcx, lints):

@@ -535,9 +535,13 @@ class Mod(Item):
 
 @dataclass(eq=False)
 class Use(Item):
+    """One import. A nested `use a::{b, c::*};` becomes one `Use` per leaf (the first keeps the others
+    in `siblings`); a glob `use a::*;` has `glob` set and `path` naming `a`."""
     path: Path = None
     alias: str | None = None
     head_span: Span = None      # `a::b as c`, what `unused import` points at
+    glob: bool = False
+    siblings: list = field(default_factory=list)
 
 
 @dataclass(eq=False)

@@ -156,7 +156,39 @@ class Parser:
                 return items
             if self.tok.kind == "eof":
                 self.unexpected("`}`")
-            items.append(self.parse_item())
+            item = self.parse_item()
+            items.append(item)
+            items.extend(getattr(item, "siblings", ()))
+
+    def _parse_use_tree(self, prefix: list, out: list):
+        """A use tree after `prefix`: `a::b [as c]`, `a::*`, or `a::{tree, ...}`; each leaf goes to `out` as
+        (path, alias, the leaf's span, glob)."""
+        start = self.tok.span
+        segs = list(prefix)
+        if not self.tok.is_punct("{") and not self.tok.is_punct("*"):
+            path = self.parse_path(generic_args=False)
+            segs += path.segments
+            if not self.eat("::"):
+                if path.segments[-1].name == "self" and prefix:     # `a::{self}` imports `a`
+                    segs = segs[:-1]
+                alias = self.ident().text if self.eat_kw("as") else None
+                span = start.to(self.prev_span)
+                out.append((ast.Path(segs, segs[-1].span if len(segs) == 1 else segs[0].span.to(segs[-1].span)),
+                            alias, span, False))
+                return
+        if self.eat("*"):
+            if not segs:
+                raise unsupported("`use *`", self.prev_span)
+            out.append((ast.Path(segs, segs[0].span.to(segs[-1].span)), None, start.to(self.prev_span), True))
+            return
+        self.expect("{")
+        before = len(out)
+        while not self.eat("}"):
+            self._parse_use_tree(segs, out)
+            if not self.tok.is_punct("}"):
+                self.expect(",")
+        if len(out) == before:
+            raise unsupported("empty nested imports", start)
 
     def parse_item(self) -> ast.Item:
         attrs = self.parse_attrs(inner=False)
@@ -227,16 +259,13 @@ class Parser:
             self.bump()
             if self.tok.is_punct("::"):
                 raise unsupported("`use ::path`", self.tok.span)
-            path = self.parse_path(generic_args=False)
-            if self.tok.is_punct("::") and (self.peek().is_punct("*") or self.peek().is_punct("{")):
-                raise unsupported("glob and nested imports", self.peek().span)
-            alias = None
-            if self.eat_kw("as"):
-                alias = self.ident().text
-            tree = path.span.to(self.prev_span)
+            leaves: list = []
+            self._parse_use_tree([], leaves)
             end = self.expect(";").span
-            name = alias or path.name
-            return ast.Use(name, path.segments[-1].span, start.to(end), attrs, is_pub, path, alias, tree)
+            uses = [ast.Use(alias or path.name, path.segments[-1].span, start.to(end), attrs, is_pub, path, alias,
+                            tree, glob) for path, alias, tree, glob in leaves]
+            uses[0].siblings = uses[1:]
+            return uses[0]
         if t.is_kw("mod"):
             self.bump()
             name = self.ident()

@@ -426,6 +426,8 @@ class FnCtxt(ExprMore, PatCheck):
 
     def _type_relative(self, res):
         owner, seg = res.target
+        if owner.kind == "param":
+            return self._param_assoc_fn(Ty("param", owner.name), seg)
         self_ty = type_of_any(self.tcx, owner)
         found = self._assoc_fn(self_ty, seg.name, method=False)
         if found is None and owner.kind != "impl":
@@ -442,11 +444,36 @@ class FnCtxt(ExprMore, PatCheck):
                 d.multipart_suggestion("there is a variant with a similar name", _edit(seg.span, seg.name, similar))
         return found
 
+    def _param_assoc_fn(self, self_ty, seg):
+        """`T::f`: an associated function of a trait the param-env bounds `T` by."""
+        for t, trait in self.param_env:
+            if t == self_ty:
+                for f in trait.node.items:
+                    if f.name == seg.name:
+                        return self.tcx.resolver.def_of[f], {"Self": self_ty}
+        what = "function or associated item"
+        d = self.err(f"no {what} named `{seg.name}` found for type parameter `{self_ty}` in the current scope",
+                     "E0599", seg.span, f"{what} not found in `{self_ty}`")
+        param = self._generic_param(self_ty)
+        if param is not None:
+            d.span_label(param.span, f"{what} `{seg.name}` not found for this type parameter")
+            traits = [t for t in self.tcx.resolver.defs if t.kind == "trait" and any(
+                f.name == seg.name for f in t.node.items)]
+            if len(traits) == 1:
+                d.help("items from traits can only be used if the type parameter is bounded by the trait")
+                at = (param.bounds[-1].span if param.bounds else param.span).shrink_to_hi()
+                d.multipart_suggestion(f"the following trait defines an item `{seg.name}`, perhaps you need to "
+                                       f"restrict type parameter `{param.name}` with it:",
+                                       [(at, (" + " if param.bounds else ": ") + traits[0].name)])
+        return None
+
     def _assoc_const(self, res):
         """`Type::NAME` / `Self::NAME`: an associated constant of an impl of the type, or the default of
         a trait it implements."""
         from compiler.traits.select import match_ty
         owner, seg = res.target
+        if owner.kind == "param":
+            return None
         self_ty = type_of_any(self.tcx, owner)
         for impl_def in self.tcx.resolver.all_impls():
             subst: dict = {}
@@ -1083,7 +1110,14 @@ class FnCtxt(ExprMore, PatCheck):
         d.help(f"the trait `{trait}<{sr}>` is not implemented for `{sl}`")
         extra = {"Div": "NonZero<{}>", "Rem": "NonZero<{}>"}.get(trait) if sl.startswith("u") else None
         extra = "Duration" if (trait, sl) == ("Mul", "u32") else extra
-        if extra is not None and sl in ("u8", "u16", "u32", "u64", "u128", "usize"):
+        if isinstance(rl, IntVar) and trait in ("Add", "Sub", "Mul", "Div", "Rem") and isinstance(rr, Ty) and \
+                not rr.is_numeric:
+            # rustc's first eight impls, then a count
+            impls = [f"&{f}` implements `{trait}{g}" for f in ("f128", "f16", "f32", "f64") for g in (f"<{f}>", "")]
+            others = {"Add": 56, "Sub": 56, "Mul": 57}.get(trait, 62)
+            d.help(f"the following other types implement trait `{trait}<Rhs>`:" +
+                   "".join(f"\n  `{x}`" for x in impls) + f"\nand {others} others")
+        elif extra is not None and sl in ("u8", "u16", "u32", "u64", "u128", "usize"):
             # the other impls rustc lists inline (where it lists std source locations, we do not)
             impls = [f"&{sl}` implements `{trait}<{sl}>", f"&{sl}` implements `{trait}", f"{sl}` implements `{trait}<&{sl}>",
                      f"{sl}` implements `{trait}<{extra.format(sl)}>", f"{sl}` implements `{trait}"]
@@ -1112,11 +1146,14 @@ class FnCtxt(ExprMore, PatCheck):
                     self.check_expr(e.rhs, None)
                     return num
                 found = self.check_expr(e.rhs, num)
-                rnum = self._numeric(found)
+                rnum = self._numeric(found) if num is not BOOL else (BOOL if resolve(found) == BOOL else None)
                 if rnum is None or not self.unify(num, rnum):
                     rf = resolve(found)
                     if isinstance(rf, Ty) and rf.is_error:
                         return num
+                    if rnum is None and isinstance(rf, Ty) and num is not BOOL:
+                        self._no_op_impl(e, op, num, rf)        # no builtin rule applies: E0277 alone
+                        return ERROR
                     if isinstance(resolve(num), IntVar) and isinstance(resolve(rnum), IntVar) or \
                             _float_ness(num) != _float_ness(rnum):
                         self._no_op_impl(e, op, num, rnum)      # int with float: no builtin rule, E0277 alone
@@ -1425,6 +1462,9 @@ class FnCtxt(ExprMore, PatCheck):
         """E0507: `let x = v[i];` moves a non-`Copy` element out of a vector or array."""
         while isinstance(e, ast.Paren):
             e = e.inner
+        whole = e
+        while isinstance(e, ast.Field):         # `v[i].name` moves the field out of the element
+            e = e.base
         if not isinstance(e, ast.Index) or self._is_copy(ty):
             return
         base = resolve(self.locals.get(self.tcx.resolver.res.get(e.base.path).target)) \
@@ -1435,6 +1475,7 @@ class FnCtxt(ExprMore, PatCheck):
         if not isinstance(base, Ty) or base.kind == "ref":
             return
         elem = zonk(ty)
+        e = whole
         d = Diag("error", f"cannot move out of index of `{zonk(base)}`", "E0507")
         d.primary(e.span, f"move occurs because value has type `{elem}`, which does not implement the `Copy` trait")
         if elem.kind == "adt" and not self.tcx.resolver.def_at(elem.def_index).builtin and \

@@ -190,6 +190,12 @@ class PatCheck:
                                           [(Span(at, at, at and pat.span.file), ", _" * (len(fields) - n))])
             self.tcx.dcx.emit(diag)
             return self._bind_errors(pat)
+        # a sub-pattern other than `_` reads its field (dead-code analysis)
+        after = len(fields) - (len(elems) - rest - 1) if rest is not None else None
+        for i, sub in enumerate(elems):
+            if rest is not None and i == rest or isinstance(sub, ast.PatWild):
+                continue
+            self.fields_read.append((d, str(i if rest is None or i < rest else after + i - rest - 1)))
         self._check_seq(elems, fields, rest, by_ref)
 
     def pat_PatStruct(self, pat, exp, by_ref):
@@ -200,31 +206,69 @@ class PatCheck:
             self.pat_mismatch(exp, adt, pat.span)
             return self._bind_errors(pat)
         fields = dict(self.fields_of(d, resolve(exp) if isinstance(resolve(exp), Ty) else adt))
-        if d.kind == "struct":
-            self.fields_read.extend((d, n) for n in fields)      # destructuring reads every field
+        self.fields_read.extend((d, n) for n, _, p in pat.fields if not isinstance(p, ast.PatWild))
         text = pat.path.span.file.src[pat.path.span.lo:pat.path.span.hi]
-        bad = False
+        what = "variant" if d.kind == "variant" else "struct"
+        inexistent = [(name, span) for name, span, _ in pat.fields if name not in fields]
         for name, span, p in pat.fields:
-            if name not in fields:
-                what = "variant" if d.kind == "variant" else "struct"
-                from compiler.typeck.check import _similar
-                unused = [f for f in fields if f not in {n for n, _, _ in pat.fields}]
-                similar = _similar(name, unused)
-                diag = self.err(f"{what} `{text}` does not have a field named `{name}`", "E0026", span,
-                                f"{what} `{text}` does not have this field")
-                if similar is not None:
-                    diag.multipart_suggestion("a field with a similar name exists", [(span, similar)])
+            if name in fields:
+                self.check_pat(p, fields[name], by_ref)
+            else:
                 self._bind_errors(p)
-                bad = True
-                continue
-            self.check_pat(p, fields[name], by_ref)
-        missing = [n for n in fields if n not in {f for f, _, _ in pat.fields}]
-        if missing and not pat.rest and not bad:
-            names = ", ".join(f"`{n}`" for n in missing)
-            s = "s" if len(missing) > 1 else ""
-            diag = self.err(f"pattern does not mention field{s} {names}", "E0027", pat.span,
-                            f"missing field{s} {names}")
-            del diag
+        unmentioned = [n for n in fields if n not in {f for f, _, _ in pat.fields}]
+        if inexistent:
+            unmentioned = self._inexistent_fields(what, text, inexistent, unmentioned)
+        if unmentioned and not pat.rest:
+            self._unmentioned_fields(pat, unmentioned)
+
+    def _inexistent_fields(self, what, text, inexistent, unmentioned):
+        """E0026, as rustc's `error_inexistent_fields`: returns the unmentioned fields left for E0027."""
+        from compiler.errors import Diag
+        from compiler.typeck.check import _edit, _similar
+        if len(inexistent) == 1:
+            name, span = inexistent[0]
+            diag = Diag("error", f"{what} `{text}` does not have a field named `{name}`", "E0026")
+            diag.primary(span, f"{what} `{text}` does not have this field")
+        else:
+            names = ", ".join(f"`{n}`" for n, _ in inexistent)
+            diag = Diag("error", f"{what} `{text}` does not have fields named {names}", "E0026")
+            for _, span in inexistent[:-1]:
+                diag.primary(span)
+            diag.primary(inexistent[-1][1], f"{what} `{text}` does not have these fields")
+        if len(unmentioned) == 1:
+            name, span = inexistent[-1]
+            similar = _similar(name, unmentioned)
+            if similar is not None:
+                diag.multipart_suggestion("a field with a similar name exists", _edit(span, name, similar))
+                unmentioned = []
+            elif len(inexistent) == 1:
+                diag.span_label(span, f"help: `{text}` has a field named `{unmentioned[0]}`")
+        self.tcx.dcx.emit(diag)
+        self._e0026_span = inexistent[0][1]
+        return unmentioned
+
+    def _unmentioned_fields(self, pat, unmentioned):
+        """E0027 with rustc's three suggestions."""
+        from compiler.errors import Diag
+        from compiler.syntax.span import Span
+        names = ", ".join(f"`{n}`" for n in unmentioned)
+        many = len(unmentioned) > 1
+        s = "s" if many else ""
+        diag = Diag("error", f"pattern does not mention field{s} {names}", "E0027")
+        diag.primary(pat.span, f"missing field{s} {names}")
+        after = getattr(self, "_e0026_span", None)
+        if after is not None and pat.span.lo <= after.lo < pat.span.hi:
+            diag.anchor = Span(after.lo, after.hi + 1, after.file)      # after its E0026, as rustc
+        if pat.fields:
+            last = pat.fields[-1][2].span if pat.fields[-1][2] is not None else pat.fields[-1][1]
+            at = Span(max(last.hi, pat.fields[-1][1].hi), max(last.hi, pat.fields[-1][1].hi), pat.span.file)
+            diag.multipart_suggestion(f"include the missing field{s} in the pattern",
+                                      [(at, ", " + ", ".join(unmentioned))])
+            diag.multipart_suggestion("if you don't care about these missing fields, you can explicitly ignore them"
+                                      if many else "if you don't care about this missing field, you can explicitly "
+                                      "ignore it", [(at, ", " + ", ".join(f"{n}: _" for n in unmentioned))])
+            diag.multipart_suggestion("or always ignore missing fields here", [(at, ", ..")])
+        self.tcx.dcx.emit(diag)
 
     def pat_mismatch(self, expected, found, span, static_str=False):
         if isinstance(resolve(expected), Ty) and resolve(expected).is_error:
