@@ -771,6 +771,8 @@ class Resolver:
                 d.primary(p.span)
             for a in args:
                 d.span_label(a.span, "")
+            if any(_has_format_flags(p) for p in pieces):
+                d.note("for information about formatting flags, visit https://doc.rust-lang.org/std/fmt/index.html")
             self._expansion_error(d, mac)
             return
         for p in bad_refs:
@@ -911,3 +913,10 @@ class _ModuleOwner:
 
     def __init__(self, module):
         self.module = module
+
+
+def _has_format_flags(p) -> bool:
+    """Whether a placeholder has flags beyond its trait: fill, alignment, sign, `#`, `0`, width or precision."""
+    text = p.span.file.src[p.span.lo + 1:p.span.hi - 1]
+    spec = text.split(":", 1)[1] if ":" in text else ""
+    return bool(spec.rstrip("?xXobeEp"))

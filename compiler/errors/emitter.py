@@ -95,33 +95,52 @@ class HumanEmitter:
                 under.append(" ")
             for i in range(start, end):
                 under[i] = "^" if lab.primary else "-"
-        texted = sorted([a for a in anns if a[2].text], key=lambda a: -a[0])
         first = "".join(under)
-        if not texted:
+        if not any(a[2].text for a in anns):
             return [first]
-        if texted[0][1] < max(a[1] for a in anns) or any(
-                a is not texted[0] and texted[0][0] <= a[0] < texted[0][1] for a in anns):
-            # another annotation runs past the rightmost label's span: no label fits inline
-            rows = [first]
-            rest = texted
-        else:
-            rows = [first + " " + texted[0][2].text]
-            rest = texted[1:]
-        if rest:
-            def bars(upto: list) -> list[str]:
-                row: list[str] = []
-                for start, _, _ in upto:
-                    while len(row) <= start:
-                        row.append(" ")
-                    row[start] = "|"
-                return row
-            rows.append("".join(bars(rest)))
-            for j, (start, _, lab) in enumerate(rest):
-                row = bars(rest[j + 1:])
-                while len(row) < start:
-                    row.append(" ")
-                rows.append("".join(row[:start]) + lab.text)
-        return rows
+        # rustc's label placement (`render_source_line`): rightmost first, each label on the first row
+        # where it overlaps no label already placed there
+        order = sorted(anns, key=lambda a: -a[0])
+
+        def overlaps(a1, a2, pad):
+            return a2[0] <= a1[0] < a2[1] + pad or a1[0] <= a2[0] < a1[1] + pad
+
+        positions, p = [], 0
+        for i, a in enumerate(order):
+            for nxt in order[i + 1:]:
+                if overlaps(nxt, a, 0) and a[2].text and p == 0:
+                    if nxt[0] == a[0] and nxt[1] == a[1] and not nxt[2].text:
+                        continue
+                    p += 1
+                    break
+            positions.append((p, a))
+            for nxt in order[i + 1:]:
+                pad = len(nxt[2].text) + 2 if nxt[2].text else 0
+                if overlaps(nxt, a, pad) and a[2].text and nxt[2].text or \
+                        overlaps(nxt, a, pad) and nxt[1] <= a[1] and nxt[2].text and p == 0:
+                    p += 1
+                    break
+        rows = [list(first)]
+
+        def put(row, col, text):
+            while len(rows) <= row:
+                rows.append([])
+            r = rows[row]
+            while len(r) < col + len(text):
+                r.append(" ")
+            r[col:col + len(text)] = list(text)
+
+        for pos, (start, _, lab) in positions:
+            if pos > 0 and lab.text:
+                for row in range(1, pos + 1):
+                    put(row, start, "|")
+        for pos, (start, end, lab) in positions:
+            if lab.text:
+                if pos == 0:
+                    put(0, end + 1, lab.text)
+                else:
+                    put(pos + 1, start, lab.text)
+        return ["".join(r).rstrip() for r in rows]
 
     def _suggestion(self, parts: list[tuple[Span, str]], width: int) -> list[str]:
         pad = " " * (width + 1)

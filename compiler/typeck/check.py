@@ -754,9 +754,10 @@ class FnCtxt(ExprMore, PatCheck):
             if not self.coerce(p, found):
                 bad.append((a, p, found, d.node.params[i] if fn_like and i < len(d.node.params) else None))
         if bad:
-            self._arg_mismatches(e.func.span, what or "function", d.node.ident_span if fn_like else None, bad)
+            self._arg_mismatches(e.func.span, what or "function", d.node.ident_span if fn_like else None, bad,
+                                 "associated function" if d.kind == "assoc_fn" else None)
 
-    def _arg_mismatches(self, callee_span, what, defined_at, bad):
+    def _arg_mismatches(self, callee_span, what, defined_at, bad, defined_what=None):
         """E0308 for arguments of the wrong type: rustc's one error for one argument, and its
         "arguments to this function are incorrect" for several."""
         if len(bad) == 1:
@@ -770,16 +771,19 @@ class FnCtxt(ExprMore, PatCheck):
                 diag.span_label(self._mismatch_span(a), f"expected {show(p)}, found {show(found)}")
             self.tcx.dcx.emit(diag)
         if defined_at is not None:
-            diag.span_note(defined_at, f"{what} defined here",
+            diag.span_note(defined_at, f"{defined_what or what} defined here",
                            [Label(self._param_span(param), "", False) for *_, param in bad if param is not None])
         for a, p, found, _ in bad:
-            self._conversion_help(diag, a, p, found)
+            if len(bad) == 1:
+                self._conversion_help(diag, a, p, found)
+            else:       # with several bad arguments rustc keeps its numeric conversions only
+                self._conversion_help(diag, a, p, found, only_cast=True)
 
     @staticmethod
     def _param_span(p):
         return p.name_span.to(p.ty.span) if p.ty is not None else p.name_span
 
-    def _conversion_help(self, diag, a, expected, found, cast=True):
+    def _conversion_help(self, diag, a, expected, found, cast=True, only_cast=False):
         """rustc's `.to_string()` help when a `&str` is given where a `String` is expected, its numeric
         conversions, borrowing, and unwrapping an `Option`."""
         from compiler.syntax.span import Span
@@ -794,6 +798,8 @@ class FnCtxt(ExprMore, PatCheck):
                 parts = [(Span(a.span.hi, a.span.hi, a.span.file), text)] if postfix else \
                     [(Span(a.span.lo, a.span.lo, a.span.file), "("), (Span(a.span.hi, a.span.hi, a.span.file), ")" + text)]
                 diag.multipart_suggestion(msg, parts)
+            return
+        if only_cast:
             return
         if isinstance(a, ast.Lit) and a.kind == "str" and len(a.value) == 1 and e == prim("char"):
             diag.multipart_suggestion("if you meant to write a `char` literal, use single quotes",
@@ -848,8 +854,11 @@ class FnCtxt(ExprMore, PatCheck):
         fparams = [p for p in getattr(d.node, "params", []) if p.name != "self"] \
             if d.kind in ("fn", "assoc_fn") else []
         kind = {"function": "function", "enum variant": "tuple variant", "tuple struct": "tuple struct"}.get(what, what)
+        if kind == "function" and d.kind == "assoc_fn":
+            kind = "associated function"
         note_span = d.node.ident_span if d.kind != "variant" else d.node.span
-        show_ty = lambda t: str(zonk(t, default=False)) if not isinstance(resolve(t), IntVar) else "{integer}"  # noqa
+        show_ty = lambda t: "{float}" if isinstance(resolve(t), FloatVar) else "{integer}" if isinstance(  # noqa
+            resolve(t), IntVar) else str(zonk(t, default=False))
         if m < n:
             missing = list(range(m, n))
             if len(missing) == 1:

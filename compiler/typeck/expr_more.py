@@ -68,7 +68,7 @@ class ExprMore:
         scrut = self.check_expr(e.scrutinee, None)
         result = expected
         all_never = True
-        first = None
+        prior = []          # the arms typed so far (not `!`)
         for arm in e.arms:
             self.pat_origin = e.scrutinee
             self.check_pat(arm.pat, scrut)
@@ -81,18 +81,38 @@ class ExprMore:
                 continue
             all_never = False
             if result is None:
-                result, first = t, arm
+                result = t
+                prior.append(arm)
                 continue
-            if not self.coerce(result, t):
-                d = self.mismatch(result, t, self._mismatch_span(arm.body))
-                if first is not None and expected is None:
-                    d.message = "`match` arms have incompatible types"
-                    d.span_label(self._mismatch_span(first.body), "this is found to be of type "
-                                 f"{show(result)}")
+            if self.coerce(result, t):
+                prior.append(arm)
+            elif not prior:
+                self.mismatch(result, t, self._mismatch_span(arm.body))      # the first arm, against the expectation
+            else:
+                self._incompatible_arms(e, prior, result, t, arm, expected)
         self.pending_matches.append((e, scrut))
         if not e.arms or all_never:
             return NEVER
         return result if result is not None else UNIT
+
+    def _incompatible_arms(self, e, prior, result, t, arm, expected):
+        """rustc's "`match` arms have incompatible types": the earlier arms' type on them, and the match."""
+        from compiler.syntax.span import Span
+        d = self.mismatch(result, t, self._mismatch_span(arm.body))
+        d.message = "`match` arms have incompatible types"
+        shown = show(result)
+        ret = getattr(self.owner.node, "ret", None)
+        if expected is not None and resolve(result) == Ty("ref", args=(prim("str"),)) and \
+                isinstance(ret, ast.TyRef) and getattr(ret.lifetime, "name", None) == "'static":
+            shown = "`&'static str`"        # the region of the declared return type shows
+        if len(prior) <= 4:
+            for a in prior:
+                d.span_label(self._mismatch_span(a.body), f"this is found to be of type {shown}")
+        else:
+            d.span_label(self._mismatch_span(prior[-1].body), f"this and all prior arms are found to be of type {shown}")
+        src = e.span.file.src
+        whole = e.span if "\n" in src[e.span.lo:e.span.hi] else Span(e.span.lo, e.scrutinee.span.hi, e.span.file)
+        d.span_label(whole, "`match` arms have incompatible types")
 
     def expr_ForLoop(self, e, expected):
         self._use(e.iter, "move")           # `for x in v` consumes `v` (IntoIterator by value)
