@@ -83,6 +83,7 @@ class ControlledGreenlet(greenlet):
         while True:
             job, self.job = self.job, None
             nxt = job()             # the controlled thread's body: returns the greenlet to resume
+            job = None              # a parked carrier keeps nothing of the run alive
             if nxt is None:         # collected unfinished (GreenletExit): end, back to the collector
                 return
             self.ident = 0
@@ -213,14 +214,22 @@ class ControlledScheduler:
     # ---- the baton
     def _choose(self, op: str) -> ThreadState:
         runnable = self.runnable
-        if len(runnable) == 1:
+        n = len(runnable)
+        if n == 1:
             return self.threads[runnable[0]]
-        if not runnable:
+        if not n:
             self._fail("deadlock", f"deadlock detected at `{op}`: no thread can run")
-        index = self._next_index(runnable, self.current.tid, self.steps)
-        if self._replay and self.strategy.diverged:
-            self._fail("divergence", f"schedule replay diverged: {self.strategy.diverged}")
-        self.decisions.append((index, len(runnable)))
+        bits = self._bits
+        if bits is not None:        # RandomStrategy.next_index, inlined as in `yield_point`
+            k = _BIT_LENGTH[n]
+            index = bits(k)
+            while index >= n:
+                index = bits(k)
+        else:
+            index = self._next_index(runnable, self.current.tid, self.steps)
+            if self._replay and self.strategy.diverged:
+                self._fail("divergence", f"schedule replay diverged: {self.strategy.diverged}")
+        self._record(_PAIRS[n][index] if n < 65 else (index, n))
         return self.threads[runnable[index]]
 
     def _switch(self, nxt: ThreadState):
