@@ -1,6 +1,12 @@
 """The thread pool (rayon-core as rustc uses it): N workers, `par_for_each` with `ParallelGuard`,
 `join`, and rayon's deadlock detection: when every worker is asleep or blocked and some worker is
-blocked, the registered `deadlock_handler` runs."""
+blocked, the registered `deadlock_handler` runs.
+
+Sleep and wake-up follow rayon's sleep module: a worker that finds no work counts itself inactive and
+sleeps on its own condition; new work wakes at most as many sleepers as there are jobs for others
+(`wake_any_threads(num_jobs)`, lowest index first), and the waker counts each woken worker active
+again before it runs (`wake_specific_thread`). A batch of n items gives others n - 1 jobs, as
+rustc's `par_for_each_in` splits it with `join`; a batch of one item wakes nobody."""
 from __future__ import annotations
 
 import threading
@@ -57,7 +63,8 @@ class ThreadPool:
         self.handler_runs = 0
         self.handler_pending = False
         self._exit_lock = threading.Lock()
-        self._work = object()   # resource: "new work or terminate"
+        self.sleeping = [False] * self.n    # rayon's per-worker `is_blocked`: asleep until a waker clears it
+        self._sleep_states = [object() for _ in range(self.n)]   # resource: "worker i was woken"
         from compiler.sync.types import Lock
         self.sleep_lock = Lock(rt, name="registry.sleep")
 
@@ -132,7 +139,7 @@ class ThreadPool:
                         raise   # ScheduleAbort, or an interrupt: it stops the controlled run
                 finally:
                     self.terminate = True
-                    self.rt.notify(self._work)
+                    self._wake_any(self.n)
             self._main_loop(index)
             with self._exit_lock:       # an OS lock, not a scheduling point: only free threads race here
                 self.exited += 1
@@ -153,9 +160,10 @@ class ThreadPool:
 
     def _main_loop(self, index: int):
         rt = self.rt
+        sleeping = self.sleeping
 
         def woken():
-            return self.terminate or self._take() is not None
+            return not sleeping[index]
 
         while True:
             rt.yield_point("worker: look for work")
@@ -165,9 +173,37 @@ class ThreadPool:
                 continue
             if self.terminate:
                 return
-            self._change(-1, 0)
-            rt.wait_until(woken, self._work, "worker: sleep")
-            self._change(+1, 0)
+            self._sleep(index)
+            rt.wait_until(woken, self._sleep_states[index], "worker: sleep")
+
+    def _sleep(self, index: int):
+        """rayon's `Sleep::sleep`: flag this worker asleep and inactive, then the deadlock check."""
+        with self.sleep_lock:
+            if self.terminate:
+                return
+            self.sleeping[index] = True
+            self.active -= 1
+            fire = self.active == 0 and self._should_fire()
+        if fire:
+            self.handler_runs += 1
+            self.deadlock_handler()
+
+    def _wake_any(self, num_jobs: int):
+        """rayon's `wake_any_threads`: wake up to `num_jobs` sleeping workers, lowest index first, each
+        counted active by the waker. Nobody asleep (a plain read, as rayon's atomic counters): no lock."""
+        if num_jobs <= 0 or True not in self.sleeping:
+            return
+        woke = []
+        with self.sleep_lock:
+            for i in range(self.n):
+                if len(woke) == num_jobs:
+                    break
+                if self.sleeping[i]:
+                    self.sleeping[i] = False
+                    self.active += 1
+                    woke.append(i)
+        for i in woke:
+            self.rt.notify(self._sleep_states[i])
 
     def _run_one(self, b: _Batch):
         with self.sleep_lock:
@@ -213,7 +249,7 @@ class ThreadPool:
             return self._serial_for_each(items, f)
         b = _Batch(items, f, getattr(self.rt.local, "icx", None))
         self.batches.append(b)
-        self.rt.notify(self._work)
+        self._wake_any(len(items) - 1)      # the caller runs one item itself
         while b.next < len(items) and not b.stopped:
             self._run_one(b)
 

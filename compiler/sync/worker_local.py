@@ -19,9 +19,10 @@ class WorkerLocal:
         self.values = [init(i) for i in range(max(rt.threads, 1))]
 
     def get(self):
+        # No scheduling point: as `WorkerLocal::deref`, this reads only the current thread's own slot
+        # (its worker index, from thread-local state); no other thread can interfere with it.
         if not self.rt.parallel:
             return self.values[0]
-        self.rt.yield_point("WorkerLocal::deref")
         index = getattr(self.rt.local, "worker_index", None)
         if index is None or getattr(self.rt.local, "registry", None) is not self.registry:
             raise WorkerLocalPanic(WORKER_LOCAL_PANIC)

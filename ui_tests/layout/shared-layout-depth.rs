@@ -3,7 +3,7 @@
 // 8 layouts deep, within the limit of 10; laid out at the same time, two chains overflow it.
 // Fixed: the depth is per query stack, and this compiles at every thread count.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.676.CWlL3jFMg2BVIFeShoutFM2stSRZ1Snu_rnRlfKRfIO7Ie6flxlG64mm9992UWb7r9XfsnD6ooMhTg3Ta1kVWJ9ioaAWR9RsNv9PBPslXJ8x5GlEt9aSjlDg7MRqBRMX_S8Pym3GupFZiELKptbPZ9EwjE_gtlZsM5CRskPZVR9_oCDHFAcY4dZ-sSwgTcclP7yhFL1aDg.0ec7
+//@[injected] schedule: replay:s1.4.674.AYoBXvWR1es4lqKrDsMOn0GPOSF2Lx_lEPZo9o36O33T4MpIznA6J7NVpwpi01RolLYbnVMMXx0T1rbwYO4gbm2ulSCJj2TwfGxBch_50npwdDCwLmeMNY-tytDvf4hfMr6F3r2--JTJ-mju30DN9XMlraJy5CBlb00NUaC6Z8AlwMUMiptinIs6Erc6yKEUvVoO.0e61
 //@[fixed] check-pass
 //@[injected] compile-flags: -Z inject-bug=shared-layout-depth
 //@[injected] known-bug: shared-layout-depth

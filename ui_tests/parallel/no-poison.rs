@@ -4,7 +4,7 @@
 // `Deep0`: whichever thread computes it second waits for the first. Fixed: the job stays `Poisoned`
 // and the waiter unwinds with the same fatal error.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.389.BbbONK4v0elei6GrIpv6SuJAA1f7vMt2ovimSM-PR9VUn7BvB73I7_iggfUG0qLtMPSu0fFY5FiscS1n4OZos0Qo9HscsTQFftCANBcYppav.5d81
+//@[injected] schedule: replay:s1.4.367.Ag3UZ9OdXU19daDbICi9s0yFIontwoLsjikgJlSGIsqtnxMGO7L8XXH2jS2sIW_bxNqZ2MpdWyXGzR2QGAS7KaqAKRNWuKaWrw.dceb
 //@[injected] compile-flags: -Z inject-bug=no-poison
 //@[injected] known-bug: no-poison
 //@[injected] failure-status: 101

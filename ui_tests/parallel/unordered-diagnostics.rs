@@ -2,7 +2,7 @@
 // reached the emitter, so the order of these errors on stderr depended on which body was checked
 // first. Fixed: each phase's diagnostics are emitted together, in source order.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.316.AYHYUQgFCRe7Y9lQ4H0b-xoygBnFU8QgKtYWJjL0TJ9oZ8AaZtEbHJpVSpU9Qezc_gXUq0CYuYN_SLuDEwKEqRhG6Lx1nc6z.1e90
+//@[injected] schedule: replay:s1.4.297.AsIlmfkVXl01cV6hoWsXPJ_sKImMvRMn2hnwDLeplQlTMX_v39vi40t9CL8A4oKMvXdIu4MTAoSpGEbovHWdzrM.a46e
 //@[injected] compile-flags: -Z inject-bug=unordered-diagnostics
 //@[injected] known-bug: unordered-diagnostics
 fn width() -> i32 { true } //[fixed]~ ERROR mismatched types

@@ -6,7 +6,7 @@
 //@[injected] compile-flags: -Z inject-bug=worker-local-cycle-handler
 //@[injected] known-bug: worker-local-cycle-handler
 //@[injected] failure-status: 134
-//@[injected] schedule: replay:s1.4.110.DVOFORe0uaN1Cp6ujNvovLIRlm3Zzbc.4140
+//@[injected] schedule: replay:s1.4.95.ASJV8ar6m-erlJi6p80h2c23.3e42
 type Outer = Inner; //[fixed]~ ERROR cycle detected when expanding type alias `Outer`
 type Inner = Outer;
 
