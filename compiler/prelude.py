@@ -164,7 +164,25 @@ impl {t} {{
     pub fn wrapping_sub(self, rhs: {t}) -> {t}; pub fn wrapping_mul(self, rhs: {t}) -> {t};
     pub fn checked_rem(self, rhs: {t}) -> Option<{t}>; pub fn leading_zeros(self) -> u32;
     pub fn trailing_zeros(self) -> u32; pub fn abs_diff(self, other: {t}) -> {t};
-    pub fn div_euclid(self, rhs: {t}) -> {t}; pub fn is_power_of_two(self) -> bool;
+    pub fn div_euclid(self, rhs: {t}) -> {t}; pub fn count_zeros(self) -> u32;
+    pub fn checked_pow(self, exp: u32) -> Option<{t}>; pub fn saturating_pow(self, exp: u32) -> {t};
+    pub fn wrapping_pow(self, exp: u32) -> {t}; pub fn rotate_left(self, n: u32) -> {t};
+    pub fn rotate_right(self, n: u32) -> {t}; pub fn ilog2(self) -> u32; pub fn ilog10(self) -> u32;
+    pub fn isqrt(self) -> {t}; pub fn reverse_bits(self) -> {t}; pub fn swap_bytes(self) -> {t};
+    pub fn clamp(self, min: {t}, max: {t}) -> {t};
+}}
+"""
+
+_SIGNED_METHODS = """
+impl {t} {{
+    pub fn unsigned_abs(self) -> {u}; pub fn checked_abs(self) -> Option<{t}>; pub fn wrapping_neg(self) -> {t};
+    pub fn checked_neg(self) -> Option<{t}>; pub fn wrapping_abs(self) -> {t};
+}}
+"""
+
+_UNSIGNED_METHODS = """
+impl {t} {{
+    pub fn is_power_of_two(self) -> bool; pub fn next_power_of_two(self) -> {t};
 }}
 """
 
@@ -173,6 +191,14 @@ impl {t} {{
     pub fn abs(self) -> {t}; pub fn sqrt(self) -> {t}; pub fn powi(self, n: i32) -> {t};
     pub fn powf(self, n: {t}) -> {t}; pub fn max(self, other: {t}) -> {t}; pub fn min(self, other: {t}) -> {t};
     pub fn floor(self) -> {t}; pub fn ceil(self) -> {t}; pub fn round(self) -> {t};
+    pub fn trunc(self) -> {t}; pub fn fract(self) -> {t}; pub fn signum(self) -> {t};
+    pub fn is_nan(self) -> bool; pub fn is_finite(self) -> bool; pub fn is_infinite(self) -> bool;
+    pub fn is_sign_positive(self) -> bool; pub fn is_sign_negative(self) -> bool;
+    pub fn sin(self) -> {t}; pub fn cos(self) -> {t}; pub fn tan(self) -> {t}; pub fn exp(self) -> {t};
+    pub fn ln(self) -> {t}; pub fn log10(self) -> {t}; pub fn log2(self) -> {t}; pub fn cbrt(self) -> {t};
+    pub fn hypot(self, other: {t}) -> {t}; pub fn atan2(self, other: {t}) -> {t}; pub fn recip(self) -> {t};
+    pub fn to_degrees(self) -> {t}; pub fn to_radians(self) -> {t}; pub fn clamp(self, min: {t}, max: {t}) -> {t};
+    pub fn mul_add(self, a: {t}, b: {t}) -> {t}; pub fn rem_euclid(self, rhs: {t}) -> {t};
 }}
 """
 
@@ -210,6 +236,8 @@ def source() -> str:
             parts.append(_ORD_IMPLS.format(t=t))
         if t in INT_TYPES:
             parts.append(_INT_METHODS.format(t=t))
+            parts.append(_UNSIGNED_METHODS.format(t=t) if t.startswith("u") else
+                         _SIGNED_METHODS.format(t=t, u="u" + t[1:]))
         elif t in ("f32", "f64"):
             parts.append(_FLOAT_METHODS.format(t=t))
     return "".join(parts)

@@ -162,13 +162,13 @@ class Checker:
         for n in ast.walk(self.body):
             if isinstance(n, ast.Local) and n.pat is None and n.init is not None and n not in self.assigned:
                 init = _strip(n.init)
-                acc = by_node.get(id(init))
+                acc = by_node.get(id(init)) if isinstance(init, (ast.AddrOf, ast.MethodCall)) else None
                 if acc is None or isinstance(init, ast.MethodCall) and not self._returns_borrow(init):
                     continue
                 yield n, acc, None
             elif isinstance(n, ast.ForLoop):
                 it = _strip(n.iter)
-                acc = by_node.get(id(it))
+                acc = by_node.get(id(it)) if isinstance(it, (ast.AddrOf, ast.MethodCall)) else None
                 if acc is None or isinstance(it, ast.MethodCall) and not self._returns_borrow(it):
                     continue
                 whole = Access("borrow", acc.place, it.span, acc.node, acc.mutbl)

@@ -80,7 +80,7 @@ def check(tcx, d, mut_uses) -> list[Diag]:
                     assigned = True
                     continue
                 errors.append(_assign_twice(b, span))
-            elif kind in ("assign_ref", "borrow_ref"):
+            elif kind in ("assign_ref", "borrow_ref", "borrow_ref_box"):
                 errors.append(_behind_ref(b, kind, span, place))
             elif kind == "assign_field":
                 e = Diag("error", f"cannot assign to `{_place_text(place)}`, as `{b.name}` is not declared as mutable",
@@ -113,7 +113,7 @@ def _behind_ref(b, kind, span, place) -> Diag:
         e.primary(span, f"`{b.name}` is a `&` reference, so it cannot be written to")
     else:
         text = _place_text(place)
-        text = f"*{b.name}" if text == b.name else text
+        text = ("**" if kind == "borrow_ref_box" else "*") + b.name if text == b.name else text
         e = Diag("error", f"cannot borrow `{text}` as mutable, as it is behind a `&` reference", "E0596")
         e.primary(span, f"`{b.name}` is a `&` reference, so it cannot be borrowed as mutable")
     ty = getattr(b, "ty", None)

@@ -120,7 +120,8 @@ def _dead_stores(tcx, d, b, parents):
         stores.append((b, b.init.span))
     owned = not (isinstance(b, ast.Param) and isinstance(b.ty, ast.TyRef) or b.name == "self" or
                  isinstance(b, ast.Local) and isinstance(b.init, ast.AddrOf) or isinstance(b, ast.PatIdent) or
-                 b in tcx.__dict__.get("needs_drop_locals", ()))      # its drop reads it
+                 b in tcx.__dict__.get("needs_drop_locals", ()) or       # its drop reads it
+                 b in tcx.__dict__.get("ref_locals", ()))                # a write through it stays
     drops = b in tcx.__dict__.get("needs_drop_locals", ())
     stores += [(a, a.lhs.span if drops and a.op == "=" else a.span) for a in r.local_writes.get(b, [])]
     stores += [(a, a.span) for a in (r.field_writes.get(b, []) if owned else [])]
@@ -189,8 +190,23 @@ def check_dead_code(tcx):
             d = d.parent
         return True
 
+    def local_trait(d):     # the crate's own trait an associated fn declares or implements, else None
+        p = d.parent
+        if p.kind == "trait":
+            return None if p.builtin else p
+        res = r.res.get(p.node.trait_ref) if p.kind == "impl" and p.node.trait_ref is not None else None
+        t = res.target if res is not None and res.kind == "def" else None
+        return t if t is not None and not t.builtin else None
+
+    # a local trait's method and its impls' methods of one name live and die together (a call through
+    # any of them keeps all), and are roots only in a library that exports the trait
+    linked: dict = {}
+    for d in r.defs:
+        if d.kind == "assoc_fn" and local_trait(d) is not None:
+            linked.setdefault((local_trait(d), d.name), []).append(d)
     work = [d for d in r.defs if (d.kind == "fn" and d.name == "main" and d.parent is None)
-            or (lib and d.kind not in ("impl", "use") and reachable(d)) or d.kind == "impl" or trait_item(d)]
+            or (lib and d.kind not in ("impl", "use") and reachable(d)) or d.kind == "impl"
+            or trait_item(d) and (local_trait(d) is None or lib and reachable(local_trait(d)))]
     public = {d for d in work if lib and d.kind in ("struct", "enum")}
     constructed.update(d for d in public if d.kind == "struct")     # a public struct is its users' to build
     read: set = set()
@@ -204,6 +220,8 @@ def check_dead_code(tcx):
         if d in live:
             continue
         live.add(d)
+        if d.kind == "assoc_fn" and local_trait(d) is not None:
+            work.extend(x for x in linked[(local_trait(d), d.name)] if x not in live)
         if d.kind in ("fn", "assoc_fn", "const", "static") and (d.kind in ("const", "static") or d.node.body):
             results = tcx.query("typeck", d)
             if results is not None:
@@ -221,6 +239,9 @@ def check_dead_code(tcx):
         if d.kind == "impl" and d.node.trait_ref is None:
             _dead_assoc(tcx, d, [f for f in (r.def_of[x] for x in d.node.items)
                                  if f not in live and not f.name.startswith("_")])
+        if d.kind == "trait" and not d.builtin and d in live:
+            _dead_assoc(tcx, d, [f for f in (r.def_of[x] for x in d.node.items)
+                                 if f not in live and not f.name.startswith("_")], "trait")
         if d.kind not in DEAD_WORDS or d.name.startswith("_"):
             continue
         dead = d not in constructed if d.kind == "struct" else d not in live
@@ -253,7 +274,7 @@ def _names(names: list[str]) -> str:
     return ", ".join(quoted[:-1]) + f", and {quoted[-1]}"
 
 
-def _dead_assoc(tcx, impl_def, dead):
+def _dead_assoc(tcx, impl_def, dead, owner="implementation"):
     if not dead:
         return
     methods = [f.node.params and f.node.params[0].name == "self" for f in dead]
@@ -261,7 +282,8 @@ def _dead_assoc(tcx, impl_def, dead):
     plural = kind + "s" if len(dead) > 1 else kind
     verb = "are" if len(dead) > 1 else "is"
     d = Diag("warning", f"{plural} {_names([f.name for f in dead])} {verb} never used", lint="dead_code")
-    d.span_label(impl_def.node.head_span, f"{plural} in this implementation")
+    d.span_label(impl_def.node.head_span if owner == "implementation" else impl_def.node.ident_span,
+                 f"{plural} in this {owner}")
     for f in dead:
         d.primary(f.node.ident_span)
     d.lint_owner = impl_def

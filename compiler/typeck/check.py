@@ -40,6 +40,29 @@ STD_METHODS = {"Vec": _SEQ, "String": _STR, "str": _STR, "Option": _OPT, "Result
                "char": _CHAR}
 
 
+def _std_method_of(fcx, written, recv, name):
+    """The std type (as named in the message) that has a method `name` minirustc does not model, or None."""
+    from compiler.std_methods import STD_METHOD_NAMES
+    from compiler.ty.types import INT_TYPES
+    for t in (written, recv):
+        t = resolve(t)
+        while isinstance(t, Ty) and t.kind == "ref":
+            t = resolve(t.args[0])
+        if not isinstance(t, Ty):
+            continue
+        key, shown = None, None
+        if t.kind == "prim":
+            key = "int" if t.name in INT_TYPES else "float" if t.name in ("f32", "f64") else t.name
+            shown = t.name
+        elif t.kind in ("slice", "array"):
+            key, shown = "slice", "slice"
+        elif t.kind == "adt" and fcx.tcx.resolver.def_at(t.def_index).builtin:
+            key = shown = fcx.tcx.resolver.def_at(t.def_index).name
+        if key is not None and name in STD_METHOD_NAMES.get(key, ()):
+            return shown
+    return None
+
+
 def _std_name(fcx, t):
     """The standard-library type a method receiver is (after autoderef), for STD_METHODS."""
     t = resolve(t)
@@ -153,6 +176,8 @@ class FnCtxt(ExprMore, PatCheck):
         self.check_matches()
         drops = self.tcx.__dict__.setdefault("needs_drop_locals", set())
         drops.update(b for b, t in self.locals.items() if self._needs_drop(zonk(t)))
+        refs = self.tcx.__dict__.setdefault("ref_locals", set())
+        refs.update(b for b, t in self.locals.items() if getattr(resolve(t), "kind", None) == "ref")
         if node.body is not None and (self.mut_uses or self.uses or self.index_moves or self.method_calls or any(
                 getattr(b, "mutbl", False) or isinstance(b, ast.Local) and b.init is None for b in self.locals)) \
                 and hasattr(self.tcx.dcx, "has_errors_within") and not self.tcx.dcx.has_errors_within(node.body.span) \
@@ -957,10 +982,13 @@ class FnCtxt(ExprMore, PatCheck):
                 self._note_mut_use(e.receiver, "borrow", through_ref=isinstance(written, Ty)
                                    and written.kind == "ref")
         std_name = _std_name(self, recv)
-        if found is None and std_name is not None and e.name in STD_METHODS.get(std_name, ()):
+        if found is None and std_name is not None and e.name in STD_METHODS.get(std_name, ()) or \
+                found is None and _std_method_of(self, written, recv, e.name) is not None:
             for a in e.args:
                 self.check_expr(a, None)
-            raise_unsupported(self, f"the method `{std_name}::{e.name}`", e.name_span)
+            shown = std_name if std_name is not None and e.name in STD_METHODS.get(std_name, ()) else \
+                _std_method_of(self, written, recv, e.name)
+            raise_unsupported(self, f"the method `{shown}::{e.name}`", e.name_span)
             return ERROR
         if found is None:
             for a in e.args:
@@ -1622,8 +1650,9 @@ class FnCtxt(ExprMore, PatCheck):
         if through_ref or isinstance(t, Ty) and t.kind == "ref" and (not direct or kind == "borrow" and span is None):
             # through a reference: no `mut` needed on the binding, but a `&` reference cannot be written
             if shared_ref and (not direct or through_ref):
-                self.mut_uses.append((b, "assign_ref" if kind != "borrow" else "borrow_ref", span or place.span,
-                                      place))
+                boxed = direct and kind == "borrow" and self.is_adt(resolve(t.args[0]), "Box")    # `**c`
+                self.mut_uses.append((b, "assign_ref" if kind != "borrow" else "borrow_ref_box" if boxed
+                                      else "borrow_ref", span or place.span, place))
             return
         self.mut_uses.append((b, kind if direct or kind == "borrow" else "assign_field", span or place.span, place))
 

@@ -37,7 +37,9 @@ class PatCheck:
         if not isinstance(pat, (ast.PatIdent, ast.PatWild, ast.PatRef, ast.PatOr, ast.PatRest)) and \
                 not (isinstance(pat, ast.PatLit) and isinstance(pat.expr, ast.Lit) and pat.expr.kind == "str"):
             while isinstance(exp, Ty) and exp.kind == "ref":
-                exp, by_ref = resolve(exp.args[0]), True
+                # the binding mode: `ref mut` through `&mut` only, `ref` once any `&` is passed
+                by_ref = "mut" if exp.mutbl and by_ref in (False, "mut") else "ref"
+                exp = resolve(exp.args[0])
         m = getattr(self, "pat_" + type(pat).__name__)
         m(pat, exp, by_ref)
 
@@ -62,7 +64,8 @@ class PatCheck:
             return
         t = exp
         if pat.by_ref or (by_ref and not pat.mutbl):
-            t = Ty("ref", args=(exp if isinstance(exp, Ty) else exp,), mutbl=pat.mutbl and pat.by_ref)
+            mutbl = pat.mutbl and pat.by_ref or not pat.by_ref and by_ref == "mut"
+            t = Ty("ref", args=(exp if isinstance(exp, Ty) else exp,), mutbl=mutbl)
         self.locals[pat] = t
 
     def pat_PatLit(self, pat, exp, by_ref):
