@@ -251,3 +251,87 @@ def test_a_token_cut_short_never_hangs():
         assert result, f"the replay of the first {k} decisions hung"
         status, out = result[0]
         assert status == 1 and "error: schedule replay diverged: the schedule token ended" in out, out
+
+
+def _find_cycle_reference(jobs, anchor_first=False):
+    """find_cycle as it was written first (a recursive search over the queries): the numbered, iterative
+    search must pick the same cycle, the same waiter and the same latch."""
+    from compiler.query.job import CycleError
+    by_query = {j.query: j for j in jobs}
+    order = (lambda q: by_query[q].id) if anchor_first else (lambda q: q.sort_key())
+    edges: dict = {j.query: [] for j in jobs}
+    for j in jobs:
+        if j.parent is not None and j.parent.query in edges:
+            edges[j.parent.query].append((j.query, j.span, None))
+        if j.latch is not None:
+            for w in j.latch.waiters:
+                if w.query is not None and w.query.query in edges:
+                    edges[w.query.query].append((j.query, w.span, w))
+    for v in edges.values():
+        v.sort(key=lambda e: order(e[0]))
+    state: dict = {}
+    path: list = []
+
+    def dfs(q):
+        state[q] = 1
+        for target, span, waiter in edges[q]:
+            path.append((q, span, waiter, target))
+            if state.get(target) == 1:
+                start = next(i for i, p in enumerate(path) if p[0] == target)
+                return path[start:]
+            if target not in state:
+                found = dfs(target)
+                if found:
+                    return found
+            path.pop()
+        state[q] = 2
+        return None
+
+    for q in sorted(edges, key=order):
+        if q not in state:
+            cyc = dfs(q)
+            if cyc:
+                frames, spans = [p[0] for p in cyc], [p[1] for p in cyc]
+                waits = [(p[2], p[3]) for p in cyc if p[2] is not None]
+                if anchor_first:
+                    waiter, target = waits[0]
+                    return CycleError(frames, spans, as_met=True), waiter, by_query[target].latch
+                entry = min(frames, key=lambda f: f.sort_key())
+                waiter, target = next(((w, t) for w, t in waits if t == entry), waits[0])
+                return CycleError(frames, spans), waiter, by_query[target].latch
+    return None
+
+
+@given(st.randoms(use_true_random=False))
+@settings(max_examples=400, deadline=None)
+def test_find_cycle_matches_the_recursive_search(rng):
+    """Random query maps (parents form a forest, as call stacks do; waiters may close cycles), jobs in
+    any order, keys that share sort keys (keys without an index)."""
+    from compiler.query.deadlock import find_cycle
+    from compiler.query.job import QueryJob, QueryKey, QueryLatch, QueryWaiter
+
+    class Def:
+        def __init__(self, index):
+            self.index = index
+
+    defs = [Def(rng.randint(0, 4)) for _ in range(6)]
+    jobs, seen = [], set()
+    for i in range(rng.randint(1, 8)):
+        q = QueryKey(rng.choice("abc"), rng.choice([None, object(), *defs]))
+        if q in seen:
+            continue
+        seen.add(q)
+        parent = rng.choice([None, *jobs])
+        jobs.append(QueryJob(rng.randint(1, 60), q, parent, f"span{i}", 0))
+    for j in jobs:
+        if rng.random() < 0.6:
+            j.latch = QueryLatch()
+            for k in range(rng.randint(0, 3)):
+                j.latch.waiters.append(QueryWaiter(rng.choice([None, *jobs]), f"wait{k}"))
+    rng.shuffle(jobs)
+    for anchor_first in (False, True):
+        want, got = _find_cycle_reference(jobs, anchor_first), find_cycle(jobs, anchor_first)
+        if want is None:
+            assert got is None
+        else:
+            assert got is not None and got[0] == want[0] and got[1] is want[1] and got[2] is want[2]

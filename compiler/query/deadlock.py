@@ -40,8 +40,10 @@ def _run_handler(tcx, query_map):
             raise IceError("deadlock detected as we're unable to find a query cycle to break\n"
                            f"current query map:\n{frames}")
         cycle, waiter, latch = found
-        tcx.sess.log.info("minirustc::query::job", f"deadlock handler: a cycle of {len(cycle.frames)} "
-                          "queries, resuming one waiter")
+        log = tcx.sess.log
+        if log.enabled:
+            log.info("minirustc::query::job", f"deadlock handler: a cycle of {len(cycle.frames)} "
+                     "queries, resuming one waiter")
         waiter.cycle = cycle
         _resume(tcx, latch, waiter)
     except Exception as e:  # a panic on the handler thread: upstream's `OnDrop` aborts the process
@@ -74,48 +76,80 @@ def find_cycle(jobs: list[QueryJob], anchor_first: bool = False):
     """Depth-first search over needs-edges (parent -> child, waiter -> waited job), in key order, with
     the entry point picked deterministically (rustc's `pick_query`). With `anchor_first` (rust#48685
     restored) the search goes in the order the jobs started, and the cycle is anchored at the first
-    query met, so which query it names depends on the schedule."""
-    by_query = {j.query: j for j in jobs}
-    order = (lambda q: by_query[q].id) if anchor_first else (lambda q: q.sort_key())
-    edges: dict = {j.query: [] for j in jobs}
-    for j in jobs:
-        if j.parent is not None and j.parent.query in edges:
-            edges[j.parent.query].append((j.query, j.span, None))
-        if j.latch is not None:
-            for w in j.latch.waiters:
-                if w.query is not None and w.query.query in edges:
-                    edges[w.query.query].append((j.query, w.span, w))
-    for v in edges.values():
-        v.sort(key=lambda e: order(e[0]))
-    state: dict = {}
+    query met, so which query it names depends on the schedule.
+
+    The jobs are numbered once (each query hashed once, each order key computed once) and the search
+    runs over the numbers, iteratively: the same edges in the same order as a recursive search over
+    the queries, so the same cycle and the same waiter."""
+    n = len(jobs)
+    index = {j.query: i for i, j in enumerate(jobs)}
+    rank = [j.id for j in jobs] if anchor_first else [j.query.sort_key() for j in jobs]
+    edges: list = [[] for _ in range(n)]    # per job: (order of the target, target, span, waiter)
+    for i, j in enumerate(jobs):
+        parent = j.parent
+        if parent is not None:
+            p = index.get(parent.query)
+            if p is not None:
+                edges[p].append((rank[i], i, j.span, None))
+        latch = j.latch
+        if latch is not None:
+            for w in latch.waiters:
+                wq = w.query
+                if wq is not None:
+                    p = index.get(wq.query)
+                    if p is not None:
+                        edges[p].append((rank[i], i, w.span, w))
+    for v in edges:
+        if len(v) > 1:
+            v.sort(key=_first)              # stable: equal orders keep the jobs' order
+    state = [0] * n                         # 0 unvisited, 1 on the path, 2 done
+    for root in sorted(range(n), key=rank.__getitem__):
+        if state[root]:
+            continue
+        cyc = _dfs(root, edges, state)
+        if cyc is None:
+            continue
+        frames = [jobs[q].query for q, _, _, _ in cyc]
+        spans = [span for _, span, _, _ in cyc]
+        waits = [(w, t) for _, _, w, t in cyc if w is not None]
+        if anchor_first:
+            waiter, target = waits[0]
+            return CycleError(frames, spans, as_met=True), waiter, jobs[target].latch
+        entry = min((q for q, _, _, _ in cyc), key=rank.__getitem__)
+        waiter, target = next(((w, t) for w, t in waits if t == entry), waits[0])
+        return CycleError(frames, spans), waiter, jobs[target].latch
+    return None
+
+
+def _first(e):
+    return e[0]
+
+
+def _dfs(root: int, edges: list, state: list):
+    """From `root`: the path (source, span, waiter, target) of the first edge that closes a cycle, from
+    that edge's target on; None when none does (every job reached is then marked done)."""
     path: list = []
-
-    def dfs(q):
-        state[q] = 1
-        for target, span, waiter in edges[q]:
-            path.append((q, span, waiter, target))
-            if state.get(target) == 1:
-                start = next(i for i, p in enumerate(path) if p[0] == target)
-                return path[start:]
-            if target not in state:
-                found = dfs(target)
-                if found:
-                    return found
+    stack = [(root, 0)]
+    state[root] = 1
+    while stack:
+        q, k = stack[-1]
+        out = edges[q]
+        if k == len(out):
+            stack.pop()
+            state[q] = 2
+            if path:
+                path.pop()              # the edge into q
+            continue
+        stack[-1] = (q, k + 1)
+        _, target, span, waiter = out[k]
+        path.append((q, span, waiter, target))
+        st = state[target]
+        if st == 1:
+            start = next(i for i, p in enumerate(path) if p[0] == target)
+            return path[start:]
+        if st == 0:
+            state[target] = 1
+            stack.append((target, 0))
+        else:
             path.pop()
-        state[q] = 2
-        return None
-
-    for q in sorted(edges, key=order):
-        if q not in state:
-            cyc = dfs(q)
-            if cyc:
-                frames = [p[0] for p in cyc]
-                spans = [p[1] for p in cyc]
-                waits = [(p[2], p[3]) for p in cyc if p[2] is not None]
-                if anchor_first:
-                    waiter, target = waits[0]
-                    return CycleError(frames, spans, as_met=True), waiter, by_query[target].latch
-                entry = min(frames, key=lambda f: f.sort_key())
-                waiter, target = next(((w, t) for w, t in waits if t == entry), waits[0])
-                return CycleError(frames, spans), waiter, by_query[target].latch
     return None

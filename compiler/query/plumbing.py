@@ -121,9 +121,13 @@ class QueryEngine:
 
     def _wait(self, st: QueryState, name: str, key, latch: QueryLatch, waiter: QueryWaiter):
         pool = self.tcx.pool
-        pool.steal_while_waiting(lambda: waiter.resumed)
+
+        def resumed():
+            return waiter.resumed
+
+        pool.steal_while_waiting(resumed)
         if pool.block_waiter(waiter):
-            self.rt.wait_until(lambda: waiter.resumed, latch, f"wait for {name}")
+            self.rt.wait_until(resumed, latch, f"wait for {name}")
         if waiter.panic is not None:
             raise waiter.panic
         if waiter.cycle is not None:

@@ -159,34 +159,38 @@ class ThreadPool:
         return None
 
     def _main_loop(self, index: int):
+        """rayon's `wait_until_cold` loop. Finding work and claiming it is one step, as rayon's steal is
+        one compare-and-swap on a deque; finding none, the worker flags itself asleep and inactive in
+        the same critical section (rayon's `Sleep::sleep`, whose jobs event counter keeps a worker from
+        sleeping through work posted after it last looked), then runs the deadlock check."""
         rt = self.rt
         sleeping = self.sleeping
+        lock = self.sleep_lock
+        sleep_state = self._sleep_states[index]
 
         def woken():
             return not sleeping[index]
 
         while True:
-            rt.yield_point("worker: look for work")
-            batch = self._take()
-            if batch is not None:
-                self._run_one(batch)
+            with lock:
+                b = self._take()
+                if b is not None:
+                    i = b.next
+                    b.next += 1
+                    b.in_flight += 1
+                elif self.terminate:
+                    return
+                else:
+                    sleeping[index] = True
+                    self.active -= 1
+                    fire = self.active == 0 and self._should_fire()
+            if b is not None:
+                self._run_item(b, i)
                 continue
-            if self.terminate:
-                return
-            self._sleep(index)
-            rt.wait_until(woken, self._sleep_states[index], "worker: sleep")
-
-    def _sleep(self, index: int):
-        """rayon's `Sleep::sleep`: flag this worker asleep and inactive, then the deadlock check."""
-        with self.sleep_lock:
-            if self.terminate:
-                return
-            self.sleeping[index] = True
-            self.active -= 1
-            fire = self.active == 0 and self._should_fire()
-        if fire:
-            self.handler_runs += 1
-            self.deadlock_handler()
+            if fire:
+                self.handler_runs += 1
+                self.deadlock_handler()
+            rt.wait_until(woken, sleep_state, "worker: sleep")
 
     def _wake_any(self, num_jobs: int):
         """rayon's `wake_any_threads`: wake up to `num_jobs` sleeping workers, lowest index first, each
@@ -212,6 +216,10 @@ class ThreadPool:
             i = b.next
             b.next += 1
             b.in_flight += 1
+        self._run_item(b, i)
+
+    def _run_item(self, b: _Batch, i: int):
+        """Run item `i`, claimed by this thread, and count it done."""
         local = self.rt.local
         saved = getattr(local, "icx", None)
         local.icx = b.icx

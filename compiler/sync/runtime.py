@@ -35,7 +35,7 @@ class Runtime:
             self.local = sched.local        # the running controlled thread's locals
             # the hot primitives go straight to the scheduler (one call per scheduling point, not two)
             self.yield_point, self.notify, self.progress = sched.yield_point, sched.notify, sched.progress
-            self.wait_until = sched.wait_until
+            self.wait_until, self.spawn = sched.wait_until, sched.spawn
         else:
             self.local = threading.local()
 

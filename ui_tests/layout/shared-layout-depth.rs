@@ -3,7 +3,7 @@
 // 8 layouts deep, within the limit of 10; laid out at the same time, two chains overflow it.
 // Fixed: the depth is per query stack, and this compiles at every thread count.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.674.AYoBXvWR1es4lqKrDsMOn0GPOSF2Lx_lEPZo9o36O33T4MpIznA6J7NVpwpi01RolLYbnVMMXx0T1rbwYO4gbm2ulSCJj2TwfGxBch_50npwdDCwLmeMNY-tytDvf4hfMr6F3r2--JTJ-mju30DN9XMlraJy5CBlb00NUaC6Z8AlwMUMiptinIs6Erc6yKEUvVoO.0e61
+//@[injected] schedule: replay:s1.4.602.JmgkQUs6f_hW4URNBjN5o6-0YLcPXXlE-xAiSHP_tGBMyzAuMo6nOI4tpSvVLwTg8FOW2AOMEfxlGe0aEphm8Jv2gKScoesXJHdq_5h1y--HlouE4_9N42aX1WzbC_BSBPnzmHnYzpS9t0faCqNUKTQ_3mLAU4IofqjZ-V0orgIZDUVaDg.5f67
 //@[fixed] check-pass
 //@[injected] compile-flags: -Z inject-bug=shared-layout-depth
 //@[injected] known-bug: shared-layout-depth

@@ -3,7 +3,7 @@
 // where `WARN` was expected). Fixed: ids only with `MINIRUSTC_LOG_THREAD_IDS=1`. The cycle below
 // is logged at `warn` when the query engine recovers from it.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.103.A5cZPK1FoNzv-4r3uq1mxoypbQ.3e95
+//@[injected] schedule: replay:s1.4.70.HhxFaV0m-tZSUxN8bQ.22db
 //@ rustc-env: MINIRUSTC_LOG=warn
 //@[injected] compile-flags: -Z inject-bug=thread-id-log-prefix
 //@[injected] known-bug: thread-id-log-prefix

@@ -3,7 +3,7 @@
 //@ revisions: fixed injected
 //@[injected] compile-flags: -Z inject-bug=no-parallel-guard
 //@[injected] known-bug: no-parallel-guard
-//@[injected] schedule: replay:s1.4.135.ApETqQUl72rt8LkVND0b99o2e0E1E_k-1v_839g.b3d5
+//@[injected] schedule: replay:s1.4.125.Y3mbKbQMLktoITz0p3Jy7wTUST7W_zfY.dd23
 #![recursion_limit = "8"]
 type Front = Back; //[fixed]~ ERROR E0391
 type Back = Front;

@@ -4,7 +4,7 @@
 // `Deep0`: whichever thread computes it second waits for the first. Fixed: the job stays `Poisoned`
 // and the waiter unwinds with the same fatal error.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.367.Ag3UZ9OdXU19daDbICi9s0yFIontwoLsjikgJlSGIsqtnxMGO7L8XXH2jS2sIW_bxNqZ2MpdWyXGzR2QGAS7KaqAKRNWuKaWrw.dceb
+//@[injected] schedule: replay:s1.4.335.ATi11vZiICVFhAWLu1O9_LYOGBUzMcU_eHcQlgNuj6uDRi6ewjESBBhyUmZ7gQEz6MUBlKWk6LkMmUVyNTrOrw.a850
 //@[injected] compile-flags: -Z inject-bug=no-poison
 //@[injected] known-bug: no-poison
 //@[injected] failure-status: 101

@@ -5,7 +5,7 @@
 // `BYTE` or `WORD` on another thread puts it on a use of a constant that evaluated fine.
 // Fixed: the note is decided from the evaluation's own result.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.437.K2LgPnxXX6FQORomFo6x5wBHElsYafZL7Xo1-hQxyTqVb76IEqVCQIaxUi2CbIG2vnaFP1kSloOddQXCqfS6XpaNWq_4xeBt2wii47w6zJ0ygphEwaK5m02XdAOnB1TLp1XeSw.2d59
+//@[injected] schedule: replay:s1.4.426.9cDwIVcWtSeGaaMKCX96P87ry5ntMUMCxcV3r2TjkYtV6ZrSt5kSpAVLUQprSDRRxiMybdTnvKh0FINTr3QTNsgcZ_7WBoqzSwZdeXh8jOROgs0ejGXAr2XSgET13ks.cc69
 //@[injected] compile-flags: -Z inject-bug=racy-error-count
 //@[injected] known-bug: racy-error-count
 const RATIO: i32 = QUOTIENT + 1;

@@ -2,7 +2,7 @@
 // reached the emitter, so the order of these errors on stderr depended on which body was checked
 // first. Fixed: each phase's diagnostics are emitted together, in source order.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.297.AsIlmfkVXl01cV6hoWsXPJ_sKImMvRMn2hnwDLeplQlTMX_v39vi40t9CL8A4oKMvXdIu4MTAoSpGEbovHWdzrM.a46e
+//@[injected] schedule: replay:s1.4.250.Ax-yikD4QZJ4LOQY3D_P3xVFjjnUtueWX3-iVqWBWg40t9CL8A4qGhq-veMtTAoSpGEboKPtey6z.734e
 //@[injected] compile-flags: -Z inject-bug=unordered-diagnostics
 //@[injected] known-bug: unordered-diagnostics
 fn width() -> i32 { true } //[fixed]~ ERROR mismatched types

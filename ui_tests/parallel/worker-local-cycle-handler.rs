@@ -6,7 +6,7 @@
 //@[injected] compile-flags: -Z inject-bug=worker-local-cycle-handler
 //@[injected] known-bug: worker-local-cycle-handler
 //@[injected] failure-status: 134
-//@[injected] schedule: replay:s1.4.95.ASJV8ar6m-erlJi6p80h2c23.3e42
+//@[injected] schedule: replay:s1.4.78.AZbn3pxLA4HOBeVHZsm3.d611
 type Outer = Inner; //[fixed]~ ERROR cycle detected when expanding type alias `Outer`
 type Inner = Outer;
 

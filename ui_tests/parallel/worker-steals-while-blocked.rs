@@ -4,7 +4,7 @@
 // stack, it waits for itself: every worker ends up blocked, and the handler finds no query cycle
 // to break. Fixed: workers take jobs only in their main loop.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.592.HzfNdF8wClM5AdUDXCGg4Qyrsiz02Ifz__DLjlO6vNfKf1AoYIEm9qteuGpeVu7ra3EOQLFn0_1cDhbCDG1aU73XE9A3CBeOYd8mkIOISWRjme5IYjzIEFfqBRW_D_KRSukQZDj6kIZC2ZXTbhXWV1bvOivD81Lxgkl6xuGvR8y8M9AbTiwmESU.9f09
+//@[injected] schedule: replay:s1.4.558.BMbHa1KITT-6fGmgBfx6Zz1TInBMt_sqFVTXAg_XtoVmt5lwjV_96sQqeY86tEvKNKLf-Jo-lpyoqSWbGgi62CN8W7sFqQyYi9FwywId46yTpSBLtwJ7gJnCjDDvDFhpIWI8DGYL0lIMGDAmbXQaXs_GpDbjgqUobrsxpNuHyaEKfxEl.bc85
 //@[fixed] check-pass
 //@[injected] compile-flags: -Z inject-bug=worker-steals-while-blocked
 //@[injected] known-bug: worker-steals-while-blocked

@@ -2,7 +2,7 @@
 // found the nested `u8: Small` already cached recorded a different dep node for the same predicate, and
 // the second cache insert overwrote the first. `-Z verify-caches` turns that insert into the ICE.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.259.BtbvYTdHOMWGoted7hTsLPxyQHxlaCfCaAU26wrAYbuTfjjFASlXv9w-6_rIhVFc-d8dSPId5VuWgdtA.7531
+//@[injected] schedule: replay:s1.4.236.Agq8LPRbEjBcLkW3S0S-JDx4UVBg9ZBmxsFiVCXYq3DlKpLUnVHZFr8DnRdjIFLHK1dIMsHI.66d5
 //@ check-pass
 //@ compile-flags: -Z verify-caches
 //@[injected] compile-flags: -Z inject-bug=evaluation-cache-overwrite
