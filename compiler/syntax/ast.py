@@ -295,6 +295,13 @@ class ArrayRepeat(Expr):
 
 
 @dataclass(eq=False)
+class Try(Expr):
+    """`expr?`: the value of an `Option`/`Result`, or an early return of its `None`/`Err`."""
+    expr: Expr
+    q_span: Span
+
+
+@dataclass(eq=False)
 class Cast(Expr):
     expr: Expr
     ty: Ty

@@ -800,7 +800,8 @@ class Parser:
                 self.expect("]")
                 e = ast.Index(e.span.to(self.prev_span), e, idx)
             elif self.tok.is_punct("?"):
-                raise unsupported("the `?` operator", self.tok.span)
+                q = self.bump().span
+                e = ast.Try(e.span.to(q), e, q)
             elif self.tok.is_punct(".") and self.peek().kind == "float" and not self.peek().suffix \
                     and "e" not in self.peek().text.lower():
                 self.bump()

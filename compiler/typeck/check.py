@@ -321,6 +321,7 @@ class FnCtxt(ExprMore, PatCheck):
         if tail is not None:
             if fn_body:
                 self._use(tail, "move")
+                self._tail_of_body = tail
                 if isinstance(tail, ast.If) and getattr(self.owner.node, "ret", None) is not None:
                     self._if_reason = (self.owner.node.ret.span,
                                        f"expected {show(expected)} because of this return type")
@@ -776,6 +777,8 @@ class FnCtxt(ExprMore, PatCheck):
                 self._use(a, "move", callee=d if fn_like and i < len(fparams) else None,
                           param=fparams[i] if fn_like and i < len(fparams) else None)
             found = self.check_expr(a, p)
+            if not (isinstance(resolve(p), Ty) and resolve(p).kind == "ref"):
+                self._move_out_of_index(a, found, borrow_help=False)
             if not self.coerce(p, found):
                 bad.append((a, p, found, d.node.params[i] if fn_like and i < len(d.node.params) else None))
         if bad:
@@ -1167,7 +1170,7 @@ class FnCtxt(ExprMore, PatCheck):
             self.check_expr_coercible(e.lhs, BOOL)
             self.check_expr_coercible(e.rhs, BOOL)
             return BOOL
-        lhs = self.check_expr(e.lhs, expected if op in ARITH else None)
+        lhs = self.check_expr(e.lhs, None)       # rustc checks the left operand without the expectation
         self._use(e.lhs, "move" if op in ARITH else "borrow")
         self._use(e.rhs, "move" if op in ARITH else "borrow")
         rl = resolve(lhs)
@@ -1495,7 +1498,7 @@ class FnCtxt(ExprMore, PatCheck):
     def _variant_lit(self, e, v, expected):
         return _variant_lit_impl(self, e, v, expected)
 
-    def _move_out_of_index(self, e, ty):
+    def _move_out_of_index(self, e, ty, borrow_help=True):
         """E0507: `let x = v[i];` moves a non-`Copy` element out of a vector or array."""
         while isinstance(e, ast.Paren):
             e = e.inner
@@ -1522,7 +1525,8 @@ class FnCtxt(ExprMore, PatCheck):
                                       [Label(adt.node.def_span, "consider implementing `Clone` for this type", True),
                                        Label(e.span, "you could clone this value", False)]))
         from compiler.syntax.span import Span
-        d.multipart_suggestion("consider borrowing here", [(Span(e.span.lo, e.span.lo, e.span.file), "&")])
+        if borrow_help:
+            d.multipart_suggestion("consider borrowing here", [(Span(e.span.lo, e.span.lo, e.span.file), "&")])
         if self._implements(elem, "Clone"):
             d.multipart_suggestion("consider cloning the value if the performance cost is acceptable",
                                    [(Span(e.span.hi, e.span.hi, e.span.file), ".clone()")])

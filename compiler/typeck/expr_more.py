@@ -87,13 +87,59 @@ class ExprMore:
             if self.coerce(result, t):
                 prior.append(arm)
             elif not prior:
-                self.mismatch(result, t, self._mismatch_span(arm.body))      # the first arm, against the expectation
+                d = self.mismatch(result, t, self._mismatch_span(arm.body))  # the first arm, against the expectation
+                if expected is not None and getattr(self, "_tail_of_body", None) is e:
+                    self._return_type_label(d, expected)
+                self._conversion_help(d, self._mismatch_tail(arm.body), result, t)
+                result = ERROR          # rustc's coercion is in error from here: no more arm errors
             else:
                 self._incompatible_arms(e, prior, result, t, arm, expected)
+                result = ERROR
         self.pending_matches.append((e, scrut))
         if not e.arms or all_never:
             return NEVER
         return result if result is not None else UNIT
+
+    def expr_Try(self, e, expected):
+        """`x?` on an `Option` or `Result`, in a function that returns one (rustc's `FromResidual`)."""
+        from compiler.errors import Diag
+        t = resolve(self.check_expr(e.expr, None))
+        self._use(e.expr, "move")
+        if isinstance(t, Ty) and t.is_error:
+            return ERROR
+        kind = next((k for k in ("Option", "Result") if isinstance(t, Ty) and self.is_adt(t, k)), None)
+        out = t.args[0] if kind is not None else ERROR
+        if kind is None and isinstance(t, Ty):
+            shown = zonk(t, default=False)
+            self.err("the `?` operator can only be applied to values that implement `Try`", "E0277", e.span,
+                     f"the `?` operator cannot be applied to type `{shown}`").help(
+                f"the nightly-only, unstable trait `Try` is not implemented for `{shown}`")
+        if self.owner.kind not in ("fn", "assoc_fn"):
+            return out
+        ret = resolve(self.ret)
+        ret_kind = next((k for k in ("Option", "Result") if isinstance(ret, Ty) and self.is_adt(ret, k)), None)
+        sig = self.owner.node.head_span
+        shown_ret = zonk(ret, default=False) if isinstance(ret, Ty) else ret
+        if ret_kind is None:
+            d = Diag("error", "the `?` operator can only be used in a function that returns `Result` or `Option` "
+                              "(or another type that implements `FromResidual`)", "E0277")
+            d.primary(e.q_span, f"cannot use the `?` operator in a function that returns `{shown_ret}`")
+            d.span_label(sig, "this function should return `Result` or `Option` to accept `?`")
+            self.tcx.dcx.emit(d)
+        elif kind == "Option" and ret_kind == "Result":
+            d = Diag("error", "the `?` operator can only be used on `Result`s, not `Option`s, in a function that "
+                              "returns `Result`", "E0277")
+            d.primary(e.q_span, f"use `.ok_or(...)?` to provide an error compatible with `{shown_ret}`")
+            d.span_label(sig, "this function returns a `Result`")
+            self.tcx.dcx.emit(d)
+        elif kind == "Result" and ret_kind == "Option":
+            d = Diag("error", "the `?` operator can only be used on `Option`s, not `Result`s, in a function that "
+                              "returns `Option`", "E0277")
+            d.primary(e.q_span, "use `.ok()?` if you want to discard the "
+                                f"`Result<Infallible, {zonk(t.args[1], default=False)}>` error information")
+            d.span_label(sig, "this function returns an `Option`")
+            self.tcx.dcx.emit(d)
+        return out
 
     def _incompatible_arms(self, e, prior, result, t, arm, expected):
         """rustc's "`match` arms have incompatible types": the earlier arms' type on them, and the match."""

@@ -16,6 +16,7 @@ def check_placeholders(fcx, mac, args, tys):
     implicit = {p.path.name: p for p in mac.implicit}
     implicit.update({name: x for name, _, x in mac.named})
     nxt = 0
+    reported = set()        # one error per type and trait in a macro call (rustc's obligations dedup)
     for ph in mac.pieces:
         if ph.arg is None:
             i, nxt = nxt, nxt + 1
@@ -39,6 +40,9 @@ def check_placeholders(fcx, mac, args, tys):
             continue
         if SelectionContext(tcx, fcx.param_env).evaluate(t, trait, expr.span):
             continue
+        if (str(t), ph.trait) in reported:
+            continue
+        reported.add((str(t), ph.trait))
         _report(fcx, ph, expr, t)
 
 
