@@ -143,10 +143,14 @@ class ThreadPool:
             self._main_loop(index)
             with self._exit_lock:       # an OS lock, not a scheduling point: only free threads race here
                 self.exited += 1
-            self.rt.notify(self)
+                last = self.exited == self.n
+            if last:    # the pool's termination latch counts the workers down and is set at zero
+                self.rt.notify(self)
 
+        # as rayon's `Registry::new`: every worker is spawned, then the caller waits (no scheduling point
+        # between the spawns: the spawner does nothing another thread could see)
         for i in range(self.n):
-            self.rt.spawn(lambda i=i: worker(i), f"rustc-worker-{i}", True)
+            self.rt.spawn(lambda i=i: worker(i), f"rustc-worker-{i}", True, point=False)
         self.rt.wait_until(lambda: self.exited == self.n, self, "install: wait for the pool")
         if "error" in result:
             raise result["error"]
@@ -237,8 +241,10 @@ class ThreadPool:
             with self.sleep_lock:
                 b.in_flight -= 1
                 b.done += 1
+                finished = b.in_flight == 0 and (b.done == len(b.items) or b.stopped)
             self.rt.progress()
-            self.rt.notify(b)
+            if finished:    # the batch's count latch is set when its last item is done (or it stopped)
+                self.rt.notify(b)
 
     def steal_while_waiting(self, done):
         """Before PR #143035 a worker that waited (in `join`, a scope, or on a query latch) ran other

@@ -74,9 +74,11 @@ class Runtime:
             return self.sched.current_ident()
         return threading.get_ident()
 
-    def spawn(self, fn, name: str, is_worker: bool):
+    def spawn(self, fn, name: str, is_worker: bool, point: bool = True):
+        """A new thread. Under control, a greenlet with its own, empty, locals, and the spawn is a
+        scheduling point unless `point` is false (see `ControlledScheduler.spawn`)."""
         if self.sched is not None:
-            return self.sched.spawn(fn, name, is_worker)    # a greenlet with its own, empty, locals
+            return self.sched.spawn(fn, name, is_worker, point)
         th = threading.Thread(target=fn, name=name, daemon=True)
         th.start()
         return th

@@ -415,9 +415,13 @@ class ControlledScheduler:
             self._interrupted(e)
             raise
 
-    def spawn(self, fn, name: str, is_worker: bool) -> ThreadState:
+    def spawn(self, fn, name: str, is_worker: bool, point: bool = True) -> ThreadState:
         """A new controlled thread, runnable at once. Its state is complete (carrier and all) before it
-        is listed, so an interrupt anywhere in here leaves either no thread or a whole one."""
+        is listed, so an interrupt anywhere in here leaves either no thread or a whole one. The spawn is
+        a scheduling point unless `point` is false: a spawner that spawns several threads in a row and
+        then waits (rayon's `Registry::new`, which spawns every worker and waits until they are primed)
+        does nothing another thread could observe between the spawns, so points there add schedules
+        but no behaviours."""
         state = ThreadState(len(self.threads), name, is_worker)
 
         def body():
@@ -447,7 +451,8 @@ class ControlledScheduler:
             state.glet = _carrier(body, ident)
             self._publish(state)
             self._spawned += 1
-            self.yield_point(f"spawn {name}")
+            if point:
+                self.yield_point(f"spawn {name}")
         except (ScheduleAbort, GreenletExit):
             raise
         except BaseException as e:

@@ -3,7 +3,7 @@
 // When a module's attribute check ran before the marking query of one of its functions, a spurious
 // `unused attribute` appeared. Fixed: the check decides from the item alone.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.244.C5hV-r-r8ohB0Kgy0sJjblWPno05FgLT0pYfIedh-WR4WBBmxs-bTMde1nv5goFdO8-awD9vxw.19a1
+//@[injected] schedule: replay:s1.4.264.A1cd-CrQ7UNnq1QGxmH______xLOtr____________9zcQP_____________-ppxGAAAAAAABM4vjR7QTw.d22b
 //@ check-pass
 //@[injected] compile-flags: -Z inject-bug=attr-used-marks
 //@[injected] known-bug: attr-used-marks

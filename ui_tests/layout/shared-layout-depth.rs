@@ -3,7 +3,7 @@
 // 8 layouts deep, within the limit of 10; laid out at the same time, two chains overflow it.
 // Fixed: the depth is per query stack, and this compiles at every thread count.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.602.JmgkQUs6f_hW4URNBjN5o6-0YLcPXXlE-xAiSHP_tGBMyzAuMo6nOI4tpSvVLwTg8FOW2AOMEfxlGe0aEphm8Jv2gKScoesXJHdq_5h1y--HlouE4_9N42aX1WzbC_BSBPnzmHnYzpS9t0faCqNUKTQ_3mLAU4IofqjZ-V0orgIZDUVaDg.5f67
+//@[injected] schedule: replay:s1.4.602.VwORM26VuSwc2Z5xXMedNGgHF6XKCeQZyZhglcSuV5-4-ar0gTFvCm52Zc048ISTehXuKLwmvqXpwegqnW551e6qFyYGxQ9BIMsL8XCQra8RK56wD-bz-m1aA07NrcuIsyZBcSJ9DOqtxhqpfvfVy1j7ReMLvk2xz76nERm4dtVSZPGc.2af3
 //@[fixed] check-pass
 //@[injected] compile-flags: -Z inject-bug=shared-layout-depth
 //@[injected] known-bug: shared-layout-depth

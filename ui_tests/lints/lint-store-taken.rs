@@ -2,7 +2,7 @@
 // afterwards. With the late passes running per module in parallel, a pass that starts meanwhile finds
 // an empty store and reports nothing. Fixed: the store is immutable after registration.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.239.oBwmZcKBKdOzbMAa2wmJfUOAzzmuzFzqtH37gEgxm8dpWJYRnfVAdypQu8Dw98YRyGygww.8cf1
+//@[injected] schedule: replay:s1.4.225.JnF5-MJRAu3icVQtRYiLMOOkissE7OzPaQ6d36xyJGYB43r7aLLxYWqG-j1KLx38nao.1d38
 //@ check-pass
 //@[injected] compile-flags: -Z inject-bug=lint-store-taken
 //@[injected] known-bug: lint-store-taken

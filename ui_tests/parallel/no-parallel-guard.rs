@@ -3,7 +3,7 @@
 //@ revisions: fixed injected
 //@[injected] compile-flags: -Z inject-bug=no-parallel-guard
 //@[injected] known-bug: no-parallel-guard
-//@[injected] schedule: replay:s1.4.125.Y3mbKbQMLktoITz0p3Jy7wTUST7W_zfY.dd23
+//@[injected] schedule: replay:s1.4.122.qqZzPOouF2kVf5gV-Ex0qJLV8Zcf_lU.7eb2
 #![recursion_limit = "8"]
 type Front = Back; //[fixed]~ ERROR E0391
 type Back = Front;

@@ -4,7 +4,7 @@
 // `Deep0`: whichever thread computes it second waits for the first. Fixed: the job stays `Poisoned`
 // and the waiter unwinds with the same fatal error.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.335.ATi11vZiICVFhAWLu1O9_LYOGBUzMcU_eHcQlgNuj6uDRi6ewjESBBhyUmZ7gQEz6MUBlKWk6LkMmUVyNTrOrw.a850
+//@[injected] schedule: replay:s1.4.326.NOAl7c5sM8ZDxc14aGWRXgoVeJ0uyoO8xp55MEF_tbHV-cF5DO72hndxs-U71yBSjlX30RNx8z3BdrIEcgZr.5278
 //@[injected] compile-flags: -Z inject-bug=no-poison
 //@[injected] known-bug: no-poison
 //@[injected] failure-status: 101

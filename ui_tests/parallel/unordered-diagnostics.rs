@@ -2,7 +2,7 @@
 // reached the emitter, so the order of these errors on stderr depended on which body was checked
 // first. Fixed: each phase's diagnostics are emitted together, in source order.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.250.Ax-yikD4QZJ4LOQY3D_P3xVFjjnUtueWX3-iVqWBWg40t9CL8A4qGhq-veMtTAoSpGEboKPtey6z.734e
+//@[injected] schedule: replay:s1.4.247.MYtnW0ByDzt4yEsHn25OUSIom5IwMsjfr7vjKshos2hR1exm4VrXUKqMk_3cEGrJyW-PbIQcfw.4dd8
 //@[injected] compile-flags: -Z inject-bug=unordered-diagnostics
 //@[injected] known-bug: unordered-diagnostics
 fn width() -> i32 { true } //[fixed]~ ERROR mismatched types

@@ -4,7 +4,7 @@
 // stack, it waits for itself: every worker ends up blocked, and the handler finds no query cycle
 // to break. Fixed: workers take jobs only in their main loop.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.558.BMbHa1KITT-6fGmgBfx6Zz1TInBMt_sqFVTXAg_XtoVmt5lwjV_96sQqeY86tEvKNKLf-Jo-lpyoqSWbGgi62CN8W7sFqQyYi9FwywId46yTpSBLtwJ7gJnCjDDvDFhpIWI8DGYL0lIMGDAmbXQaXs_GpDbjgqUobrsxpNuHyaEKfxEl.bc85
+//@[injected] schedule: replay:s1.4.540.HxagBcZdR5w7SBqzHEUSPj11eKccmjWi6IxANRfrpYeYRC5eNJ2UWZsBNodwKit9V6PfMHj2oEq3SKlEefRoqVzMK0fJ11NcfcTzwd4KZTZ9FBRRFhoRTMB95ieV1QIWTbnhYEQzghM33DVeI8iwOMmU52wdOjK0rCRyDOcm.fd06
 //@[fixed] check-pass
 //@[injected] compile-flags: -Z inject-bug=worker-steals-while-blocked
 //@[injected] known-bug: worker-steals-while-blocked

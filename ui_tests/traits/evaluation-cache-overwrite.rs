@@ -2,7 +2,7 @@
 // found the nested `u8: Small` already cached recorded a different dep node for the same predicate, and
 // the second cache insert overwrote the first. `-Z verify-caches` turns that insert into the ICE.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.236.Agq8LPRbEjBcLkW3S0S-JDx4UVBg9ZBmxsFiVCXYq3DlKpLUnVHZFr8DnRdjIFLHK1dIMsHI.66d5
+//@[injected] schedule: replay:s1.4.239.A0hEM36LbS3zfvV5cVByQV_ADNnMypIyXFZNLiobW30HP1HbPaFDM1ViPfL2r9Ap8hdo3pxYaw.16a5
 //@ check-pass
 //@ compile-flags: -Z verify-caches
 //@[injected] compile-flags: -Z inject-bug=evaluation-cache-overwrite
