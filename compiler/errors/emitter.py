@@ -47,6 +47,9 @@ class HumanEmitter:
     def _child(self, c: SubDiag, width: int) -> list[str]:
         pad = " " * (width + 1)
         if c.suggestion is not None:
+            if getattr(c, "added_lines", False):     # new lines after an unchanged one: `~` then `+`
+                from compiler.errors.multiline import render_added_lines
+                return [f"{c.level}: {c.message}"] + render_added_lines(self, c.suggestion, width)
             return [f"{c.level}: {c.message}"] + self._suggestion(c.suggestion, width)
         if all(lab.span.is_dummy for lab in c.labels):
             # rustc's `has_primary_spans` ignores dummy spans: such a note is rendered without a snippet

@@ -56,6 +56,8 @@ APPLICABILITY = (
     ("you might have meant to use", "MaybeIncorrect"),
     ("there is a method `", "MaybeIncorrect"),
     ("consider changing the field", "HasPlaceholders"),
+    ("consider returning the local binding", "MaybeIncorrect"),
+    ("you might have meant to return this value", "MaybeIncorrect"),
     ("include the missing field", "MachineApplicable"),
     ("if you don't care about th", "MachineApplicable"),
     ("or always ignore missing fields here", "MachineApplicable"),

@@ -21,6 +21,17 @@ def render_multiline(em, parts, width: int) -> list[str]:
     return [f"{pad}|"] + [f"{em._lineno(line + i, width)} ~ {x}" for i, x in enumerate(new.split("\n"))] + [f"{pad}|"]
 
 
+def render_added_lines(em, parts, width: int) -> list[str]:
+    """Lines added after a line's end (rustc's "consider returning the local binding"): that line marked
+    `~`, the added ones `+`."""
+    pad = " " * (width + 1)
+    span, rep = parts[0]
+    line, _ = span.file.lookup(span.lo)
+    added = rep[1:].split("\n")
+    return [f"{pad}|", f"{em._lineno(line, width)} ~ {span.file.line_text(line)}"] + \
+        [f"{em._lineno(line + 1 + i, width)} + {a}" for i, a in enumerate(added)] + [f"{pad}|"]
+
+
 def multiline_label(file, labels):
     """The one label whose span crosses lines, if exactly one does."""
     multi = [lab for lab in labels if file.lookup(lab.span.lo)[0] != file.lookup(max(lab.span.hi - 1, lab.span.lo))[0]]

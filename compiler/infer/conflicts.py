@@ -301,6 +301,8 @@ class Checker:
             d.primary(e.span, "second mutable borrow occurs here")
             d.span_label(h.span, "first mutable borrow occurs here")
             d.span_label(use, "first borrow later used here")
+            if _vec_index(h) and _vec_index(e):
+                d.help("use `.split_at_mut(position)` to obtain two mutable non-overlapping sub-slices")
         elif code == "E0502":
             new, old = ("mutable", "immutable") if e.mutbl else ("immutable", "mutable")
             d = Diag("error", f"cannot borrow `{name}` as {new} because it is also borrowed as {old}", code)

@@ -144,6 +144,8 @@ def _report(tcx, b, ty, moved, later, parents, adt=None) -> Diag:
         place = s.file.src[s.lo:s.hi]
     d = Diag("error", f"{'borrow' if borrow else 'use'} of moved value: `{place}`", "E0382")
     at_use = parents.get(later.expr) if later.kind == "field" and borrow else later.expr
+    if later.kind == "borrow" and isinstance(parents.get(later.expr), ast.AddrOf):
+        at_use = parents.get(later.expr)        # the borrow expression `&x`
     d.primary(at_use.span, "value borrowed here after move" if borrow else "value used here after move")
     at = b.name_span
     if getattr(b, "mutbl", False):

@@ -325,11 +325,23 @@ class FnCtxt(ExprMore, PatCheck):
                 if isinstance(tail, ast.If) and getattr(self.owner.node, "ret", None) is not None:
                     self._if_reason = (self.owner.node.ret.span,
                                        f"expected {show(expected)} because of this return type")
+            owner_if = getattr(self, "_if_without_else", None)
+            owner_if = owner_if if owner_if is not None and owner_if.then is b else None
+            self._if_without_else = None
             found = self.check_expr(tail, expected)
             if expected is not None and not self.coerce(expected, found):
                 d = self.mismatch(expected, found, self._mismatch_span(tail))
                 if fn_body:
                     self._return_type_label(d, expected)
+                if owner_if is not None:
+                    from compiler.syntax.span import Span
+                    d.span_label(owner_if.span, "`if` expressions without `else` arms expect their inner expression "
+                                                "to be `()`")
+                    if self.coerce(self.ret, found) and not _has_vars(zonk(found)):
+                        d.multipart_suggestion("you might have meant to return this value", [
+                            (Span(tail.span.lo, tail.span.lo, tail.span.file), "return "),
+                            (Span(tail.span.hi, tail.span.hi, tail.span.file), ";")])
+                    return ERROR
                 self._conversion_help(d, self._mismatch_tail(tail), expected, found)
                 return ERROR
             return found
@@ -347,6 +359,8 @@ class FnCtxt(ExprMore, PatCheck):
                     from compiler.syntax.span import Span
                     d.span_label(Span(last.span.hi - 1, last.span.hi, last.span.file),
                                  "help: remove this semicolon to return this value")
+                elif last is not None:
+                    self._suggest_returning_binding(d, b, expected)
             else:
                 self.mismatch(expected, UNIT, b.span)
             return ERROR
@@ -1252,6 +1266,7 @@ class FnCtxt(ExprMore, PatCheck):
             d = self.mismatch(lhs, found, self._mismatch_span(e.rhs))
             if isinstance(resolve(lhs), Ty):
                 d.span_label(e.lhs.span, f"expected because this is {show(lhs)}")
+                self._conversion_help(d, e.rhs, lhs, found, only_cast=True)
             if _float_ness(rl) and isinstance(e.rhs, ast.Lit) and e.rhs.kind == "int" and not e.rhs.suffix:
                 from compiler.syntax.span import Span
                 d.multipart_suggestion("use a float literal", [(Span(e.rhs.span.hi, e.rhs.span.hi, e.rhs.span.file),
@@ -1532,9 +1547,43 @@ class FnCtxt(ExprMore, PatCheck):
                                    [(Span(e.span.hi, e.span.hi, e.span.file), ".clone()")])
         self.index_moves.append(d)
 
+    def _suggest_returning_binding(self, d, b, expected):
+        """rustc's "consider returning the local binding `x`": the one `let` of the body's block whose
+        type is the return type."""
+        from compiler.syntax.span import Span
+        exp = zonk(expected)
+
+        def fits(t):
+            t = resolve(t)
+            if isinstance(t, FloatVar):
+                return exp.is_float
+            if isinstance(t, IntVar):
+                return exp.is_integral
+            return zonk(t) == exp
+        hits = [s for s in b.stmts if isinstance(s, ast.Local) and s.pat is None and s in self.locals
+                and isinstance(exp, Ty) and fits(self.locals[s])]
+        if len(hits) != 1:
+            return
+        last = b.stmts[-1]
+        src = last.span.file.src
+        line_start = src.rfind("\n", 0, last.span.lo) + 1
+        indent = src[line_start:last.span.lo]
+        if indent.strip():
+            return
+        at = Span(last.span.hi, last.span.hi, last.span.file)
+        d.multipart_suggestion(f"consider returning the local binding `{hits[0].name}`",
+                               [(at, "\n" + indent + hits[0].name)])
+        d.children[-1].added_lines = True
+
     def _non_clone_adt(self, t):
         """The local struct or enum `t` is, when it implements no `Clone` (for rustc's clone note)."""
         t = resolve(t)
+        if isinstance(t, Ty) and t.kind == "adt" and t.args and self.tcx.resolver.def_at(t.def_index).builtin:
+            for a in t.args:        # `Vec<Track>` clones when `Track` does
+                inner = self._non_clone_adt(a)
+                if inner is not None:
+                    return inner
+            return None
         if not isinstance(t, Ty) or t.kind != "adt" or t.args:
             return None
         d = self.tcx.resolver.def_at(t.def_index)
@@ -1676,7 +1725,9 @@ class FnCtxt(ExprMore, PatCheck):
                 d.note("`if` expressions without `else` evaluate to `()`")
                 d.help("consider adding an `else` block that evaluates to the expected type")
                 return ERROR
+            self._if_without_else = e
             self.check_block(e.then, UNIT)
+            self._if_without_else = None
             return UNIT
         t = self.check_block(e.then, expected)
         if expected is None:
