@@ -190,8 +190,29 @@ def fmt_count(c) -> str:
     return f">{CAP}" if c > CAP else f"{c:g}"
 
 
+def speed_only(console) -> int:
+    """`python bench/run.py --speed`: the speed rows alone (controlled/serial on the 10-line test, same
+    methodology and same run for both strategies) and this checkout's kernel row, written to
+    reports/bench-speed.json."""
+    spd = speed()
+    script = os.path.join(ROOT, "bench", "kernel.py")
+    krn = {s: _kernel_process([script, "--strategy", s]) for s in ("random", "pct")}
+    doc = {"kind": "bench-speed", "when": time.strftime("%Y-%m-%d %H:%M"), "speed": spd,
+           "kernel_greenlets": krn, "load_average": list(os.getloadavg())}
+    write_atomic(os.path.join(ROOT, "reports", "bench-speed.json"), json.dumps(doc, indent=2) + "\n")
+    for strategy in ("random", "pct"):
+        r = spd[strategy]
+        console.print(f"{strategy}: {r['ms_per_run']:.3f} ms/run, {r['schedules_per_second']:.0f} schedules/s, "
+                      f"controlled/serial {r['controlled_over_serial']:.2f}; kernel "
+                      f"{krn[strategy]['schedules_per_second']:.0f} schedules/s")
+    console.print(f"serial (-Z threads=1): {spd['serial_ms']:.3f} ms/run; written to reports/bench-speed.json")
+    return 0
+
+
 def main() -> int:
     console = Console()
+    if "--speed" in sys.argv[1:]:
+        return speed_only(console)
     started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         det = detection(pool)

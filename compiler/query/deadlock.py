@@ -1,8 +1,12 @@
-"""The deadlock handler (rustc_query_system::query::job::break_query_cycles).
+"""The deadlock handler (rustc_query_impl::job::break_query_cycles).
 
 When every worker is asleep or blocked, the pool calls `handle_deadlock`, which spawns a plain thread
 (not a pool worker). That thread collects the active jobs, finds a cycle over parent and waiter
-edges, and resumes one waiter with the cycle error. The entry point is chosen deterministically."""
+edges, and resumes one waiter with the cycle error. The entry point is chosen deterministically.
+
+The query map's descriptions are deferred, as rustc's `QueryStackDeferred` frames are: collecting the
+active jobs describes nothing, and a description is made only where one is printed (here, the ICE
+for a deadlock without a cycle)."""
 from __future__ import annotations
 
 from compiler.query.job import CycleError, QueryJob, QueryWaiter
@@ -14,29 +18,27 @@ HANDLER_THREAD = "<unnamed>"
 def handle_deadlock(tcx):
     """Called on the worker that found every worker blocked. Since PR #98570 the query map is collected
     here, on the worker; before it, the handler thread collected it (and described every job)."""
-    query_map = None
+    jobs = None
     if not tcx.sess.bug("worker-local-cycle-handler"):
         jobs = tcx.queries.collect_active_jobs()
-        # Rayon calls the handler on a worker. Ours may re-fire it from the previous handler's
-        # thread (see `ThreadPool.handler_done`); there the descriptions bypass the worker-local arena.
-        on_pool = getattr(tcx.rt.local, "worker_index", None) is not None
-        query_map = (jobs, tcx.describe_active_jobs(jobs) if on_pool else
-                     [tcx.describe_query(j.query, intern=False) for j in jobs])
-    tcx.rt.spawn(lambda: _run_handler(tcx, query_map), HANDLER_THREAD, is_worker=False)
+    tcx.rt.spawn(lambda: _run_handler(tcx, jobs), HANDLER_THREAD, is_worker=False)
 
 
-def _run_handler(tcx, query_map):
+def _run_handler(tcx, jobs):
     tcx.rt.local.worker_index = None
     tcx.rt.local.registry = None
-    jobs = []
+    before_98570 = jobs is None
+    if before_98570:
+        jobs = []
     try:
-        if query_map is None:   # before PR #98570: built here, off the pool
+        if before_98570:        # the query map is built here, off the pool, and described at once
             jobs = tcx.queries.collect_active_jobs()
-            query_map = (jobs, tcx.describe_active_jobs(jobs))
-        jobs, descriptions = query_map
+            tcx.describe_active_jobs(jobs)      # through the worker-local arena: the panic of rust#94654
         found = find_cycle(jobs, anchor_first=tcx.sess.bug("cycle-anchor-first"))
         if found is None:
-            frames = "\n".join(f"  {desc}" for _, desc in sorted(zip(jobs, descriptions), key=lambda p: p[0].id))
+            # the deferred descriptions, made here, off the pool: they bypass the worker-local arena
+            frames = "\n".join(f"  {tcx.describe_query(j.query, intern=False)}"
+                               for j in sorted(jobs, key=_job_id))
             raise IceError("deadlock detected as we're unable to find a query cycle to break\n"
                            f"current query map:\n{frames}")
         cycle, waiter, latch = found
@@ -55,6 +57,10 @@ def _run_handler(tcx, query_map):
                     _resume(tcx, job.latch, w)
     finally:
         tcx.pool.handler_done()
+
+
+def _job_id(job: QueryJob) -> int:
+    return job.id
 
 
 def _abort_message(tcx) -> str:

@@ -167,9 +167,13 @@ class QueryEngine:
 
     # ---- for the deadlock handler
     def collect_active_jobs(self) -> list[QueryJob]:
+        """Every active job, query by query in name order, each query's table read under its lock."""
+        states = self.__dict__.get("_states_by_name")
+        if states is None:
+            states = self._states_by_name = [self.states[name] for name in sorted(self.states)]
         jobs = []
-        for name in sorted(self.states):
-            st = self.states[name]
-            with st.lock.lock():
-                jobs += [j for j in st.active.values() if j is not POISONED]
+        for st in states:
+            with st.lock:
+                if st.active:
+                    jobs += [j for j in st.active.values() if j is not POISONED]
         return jobs

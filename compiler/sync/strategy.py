@@ -59,11 +59,16 @@ class PctStrategy(Strategy):
         self.rng = random.Random(seed)
         self.depth = depth
         self.priority: dict[int, float] = {}
+        self._by_tid: list[float] = []      # the same priorities by thread id (0 for an unseen id)
         self.change_points = sorted(self.rng.sample(range(1, max(steps, depth + 1)), max(depth - 1, 0)))
         self.lowered = 0
 
     def new_thread(self, tid):
-        self.priority[tid] = self.depth + self.rng.random()
+        p = self.priority[tid] = self.depth + self.rng.random()
+        by_tid = self._by_tid
+        while len(by_tid) <= tid:
+            by_tid.append(0.0)
+        by_tid[tid] = p
 
     def next_thread(self, runnable, current, step):
         return runnable[self.next_index(runnable, current, step)]
@@ -74,15 +79,22 @@ class PctStrategy(Strategy):
             cps.pop(0)
             self.lowered += 1
             if current in self.priority:
-                self.priority[current] = self.depth - self.lowered - 1 + 0.5
+                self.priority[current] = self._by_tid[current] = self.depth - self.lowered - 1 + 0.5
         # the first runnable thread of the highest priority, as max() picks it
-        get = self.priority.get
-        best, best_p = 0, get(runnable[0], 0.0)
-        for i in range(1, len(runnable)):
-            p = get(runnable[i], 0.0)
-            if p > best_p:
-                best, best_p = i, p
-        return best
+        by_tid = self._by_tid
+        n = len(runnable)
+        try:
+            best, best_p = 0, by_tid[runnable[0]]
+            i = 1
+            while i < n:
+                p = by_tid[runnable[i]]
+                if p > best_p:
+                    best, best_p = i, p
+                i += 1
+            return best
+        except IndexError:      # a thread never announced to `new_thread`: its priority is 0
+            ps = [self.priority.get(t, 0.0) for t in runnable]
+            return ps.index(max(ps))
 
 
 def _relative_order(runnable: list[int], current: int) -> list[int]:
