@@ -23,6 +23,9 @@ pub struct Iter<T>;
 pub struct IterMut<T>;
 pub struct Chars;
 pub struct Bytes;
+pub struct SplitWhitespace;
+pub struct Split;
+pub struct Lines;
 pub trait Clone { fn clone(&self) -> Self; }
 pub trait Copy {}
 pub trait PartialEq { fn eq(&self, other: &Self) -> bool; fn ne(&self, other: &Self) -> bool; }
@@ -65,8 +68,13 @@ impl String {
     pub fn trim(&self) -> &str; pub fn to_uppercase(&self) -> String; pub fn to_lowercase(&self) -> String;
     pub fn starts_with<P>(&self, pat: P) -> bool; pub fn ends_with<P>(&self, pat: P) -> bool;
     pub fn chars(&self) -> Chars; pub fn bytes(&self) -> Bytes; pub fn as_bytes(&self) -> &[u8];
+    pub fn split_whitespace(&self) -> SplitWhitespace; pub fn split<P>(&self, pat: P) -> Split;
+    pub fn lines(&self) -> Lines;
 }
 impl Chars { pub fn count(self) -> usize; pub fn next(&mut self) -> Option<char>; }
+impl SplitWhitespace { pub fn count(self) -> usize; pub fn next(&mut self) -> Option<&str>; }
+impl Split { pub fn count(self) -> usize; pub fn next(&mut self) -> Option<&str>; }
+impl Lines { pub fn count(self) -> usize; pub fn next(&mut self) -> Option<&str>; }
 impl Bytes { pub fn count(self) -> usize; pub fn next(&mut self) -> Option<u8>; }
 impl str {
     pub fn chars(&self) -> Chars; pub fn bytes(&self) -> Bytes; pub fn as_bytes(&self) -> &[u8];
@@ -74,6 +82,8 @@ impl str {
     pub fn to_owned(&self) -> String; pub fn contains<P>(&self, pat: P) -> bool; pub fn trim(&self) -> &str;
     pub fn to_uppercase(&self) -> String; pub fn to_lowercase(&self) -> String;
     pub fn starts_with<P>(&self, pat: P) -> bool; pub fn ends_with<P>(&self, pat: P) -> bool;
+    pub fn split_whitespace(&self) -> SplitWhitespace; pub fn split<P>(&self, pat: P) -> Split;
+    pub fn lines(&self) -> Lines;
 }
 impl<T> Box<T> { pub fn new(x: T) -> Box<T>; }
 impl<T> [T] {

@@ -176,8 +176,8 @@ class Checker:
 
     def _returns_borrow(self, call) -> bool:
         fd, _ = self.fcx.method_calls.get(call, (None, True))
-        if fd is None:
-            return False
+        if fd is None or fd.builtin and fd.name == "next":
+            return False        # std iterators yield items that borrow what they walk, not the iterator
         ret = fd.node.ret
         if ret is None:
             return False

@@ -63,7 +63,7 @@ def check(tcx, d, mut_uses) -> list[Diag]:
                 lints.append(w)
             continue
         deferred = isinstance(b, ast.Local) and b.init is None
-        assigned = False
+        parents = None
         borrows = [(span, place) for kind, span, place in mine if kind == "borrow"]
         if len(borrows) > 1 and all(_place_text(p) == b.name for _, p in borrows):
             # rustc reports repeated mutable borrows of one binding once, at the binding
@@ -74,10 +74,17 @@ def check(tcx, d, mut_uses) -> list[Diag]:
             _suggest_mut(e, b, "consider changing this to be mutable")
             errors.append(e)
             mine = [u for u in mine if u[0] != "borrow"]
+        earlier = []        # a deferred binding's assignments so far: others in exclusive branches are fine
         for kind, span, place in mine:
             if kind == "assign":
-                if deferred and not assigned:
-                    assigned = True
+                if deferred:
+                    from compiler.infer.moves import _exclusive, _path
+                    parents = parents if earlier else ast.parents(node.body)
+                    if all(_exclusive(_path(p, parents), _path(place, parents)) for p in earlier):
+                        earlier.append(place)
+                        continue
+                    first = next(p for p in earlier if not _exclusive(_path(p, parents), _path(place, parents)))
+                    errors.append(_assign_twice(b, span, parents.get(first, first).span))
                     continue
                 errors.append(_assign_twice(b, span))
             elif kind in ("assign_ref", "borrow_ref", "borrow_ref_box"):
@@ -124,13 +131,13 @@ def _behind_ref(b, kind, span, place) -> Diag:
     return e
 
 
-def _assign_twice(b, span) -> Diag:
+def _assign_twice(b, span, first=None) -> Diag:
     if isinstance(b, ast.Param):
         e = Diag("error", f"cannot assign to immutable argument `{b.name}`", "E0384")
         e.primary(span, "cannot assign to immutable argument")
     else:
         e = Diag("error", f"cannot assign twice to immutable variable `{b.name}`", "E0384")
-        e.span_label(b.name_span, f"first assignment to `{b.name}`")
+        e.span_label(first if first is not None else b.name_span, f"first assignment to `{b.name}`")
         e.primary(span, "cannot assign twice to immutable variable")
     _suggest_mut(e, b, "consider making this binding mutable")
     return e

@@ -101,6 +101,27 @@ def _in_loop(node, parents) -> bool:
     return False
 
 
+def _unconditional_after(write, node, parents) -> bool:
+    """Whether `write` runs whenever `node` has run: it sits at the top level (no branch, no loop) of a
+    block that contains `node`."""
+    n = parents.get(write)
+    while n is not None and not isinstance(n, ast.Block):
+        if isinstance(n, (ast.If, ast.Match, ast.Arm, ast.While, ast.Loop, ast.ForLoop)):
+            return False
+        n = parents.get(n)
+    return n is not None and n in _blocks_around(node, parents) and not _in_loop(write, parents)
+
+
+def _blocks_around(node, parents) -> list:
+    """The blocks that contain `node`, innermost first: a write at their top level runs after it."""
+    out, n = [], parents.get(node)
+    while n is not None:
+        if isinstance(n, ast.Block):
+            out.append(n)
+        n = parents.get(n)
+    return out
+
+
 def _block_of(node, parents):
     n = parents.get(node)
     while n is not None and not isinstance(n, ast.Block):
@@ -134,7 +155,15 @@ def _dead_stores(tcx, d, b, parents):
         first_read = min((s.lo for s in later_reads), default=None)
         first_write = min(later_writes, key=lambda a: a.span.lo, default=None)
         overwritten = first_write is not None and (first_read is None or first_write.span.hi <= first_read) and \
-            _block_of(first_write, parents) is _block_of(node, parents) and not _in_loop(first_write, parents)
+            _unconditional_after(first_write, node, parents)
+        if first_write is not None and not overwritten:
+            from compiler.infer.moves import _exclusive, _path
+            if _exclusive(_path(node, parents), _path(first_write, parents)):
+                # the next write is in another branch: look past it to a read
+                later_writes = [a for a in later_writes if not _exclusive(_path(node, parents), _path(a, parents))]
+                first_write = min(later_writes, key=lambda a: a.span.lo, default=None)
+                overwritten = first_write is not None and (first_read is None or first_write.span.hi <= first_read) \
+                    and _unconditional_after(first_write, node, parents)
         if first_read is None and not overwritten and node is b:
             continue        # an initializer never read is the unused-variable warning's business
         if first_read is not None and not overwritten:
@@ -209,6 +238,7 @@ def check_dead_code(tcx):
             or trait_item(d) and (local_trait(d) is None or lib and reachable(local_trait(d)))]
     public = {d for d in work if lib and d.kind in ("struct", "enum")}
     constructed.update(d for d in public if d.kind == "struct")     # a public struct is its users' to build
+    constructed.update(v for d in public if d.kind == "enum" for v in d.variants.values())     # and a variant
     read: set = set()
     for d in r.defs:
         if d.kind == "impl" and d.node.trait_ref is not None:
@@ -250,7 +280,7 @@ def check_dead_code(tcx):
                                     and not v.name.startswith("_")])
             derived_reads = any(t in r.derives.get(d, ()) for t in ("PartialEq", "PartialOrd", "Ord", "Hash"))
             for v in d.variants.values():
-                if v in constructed and v.node.kind in ("tuple", "named") and not derived_reads:
+                if v in constructed and v.node.kind in ("tuple", "named") and not derived_reads and d not in public:
                     _dead_fields(tcx, d, [f for f in v.node.fields if (v.index, f.name) not in read
                                           and not f.name.startswith("_") and _warn_about_field(tcx, v, f)],
                                  variant=v)

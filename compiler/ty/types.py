@@ -8,6 +8,9 @@ FLOAT_TYPES = ("f32", "f64")
 PRIMITIVES = INT_TYPES + FLOAT_TYPES + ("bool", "char", "str")
 
 
+_BORROWING_STD = ("Iter", "IterMut", "Chars", "Bytes", "SplitWhitespace", "Lines")
+
+
 @dataclass(frozen=True)
 class Ty:
     kind: str                   # "prim", "ref", "tuple", "adt", "param", "array", "slice", "error", "never"
@@ -28,7 +31,10 @@ class Ty:
                 return f"({self.args[0]},)"
             return "(" + ", ".join(map(str, self.args)) + ")"
         if k == "adt":
-            return self.name + ("<" + ", ".join(map(str, self.args)) + ">" if self.args else "")
+            args = list(map(str, self.args))
+            if self.def_index is not None and self.def_index >= 1_000_000 and self.name in _BORROWING_STD:
+                args.insert(0, "'_")        # std's borrowing iterators carry a lifetime rustc shows
+            return self.name + ("<" + ", ".join(args) + ">" if args else "")
         if k == "array":
             return f"[{self.args[0]}; {self.length if self.length is not None else '_'}]"
         if k == "slice":

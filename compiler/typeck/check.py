@@ -1017,7 +1017,8 @@ class FnCtxt(ExprMore, PatCheck):
                 what = f"reference `{shown}`"
             elif shown.kind == "adt":
                 owner_def = self.tcx.resolver.def_at(shown.def_index)
-                if owner_def.builtin and owner_def.name in ("Iter", "Range", "Chars", "Bytes") \
+                if owner_def.builtin and owner_def.name in ("Iter", "Range", "Chars", "Bytes", "SplitWhitespace",
+                                                            "Split", "Lines") \
                         and e.name in ITERATOR_METHODS:
                     raise_unsupported(self, f"the iterator method `{e.name}`", e.name_span)
                     return ERROR
@@ -1936,12 +1937,15 @@ class FnCtxt(ExprMore, PatCheck):
                     diag.note("available fields are: " + ", ".join(f"`{n}`" for n in rest) if rest
                               else "all struct fields are already assigned")
                 continue
-            field_ty = fields[name].subst(subst) if subst else fields[name]
-            if params and _mentions(field_ty, params):
-                # a generic struct literal: its type arguments are inferred from the fields
+            raw = fields[name]
+            mentioned = {n for n in params if _mentions(raw, {n})} if params else set()
+            if mentioned and not mentioned <= set(subst):
+                # a generic struct literal: its type arguments are inferred from the fields (integer
+                # variables stay open until something decides them)
                 found = self.check_expr(v, None)
-                _bind(field_ty, _concrete(found), subst)
+                _bind(raw, _inferred(found), subst)
                 continue
+            field_ty = raw.subst(subst) if subst else raw
             self.check_expr_coercible(v, field_ty)
         given = {n for n, _, _ in e.fields}
         missing = [n for n in fields if n not in given]

@@ -100,6 +100,23 @@ class ExprMore:
             return NEVER
         return result if result is not None else UNIT
 
+    def _assert_eq_without_partial_eq(self, e, t):
+        """`assert_eq!(a, b)` on a type without `PartialEq`: rustc's E0369 on the macro call."""
+        from compiler.errors import Diag
+        from compiler.prelude import DERIVABLE
+        from compiler.typeck.check import derive_suggestion
+        op = "==" if e.name == "assert_eq" else "!="
+        d = Diag("error", f"binary operation `{op}` cannot be applied to type `{t}`", "E0369")
+        d.primary(e.span)
+        d.span_label(e.span, str(t))
+        d.span_label(e.span, str(t))
+        adt = self.tcx.resolver.def_at(t.def_index)
+        d.span_note(adt.node.def_span, f"an implementation of `PartialEq` might be missing for `{t}`")
+        d.children[-1].labels[0].text = "must implement `PartialEq`"
+        if "PartialEq" in DERIVABLE:
+            derive_suggestion(d, str(t), adt.node, "PartialEq")
+        self.tcx.dcx.emit(d)
+
     def expr_Try(self, e, expected):
         """`x?` on an `Option` or `Result`, in a function that returns one (rustc's `FromResidual`)."""
         from compiler.errors import Diag
@@ -181,6 +198,8 @@ class ExprMore:
                 return Ty("ref", args=(it.args[0],))
             if self.is_adt(it, "IterMut"):
                 return Ty("ref", args=(it.args[0],), mutbl=True)
+            if self.is_adt(it, "SplitWhitespace") or self.is_adt(it, "Split") or self.is_adt(it, "Lines"):
+                return Ty("ref", args=(prim("str"),))
             if self.is_adt(it, "Chars"):
                 return prim("char")
             if self.is_adt(it, "Bytes"):
@@ -320,6 +339,10 @@ class ExprMore:
                 b = self.check_expr(e.args[1], a)
                 if not self._string_cmp(a, b) and not self.unify(a, b):
                     self.mismatch(a, b, e.args[1].span)
+                elif isinstance(resolve(a), Ty) and resolve(a).kind == "adt" and \
+                        not self.tcx.resolver.def_at(resolve(a).def_index).builtin and \
+                        not self._implements(resolve(a), "PartialEq"):
+                    self._assert_eq_without_partial_eq(e, zonk(resolve(a)))
             for x in e.args[2:]:
                 self.check_expr(x, None)
             return UNIT
