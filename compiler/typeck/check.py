@@ -295,6 +295,8 @@ class FnCtxt(ExprMore, PatCheck):
                                 d.span_label(s.ty.span, "expected due to this")
                             self._conversion_help(d, s.init, ty, init_ty)
                 else:
+                    if isinstance(s.init, ast.If) and s.init.els is None:
+                        self._if_value = s.init         # `let x = if c { v };`: the value is used
                     ty = self.check_expr(s.init, None) if s.init is not None else TyVar()
                     if isinstance(ty, Ty) and ty.kind == "never" and s.init is not None:
                         ty = TyVar()
@@ -1334,6 +1336,20 @@ class FnCtxt(ExprMore, PatCheck):
             rn = self._numeric(rhs)
             if e.op in ("<<=", ">>="):
                 return UNIT
+            rr = resolve(rhs)
+            if rn is None and isinstance(rr, Ty) and not rr.is_error and e.op in _ASSIGN_OP_TRAIT:
+                # no builtin rule applies to a number and a non-number: only the trait is missing (E0277)
+                verb, trait = _ASSIGN_OP_TRAIT[e.op]
+                sl, sr = str(zonk(self._numeric(lhs), default=False)), str(zonk(rr, default=False))
+                at = e.span.file.src.find(e.op, e.lhs.span.hi, e.rhs.span.lo)
+                from compiler.syntax.span import Span
+                msg = {"+=": f"cannot add-assign `{sr}` to `{sl}`", "-=": f"cannot subtract-assign `{sr}` from `{sl}`",
+                       "*=": f"cannot multiply-assign `{sl}` by `{sr}`", "/=": f"cannot divide-assign `{sl}` by `{sr}`",
+                       "%=": f"cannot calculate and assign the remainder of `{sl}` divided by `{sr}`"}[e.op]
+                d = self.err(msg, "E0277", Span(at, at + len(e.op), e.span.file),
+                             f"no implementation for `{sl} {e.op} {sr}`")
+                d.help(f"the trait `{trait}<{sr}>` is not implemented for `{sl}`")
+                return UNIT
             if rn is None or not self.unify(self._numeric(lhs), rn):
                 if not (isinstance(resolve(rhs), Ty) and resolve(rhs).is_error):
                     self.mismatch(self._numeric(lhs), rhs, self._mismatch_span(e.rhs))
@@ -1713,6 +1729,19 @@ class FnCtxt(ExprMore, PatCheck):
     def expr_If(self, e, expected):
         self.check_expr_coercible(e.cond, BOOL)
         reason, self._if_reason = getattr(self, "_if_reason", None), None
+        value_ctx, self._if_value = getattr(self, "_if_value", None) is e, None
+        if e.els is None and expected is None and value_ctx:
+            # no expectation: the block's own type is what `()` fails to be
+            t = resolve(self.check_block(e.then, None))
+            if isinstance(t, (Ty, IntVar)) and not (isinstance(t, Ty) and (t.kind in ("never", "error") or t == UNIT)):
+                d = self.err("`if` may be missing an `else` clause", "E0317", e.span,
+                             f"expected {show(t)}, found `()`")
+                if e.then.tail is not None:
+                    d.span_label(e.then.tail.span, "found here")
+                d.note("`if` expressions without `else` evaluate to `()`")
+                d.help("consider adding an `else` block that evaluates to the expected type")
+                return ERROR
+            return UNIT
         if e.els is None:
             exp = resolve(expected) if expected is not None else None
             if isinstance(exp, Ty) and exp.kind not in ("tuple", "never", "error") and not _has_vars(exp):
@@ -2176,6 +2205,11 @@ def _is_ctor_call(a) -> bool:
     return isinstance(a, ast.Call) and isinstance(a.func, ast.PathExpr) and a.func.path.segments[-1].name in (
         "Some", "None", "Ok", "Err")
 
+
+# compound assignment: (rustc's verb, trait)
+_ASSIGN_OP_TRAIT = {"+=": ("add-assign", "AddAssign"), "-=": ("subtract-assign", "SubAssign"),
+                    "*=": ("multiply-assign", "MulAssign"), "/=": ("divide-assign", "DivAssign"),
+                    "%=": ("rem-assign", "RemAssign")}
 
 # std's `#[rustc_confusables]`: (type, name written) -> the method meant
 CONFUSABLES = {("Vec", "size"): "len", ("Vec", "length"): "len", ("Vec", "push_back"): "push",
