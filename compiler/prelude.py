@@ -23,6 +23,10 @@ pub struct Iter<T>;
 pub struct IterMut<T>;
 pub struct Chars;
 pub struct Bytes;
+pub struct ParseIntError;
+pub struct ParseFloatError;
+pub struct ParseBoolError;
+pub struct ParseCharError;
 pub struct SplitWhitespace;
 pub struct Split;
 pub struct Lines;
@@ -69,7 +73,13 @@ impl String {
     pub fn starts_with<P>(&self, pat: P) -> bool; pub fn ends_with<P>(&self, pat: P) -> bool;
     pub fn chars(&self) -> Chars; pub fn bytes(&self) -> Bytes; pub fn as_bytes(&self) -> &[u8];
     pub fn split_whitespace(&self) -> SplitWhitespace; pub fn split<P>(&self, pat: P) -> Split;
-    pub fn lines(&self) -> Lines;
+    pub fn lines(&self) -> Lines; pub fn parse<F>(&self) -> Result<F, ParseIntError>;
+    pub fn find<P>(&self, pat: P) -> Option<usize>; pub fn rfind<P>(&self, pat: P) -> Option<usize>;
+    pub fn replace<P>(&self, from: P, to: &str) -> String; pub fn repeat(&self, n: usize) -> String;
+    pub fn trim_start(&self) -> &str; pub fn trim_end(&self) -> &str;
+    pub fn to_ascii_uppercase(&self) -> String; pub fn to_ascii_lowercase(&self) -> String;
+    pub fn eq_ignore_ascii_case(&self, other: &str) -> bool;
+    pub fn strip_prefix<P>(&self, prefix: P) -> Option<&str>; pub fn strip_suffix<P>(&self, suffix: P) -> Option<&str>;
 }
 impl Chars { pub fn count(self) -> usize; pub fn next(&mut self) -> Option<char>; }
 impl SplitWhitespace { pub fn count(self) -> usize; pub fn next(&mut self) -> Option<&str>; }
@@ -83,7 +93,13 @@ impl str {
     pub fn to_uppercase(&self) -> String; pub fn to_lowercase(&self) -> String;
     pub fn starts_with<P>(&self, pat: P) -> bool; pub fn ends_with<P>(&self, pat: P) -> bool;
     pub fn split_whitespace(&self) -> SplitWhitespace; pub fn split<P>(&self, pat: P) -> Split;
-    pub fn lines(&self) -> Lines;
+    pub fn lines(&self) -> Lines; pub fn parse<F>(&self) -> Result<F, ParseIntError>;
+    pub fn find<P>(&self, pat: P) -> Option<usize>; pub fn rfind<P>(&self, pat: P) -> Option<usize>;
+    pub fn replace<P>(&self, from: P, to: &str) -> String; pub fn repeat(&self, n: usize) -> String;
+    pub fn trim_start(&self) -> &str; pub fn trim_end(&self) -> &str;
+    pub fn to_ascii_uppercase(&self) -> String; pub fn to_ascii_lowercase(&self) -> String;
+    pub fn eq_ignore_ascii_case(&self, other: &str) -> bool;
+    pub fn strip_prefix<P>(&self, prefix: P) -> Option<&str>; pub fn strip_suffix<P>(&self, suffix: P) -> Option<&str>;
 }
 impl<T> Box<T> { pub fn new(x: T) -> Box<T>; }
 impl<T> [T] {
@@ -110,6 +126,14 @@ impl Default for String { fn default() -> String; }
 impl<T> Default for Vec<T> { fn default() -> Vec<T>; }
 impl<T> Default for Option<T> { fn default() -> Option<T>; }
 impl Display for String { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
+impl Display for ParseIntError { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
+impl Debug for ParseIntError { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
+impl Display for ParseFloatError { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
+impl Debug for ParseFloatError { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
+impl Display for ParseBoolError { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
+impl Debug for ParseBoolError { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
+impl Display for ParseCharError { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
+impl Debug for ParseCharError { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
 impl Display for str { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
 impl Debug for String { fn fmt(&self, f: &mut Formatter) -> FmtResult; }
 impl Debug for str { fn fmt(&self, f: &mut Formatter) -> FmtResult; }

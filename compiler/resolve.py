@@ -733,6 +733,8 @@ class Resolver:
             for a in e.implicit:
                 r(a)
         else:
+            for t in getattr(e, "targs", ()):       # a method call's turbofish
+                self.resolve_ty(t, scope, generics)
             for c in ast.children(e):
                 if isinstance(c, ast.Expr):
                     r(c)

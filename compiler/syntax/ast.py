@@ -158,6 +158,7 @@ class MethodCall(Expr):
     name: str
     name_span: Span
     args: list[Expr]
+    targs: list = field(default_factory=list)      # a turbofish's types (`parse::<i32>()`)
 
 
 @dataclass(eq=False)

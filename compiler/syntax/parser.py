@@ -817,13 +817,14 @@ class Parser:
                 name = self.bump()
                 if name.kind == "ident" and name.text == "await":
                     raise unsupported("`.await`", name.span)
+                turbofish = ast.PathSegment(name.text, name.span)
                 if name.kind == "ident" and self.tok.is_punct("::") and self.peek().is_punct("<"):
                     self.bump()
-                    self.parse_generic_args(ast.PathSegment(name.text, name.span))   # a turbofish, not checked
+                    self.parse_generic_args(turbofish)
                 if self.tok.is_punct("(") and name.kind == "ident":
                     self.bump()
                     args = self.parse_args()
-                    e = ast.MethodCall(e.span.to(self.prev_span), e, name.text, name.span, args)
+                    e = ast.MethodCall(e.span.to(self.prev_span), e, name.text, name.span, args, list(turbofish.args))
                 else:
                     e = ast.Field(e.span.to(name.span), e, name.text, name.span)
             else:

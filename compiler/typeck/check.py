@@ -174,6 +174,7 @@ class FnCtxt(ExprMore, PatCheck):
         if node.body is not None:
             self.check_block(node.body, ret, fn_body=True)
         self.check_matches()
+        self._parse_error_types()
         drops = self.tcx.__dict__.setdefault("needs_drop_locals", set())
         drops.update(b for b, t in self.locals.items() if self._needs_drop(zonk(t)))
         refs = self.tcx.__dict__.setdefault("ref_locals", set())
@@ -1070,6 +1071,9 @@ class FnCtxt(ExprMore, PatCheck):
         subst = dict(subst)
         for n in self._impl_params(d) + [p.name for p in d.node.generics.params]:
             subst.setdefault(n, TyVar())
+        if e.targs and len(e.targs) == len(d.node.generics.params):
+            for gp, t in zip(d.node.generics.params, e.targs):      # a turbofish
+                subst[gp.name] = lower_ty(self.tcx, t)
         rest = [p.subst(subst) for p in params[1:]]
         if len(e.args) != len(rest):
             n, m = len(rest), len(e.args)
@@ -1096,6 +1100,13 @@ class FnCtxt(ExprMore, PatCheck):
                             else None))
         if bad:     # a std method's "defined here" note would point into std's sources
             self._arg_mismatches(e.name_span, "method", None if d.builtin else d.node.ident_span, bad)
+        if d.builtin and e.name == "parse":
+            # `str::parse::<F>`: the error type is `<F as FromStr>::Err`, known once `F` is
+            err = TyVar()
+            self.__dict__.setdefault("parses", []).append((e, subst["F"], err))
+            if isinstance(resolve(subst["F"]), Ty):
+                self._parse_error_types(last_only=True)        # `F` is known already (a turbofish)
+            return self.prelude_adt("Result", subst["F"], err)
         return ret.subst(subst)
 
     def _op_span(self, e):
@@ -1605,6 +1616,30 @@ class FnCtxt(ExprMore, PatCheck):
             return None
         d = self.tcx.resolver.def_at(t.def_index)
         return None if d.builtin or self._implements(t, "Clone") else d
+
+    def _parse_error_types(self, last_only=False):
+        """`<F as FromStr>::Err` for each `parse`, now that `F` is known (std's impls of `FromStr`)."""
+        from compiler.ty.types import INT_TYPES
+        parses = self.__dict__.get("parses", [])
+        for e, f, err in parses[-1:] if last_only else parses:
+            if isinstance(resolve(err), Ty):
+                continue        # decided already
+            t = resolve(f)
+            if isinstance(t, FloatVar) or isinstance(t, Ty) and t.kind == "prim" and t.name in ("f32", "f64"):
+                name = "ParseFloatError"
+            elif isinstance(t, IntVar) or isinstance(t, Ty) and t.kind == "prim" and t.name in INT_TYPES:
+                name = "ParseIntError"
+            elif t == BOOL:
+                name = "ParseBoolError"
+            elif t == prim("char"):
+                name = "ParseCharError"
+            elif isinstance(t, Ty) and t.is_error:
+                continue
+            else:
+                what = "what `parse` returns here" if not isinstance(t, Ty) else f"`parse` into `{zonk(t, default=False)}`"
+                raise_unsupported(self, f"inferring {what}" if not isinstance(t, Ty) else what, e.name_span)
+                continue
+            self.unify(err, self.prelude_adt(name))
 
     def _needs_drop(self, t, seen=None) -> bool:
         """Whether dropping a value of type `t` runs code (it owns a `Vec`, `String` or `Box`): liveness

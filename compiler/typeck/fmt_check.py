@@ -36,7 +36,7 @@ def check_placeholders(fcx, mac, args, tys):
         if trait is None:
             continue
         t = zonk(ty)
-        if not isinstance(t, Ty) or t.references_error() or isinstance(resolve(ty), IntVar):
+        if not isinstance(t, Ty) or t.references_error() or isinstance(resolve(ty), IntVar) or _open(t):
             continue
         if SelectionContext(tcx, fcx.param_env).evaluate(t, trait, expr.span):
             continue
@@ -94,3 +94,9 @@ def _report(fcx, ph, expr, t):
             from compiler.typeck.check import derive_suggestion
             derive_suggestion(d, str(inner), adt.node, "Debug")
     fcx.tcx.dcx.emit(d)
+
+
+def _open(t) -> bool:
+    """Whether a type still has an undecided variable in it (nothing to check yet)."""
+    from compiler.ty.types import TyVar
+    return isinstance(t, TyVar) or isinstance(t, Ty) and any(_open(a) for a in t.args)

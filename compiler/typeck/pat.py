@@ -167,10 +167,12 @@ class PatCheck:
                      else "E0769", pat.span if d.node.kind != "unit" else pat.path.span,
                      "not a tuple struct or tuple variant")
             return self._bind_errors(pat)
+        if isinstance(exp, Ty) and exp.is_error:
+            return self._bind_errors(pat)       # no cascade from an earlier error
         if not self.unify(exp, adt):
             self.pat_mismatch(exp, adt, pat.span)
             return self._bind_errors(pat)
-        fields = [t for _, t in self.fields_of(d, resolve(exp) if isinstance(resolve(exp), Ty) else adt)]
+        fields = [t for _, t in self.fields_of(d, resolve(exp) if isinstance(resolve(exp), Ty) and not resolve(exp).is_error else adt)]
         elems = pat.elems
         rest = next((i for i, e in enumerate(elems) if isinstance(e, ast.PatRest)), None)
         n = len(elems) - (rest is not None)
@@ -205,10 +207,12 @@ class PatCheck:
         d, adt = self.ctor_of(pat.path)
         if d is None or adt is None:
             return self._bind_errors(pat)
+        if isinstance(exp, Ty) and exp.is_error:
+            return self._bind_errors(pat)       # no cascade from an earlier error
         if not self.unify(exp, adt):
             self.pat_mismatch(exp, adt, pat.span)
             return self._bind_errors(pat)
-        fields = dict(self.fields_of(d, resolve(exp) if isinstance(resolve(exp), Ty) else adt))
+        fields = dict(self.fields_of(d, resolve(exp) if isinstance(resolve(exp), Ty) and not resolve(exp).is_error else adt))
         self.fields_read.extend((d, n) for n, _, p in pat.fields if not isinstance(p, ast.PatWild))
         text = pat.path.span.file.src[pat.path.span.lo:pat.path.span.hi]
         what = "variant" if d.kind == "variant" else "struct"
