@@ -72,14 +72,7 @@ impl String {
     pub fn trim(&self) -> &str; pub fn to_uppercase(&self) -> String; pub fn to_lowercase(&self) -> String;
     pub fn starts_with<P>(&self, pat: P) -> bool; pub fn ends_with<P>(&self, pat: P) -> bool;
     pub fn chars(&self) -> Chars; pub fn bytes(&self) -> Bytes; pub fn as_bytes(&self) -> &[u8];
-    pub fn split_whitespace(&self) -> SplitWhitespace; pub fn split<P>(&self, pat: P) -> Split;
-    pub fn lines(&self) -> Lines; pub fn parse<F>(&self) -> Result<F, ParseIntError>;
-    pub fn find<P>(&self, pat: P) -> Option<usize>; pub fn rfind<P>(&self, pat: P) -> Option<usize>;
-    pub fn replace<P>(&self, from: P, to: &str) -> String; pub fn repeat(&self, n: usize) -> String;
-    pub fn trim_start(&self) -> &str; pub fn trim_end(&self) -> &str;
-    pub fn to_ascii_uppercase(&self) -> String; pub fn to_ascii_lowercase(&self) -> String;
-    pub fn eq_ignore_ascii_case(&self, other: &str) -> bool;
-    pub fn strip_prefix<P>(&self, prefix: P) -> Option<&str>; pub fn strip_suffix<P>(&self, suffix: P) -> Option<&str>;
+    // STR_SHARED
 }
 impl Chars { pub fn count(self) -> usize; pub fn next(&mut self) -> Option<char>; }
 impl SplitWhitespace { pub fn count(self) -> usize; pub fn next(&mut self) -> Option<&str>; }
@@ -92,14 +85,7 @@ impl str {
     pub fn to_owned(&self) -> String; pub fn contains<P>(&self, pat: P) -> bool; pub fn trim(&self) -> &str;
     pub fn to_uppercase(&self) -> String; pub fn to_lowercase(&self) -> String;
     pub fn starts_with<P>(&self, pat: P) -> bool; pub fn ends_with<P>(&self, pat: P) -> bool;
-    pub fn split_whitespace(&self) -> SplitWhitespace; pub fn split<P>(&self, pat: P) -> Split;
-    pub fn lines(&self) -> Lines; pub fn parse<F>(&self) -> Result<F, ParseIntError>;
-    pub fn find<P>(&self, pat: P) -> Option<usize>; pub fn rfind<P>(&self, pat: P) -> Option<usize>;
-    pub fn replace<P>(&self, from: P, to: &str) -> String; pub fn repeat(&self, n: usize) -> String;
-    pub fn trim_start(&self) -> &str; pub fn trim_end(&self) -> &str;
-    pub fn to_ascii_uppercase(&self) -> String; pub fn to_ascii_lowercase(&self) -> String;
-    pub fn eq_ignore_ascii_case(&self, other: &str) -> bool;
-    pub fn strip_prefix<P>(&self, prefix: P) -> Option<&str>; pub fn strip_suffix<P>(&self, suffix: P) -> Option<&str>;
+    // STR_SHARED
 }
 impl<T> Box<T> { pub fn new(x: T) -> Box<T>; }
 impl<T> [T] {
@@ -261,9 +247,21 @@ VISIBLE = {"Option", "Some", "None", "Result", "Ok", "Err", "Vec", "String", "Bo
 DERIVABLE = {"Clone", "Copy", "PartialEq", "Eq", "PartialOrd", "Ord", "Hash", "Debug", "Default"}
 
 
+# the `str` methods `String` has too (through `Deref`), written once
+_STR_SHARED = """    pub fn split_whitespace(&self) -> SplitWhitespace; pub fn split<P>(&self, pat: P) -> Split;
+    pub fn lines(&self) -> Lines; pub fn parse<F>(&self) -> Result<F, ParseIntError>;
+    pub fn find<P>(&self, pat: P) -> Option<usize>; pub fn rfind<P>(&self, pat: P) -> Option<usize>;
+    pub fn replace<P>(&self, from: P, to: &str) -> String; pub fn repeat(&self, n: usize) -> String;
+    pub fn trim_start(&self) -> &str; pub fn trim_end(&self) -> &str;
+    pub fn to_ascii_uppercase(&self) -> String; pub fn to_ascii_lowercase(&self) -> String;
+    pub fn eq_ignore_ascii_case(&self, other: &str) -> bool;
+    pub fn strip_prefix<P>(&self, prefix: P) -> Option<&str>; pub fn strip_suffix<P>(&self, suffix: P) -> Option<&str>;
+"""
+
+
 @lru_cache(maxsize=1)
 def source() -> str:
-    parts = [_CORE, _CHAR_METHODS]
+    parts = [_CORE.replace("    // STR_SHARED\n", _STR_SHARED), _CHAR_METHODS]
     for t in PRIMS:
         parts.append(_PRIM_IMPLS.format(t=t))
         if t not in ("f32", "f64"):

@@ -654,19 +654,11 @@ class Parser:
                 or t.is_kw("use") or t.is_kw("mod") or (t.is_kw("const") or t.is_kw("static")) and \
                 self.peek().kind == "ident" or t.is_punct("#") or t.is_kw("type") and self.peek().kind == "ident":
             raise unsupported("items and attributes inside function bodies", t.span)
-        if t.is_kw("if") or t.is_kw("match") or t.is_kw("while") or t.is_kw("for") or t.is_kw("loop") \
-                or t.is_punct("{") or t.is_kw("unsafe") and self.peek().is_punct("{"):
+        if self._block_like_ahead():
             # a block-like expression ends the statement unless a method call or operator-free
             # postfix follows (rustc's `expr_is_complete`)
-            self.enter()
-            try:
-                e = self.parse_primary(False)
-            finally:
-                self.leave()
-            if self.tok.is_punct(".") or self.tok.is_punct("?"):
-                e = self.parse_postfix(e)
-                e = self._continue_binary(e)
-            elif not self.tok.is_punct(";") and not self.tok.is_punct("}"):
+            e, continued = self._parse_stmt_expr()
+            if not continued and not self.tok.is_punct(";") and not self.tok.is_punct("}"):
                 return ast.ExprStmt(e, False, e.span)
             if self.eat(";"):
                 return ast.ExprStmt(e, True, start.to(self.prev_span))
@@ -678,21 +670,26 @@ class Parser:
             return ast.ExprStmt(expr, False, expr.span)
         self.unexpected("`;`")
 
-    def _parse_arm_body(self) -> ast.Expr:
-        """A match arm's body, parsed as a statement expression (rustc's `STMT_EXPR` restriction): a
-        block-like body ends at its closing brace unless a method call follows."""
+    def _block_like_ahead(self) -> bool:
         t = self.tok
-        if t.is_kw("if") or t.is_kw("match") or t.is_kw("while") or t.is_kw("for") or t.is_kw("loop") \
-                or t.is_punct("{") or t.is_kw("unsafe") and self.peek().is_punct("{"):
-            self.enter()
-            try:
-                e = self.parse_primary(False)
-            finally:
-                self.leave()
-            if self.tok.is_punct(".") or self.tok.is_punct("?"):
-                e = self._continue_binary(self.parse_postfix(e))
-            return e
-        return self.parse_expr()
+        return t.is_kw("if") or t.is_kw("match") or t.is_kw("while") or t.is_kw("for") or t.is_kw("loop") \
+            or t.is_punct("{") or t.is_kw("unsafe") and self.peek().is_punct("{")
+
+    def _parse_stmt_expr(self):
+        """A block-like expression under rustc's `STMT_EXPR` restriction: it ends at its closing brace
+        unless a method call or `?` follows. Returns (the expression, whether one followed)."""
+        self.enter()
+        try:
+            e = self.parse_primary(False)
+        finally:
+            self.leave()
+        if self.tok.is_punct(".") or self.tok.is_punct("?"):
+            return self._continue_binary(self.parse_postfix(e)), True
+        return e, False
+
+    def _parse_arm_body(self) -> ast.Expr:
+        """A match arm's body, parsed as a statement expression."""
+        return self._parse_stmt_expr()[0] if self._block_like_ahead() else self.parse_expr()
 
     def _continue_binary(self, lhs):
         """Operators after an already-parsed operand (used after a block-like expression)."""
