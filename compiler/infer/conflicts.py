@@ -61,14 +61,6 @@ class Checker:
                 return (p[0], p[1], p[2], e.base)       # `Index::index(&v, i)`: a borrow of `v`
         return None
 
-    def base_nodes(self, e):
-        """The path expressions inside a place expression (they are not separate reads)."""
-        for n in ast.walk(e):
-            if isinstance(n, ast.PathExpr):
-                self.covered.add(n)
-            if isinstance(n, ast.Index) and n is not e:
-                return
-
     # ---- collection
     def collect(self):
         for n in ast.walk(self.body):

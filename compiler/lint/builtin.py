@@ -122,13 +122,6 @@ def _blocks_around(node, parents) -> list:
     return out
 
 
-def _block_of(node, parents):
-    n = parents.get(node)
-    while n is not None and not isinstance(n, ast.Block):
-        n = parents.get(n)
-    return n
-
-
 def _dead_stores(tcx, d, b, parents):
     """`unused_assignments` for a variable that is read somewhere: a value stored outside any loop that
     no later read can see, either because nothing reads the variable afterwards or because the next

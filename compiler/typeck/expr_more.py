@@ -138,24 +138,25 @@ class ExprMore:
         sig = self.owner.node.head_span
         shown_ret = zonk(ret, default=False) if isinstance(ret, Ty) else ret
         if ret_kind is None:
-            d = Diag("error", "the `?` operator can only be used in a function that returns `Result` or `Option` "
-                              "(or another type that implements `FromResidual`)", "E0277")
-            d.primary(e.q_span, f"cannot use the `?` operator in a function that returns `{shown_ret}`")
-            d.span_label(sig, "this function should return `Result` or `Option` to accept `?`")
-            self.tcx.dcx.emit(d)
+            msg = ("the `?` operator can only be used in a function that returns `Result` or `Option` (or another "
+                   "type that implements `FromResidual`)",
+                   f"cannot use the `?` operator in a function that returns `{shown_ret}`",
+                   "this function should return `Result` or `Option` to accept `?`")
         elif kind == "Option" and ret_kind == "Result":
-            d = Diag("error", "the `?` operator can only be used on `Result`s, not `Option`s, in a function that "
-                              "returns `Result`", "E0277")
-            d.primary(e.q_span, f"use `.ok_or(...)?` to provide an error compatible with `{shown_ret}`")
-            d.span_label(sig, "this function returns a `Result`")
-            self.tcx.dcx.emit(d)
+            msg = ("the `?` operator can only be used on `Result`s, not `Option`s, in a function that returns "
+                   "`Result`", f"use `.ok_or(...)?` to provide an error compatible with `{shown_ret}`",
+                   "this function returns a `Result`")
         elif kind == "Result" and ret_kind == "Option":
-            d = Diag("error", "the `?` operator can only be used on `Option`s, not `Result`s, in a function that "
-                              "returns `Option`", "E0277")
-            d.primary(e.q_span, "use `.ok()?` if you want to discard the "
-                                f"`Result<Infallible, {zonk(t.args[1], default=False)}>` error information")
-            d.span_label(sig, "this function returns an `Option`")
-            self.tcx.dcx.emit(d)
+            msg = ("the `?` operator can only be used on `Option`s, not `Result`s, in a function that returns "
+                   "`Option`", "use `.ok()?` if you want to discard the "
+                   f"`Result<Infallible, {zonk(t.args[1], default=False)}>` error information",
+                   "this function returns an `Option`")
+        else:
+            return out
+        d = Diag("error", msg[0], "E0277")
+        d.primary(e.q_span, msg[1])
+        d.span_label(sig, msg[2])
+        self.tcx.dcx.emit(d)
         return out
 
     def _incompatible_arms(self, e, prior, result, t, arm, expected):
