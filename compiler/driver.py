@@ -388,4 +388,11 @@ def analysis(tcx):
     builtin.check_dead_code(tcx)
     dcx.flush()
     phase("late lints", tcx.resolver.modules, lambda m: late.late_lint_mod(tcx, m))
+    # the privacy pass (`check_mod_privacy`): E0451 for private fields named in literals and patterns
+    private = sorted(tcx.__dict__.get("private_field_uses", ()), key=lambda u: u[0].sort_key())
+    for span, name, struct in private:
+        dcx.emit(Diag("error", f"field `{name}` of struct `{struct}` is private", "E0451")
+                 .primary(span, "private field"))
+    if private:
+        dcx.flush()
     return None

@@ -56,6 +56,7 @@ EXPLANATIONS = {
     "E0428": "Two items of the same name are defined in the same namespace of one module.",
     "E0432": "A `use` names a path that does not resolve.",
     "E0433": "A path's leading segments do not resolve to a module or type.",
+    "E0451": "A struct literal or pattern names a private field of a struct defined in another module.",
     "E0453": "An `allow` or `warn` tries to lower a lint that an earlier `forbid` (in an attribute or on the "
              "command line with `-F`) has fixed.",
     "E0531": "A pattern names a tuple struct or tuple variant that is not in scope.",

@@ -65,7 +65,7 @@ impl<T> Vec<T> {
     pub fn truncate(&mut self, len: usize); pub fn swap(&mut self, a: usize, b: usize); pub fn reverse(&mut self);
 }
 impl String {
-    pub fn new() -> String; pub fn from(s: &str) -> String; pub fn with_capacity(capacity: usize) -> String;
+    pub fn new() -> String; pub fn from<S>(value: S) -> String; pub fn with_capacity(capacity: usize) -> String;
     #[must_use] pub fn len(&self) -> usize; pub fn is_empty(&self) -> bool; pub fn push_str(&mut self, string: &str);
     pub fn push(&mut self, ch: char); pub fn as_str(&self) -> &str; pub fn clear(&mut self);
     pub fn pop(&mut self) -> Option<char>; pub fn contains<P>(&self, pat: P) -> bool;
@@ -107,6 +107,9 @@ impl<T: PartialEq> PartialEq for Option<T> { fn eq(&self, other: &Option<T>) -> 
 impl PartialEq for str { fn eq(&self, other: &str) -> bool; fn ne(&self, other: &str) -> bool; }
 impl Eq for String {}
 impl PartialOrd for String {}
+impl Eq for str {}
+impl PartialOrd for str {}
+impl Ord for str {}
 impl Ord for String {}
 impl Default for String { fn default() -> String; }
 impl<T> Default for Vec<T> { fn default() -> Vec<T>; }
@@ -174,6 +177,7 @@ impl Ord for {t} {{ fn cmp(&self, other: &{t}) -> Ordering; fn max(self, other: 
 
 _INT_METHODS = """
 impl {t} {{
+    pub fn from<S>(value: S) -> {t};
     pub fn abs(self) -> {t}; pub fn pow(self, exp: u32) -> {t}; pub fn max(self, other: {t}) -> {t};
     pub fn min(self, other: {t}) -> {t}; pub fn is_positive(self) -> bool; pub fn is_negative(self) -> bool;
     pub fn signum(self) -> {t}; pub fn count_ones(self) -> u32; pub fn wrapping_add(self, rhs: {t}) -> {t};
@@ -208,6 +212,7 @@ impl {t} {{
 
 _FLOAT_METHODS = """
 impl {t} {{
+    pub fn from<S>(value: S) -> {t};
     pub fn abs(self) -> {t}; pub fn sqrt(self) -> {t}; pub fn powi(self, n: i32) -> {t};
     pub fn powf(self, n: {t}) -> {t}; pub fn max(self, other: {t}) -> {t}; pub fn min(self, other: {t}) -> {t};
     pub fn floor(self) -> {t}; pub fn ceil(self) -> {t}; pub fn round(self) -> {t};
@@ -224,6 +229,7 @@ impl {t} {{
 
 _CHAR_METHODS = """
 impl char {
+    pub fn from<S>(value: S) -> char;
     pub fn is_alphabetic(self) -> bool; pub fn is_numeric(self) -> bool; pub fn is_whitespace(self) -> bool;
     pub fn is_uppercase(self) -> bool; pub fn is_lowercase(self) -> bool; pub fn to_digit(self, radix: u32) -> Option<u32>;
     pub fn is_alphanumeric(self) -> bool; pub fn is_ascii_digit(self) -> bool;
@@ -244,6 +250,12 @@ impl u8 {
 # prelude names visible everywhere (the rest is reachable through `std::`)
 VISIBLE = {"Option", "Some", "None", "Result", "Ok", "Err", "Vec", "String", "Box", "Clone", "Copy",
            "PartialEq", "Eq", "PartialOrd", "Ord", "Default", "ToString", "Iterator", "drop"}
+# the names of Rust's own prelude (edition 2021), ours or not
+STD_PRELUDE = {"Copy", "Send", "Sized", "Sync", "Unpin", "Drop", "Fn", "FnMut", "FnOnce", "drop", "size_of",
+               "size_of_val", "align_of", "align_of_val", "Box", "ToOwned", "Clone", "PartialEq", "PartialOrd",
+               "Eq", "Ord", "AsRef", "AsMut", "Into", "From", "Default", "Iterator", "Extend", "IntoIterator",
+               "DoubleEndedIterator", "ExactSizeIterator", "Option", "Some", "None", "Result", "Ok", "Err",
+               "String", "ToString", "Vec", "TryFrom", "TryInto", "FromIterator"}
 DERIVABLE = {"Clone", "Copy", "PartialEq", "Eq", "PartialOrd", "Ord", "Hash", "Debug", "Default"}
 
 

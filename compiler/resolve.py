@@ -438,6 +438,8 @@ class Resolver:
             if d is None or d.kind != "mod":
                 if not report:
                     return None
+                if i == 0 and d is None and self._std_prelude_only(seg):
+                    return None
                 if i > 0:
                     self.emit(Diag("error", f"failed to resolve: could not find `{seg.name}` in "
                                             f"`{segs[i - 1].name}`", "E0433")
@@ -462,6 +464,8 @@ class Resolver:
             self.emit(Diag("error", f"minirustc does not support `{shown}` yet").primary(path.span))
             return None
         code = "E0405" if what == "trait" else "E0425"
+        if len(segs) == 1 and self._std_prelude_only(last):
+            return None
         if len(segs) == 1:
             d = Diag("error", f"cannot find {what} `{last.name}` in this scope", code)
             if not self._suggest_similar(d, last, module, "type" if ns == "type" else "value", None):
@@ -471,6 +475,15 @@ class Resolver:
             self.emit(Diag("error", f"cannot find {what} `{last.name}` in module `{segs[-2].name}`", code)
                       .primary(last.span, f"not found in `{segs[-2].name}`"))
         return None
+
+    def _std_prelude_only(self, seg) -> bool:
+        """A name of Rust's own prelude that ours lacks (`From`, `Into`, `Drop`, `Fn`, ...): an honest
+        "not supported" error, never rustc's "cannot find" blaming the user's code."""
+        from compiler.prelude import STD_PRELUDE
+        if self.prelude is None or seg.name not in STD_PRELUDE or seg.name in self.prelude.visible:
+            return False
+        self.emit(Diag("error", f"minirustc does not support `{seg.name}` yet").primary(seg.span))
+        return True
 
     def _check_generic_args(self, path, d):
         """E0107: a type written with the wrong number of generic arguments."""

@@ -67,6 +67,9 @@ APPLICABILITY = (
     ("remove these parentheses", "MachineApplicable"),
     ("use `loop`", "MachineApplicable"),
     ("use a float literal", "MachineApplicable"),                        # "change the parameter type to match the trait"
+    ("consider using a floating-point literal by writing it with `.0`", "MaybeIncorrect"),
+    ("a method `", "MaybeIncorrect"),
+    ("change the type of the numeric literal", "MaybeIncorrect"),
     ("use `break` on its own without a value inside this", "MaybeIncorrect"),
     ("consider introducing a named lifetime parameter", "MaybeIncorrect"),
     ("consider using the `'static` lifetime", "MaybeIncorrect"),

@@ -185,11 +185,12 @@ def _tainted(tcx, d) -> bool:
         def __getattr__(self, name):
             return getattr(self._inner, name)
 
+    fcx = FnCtxt(Probe(tcx), d)
     try:
-        FnCtxt(Probe(tcx), d).check_owner()
+        fcx.check_owner()
     except FatalError:
         return True
-    return Sink.errors > 0
+    return Sink.errors > 0 or any(x.level == "error" for x in fcx.match_diags)     # E0004: no MIR
 
 
 def _region_order(d, own: Facts, parent: Facts | None, params) -> list[str]:

@@ -34,6 +34,7 @@ class Checker:
         self.accesses: list[Access] = []
         self.mentions: dict = {}        # binding -> [(span of the use, node)]
         self.assigned: set = set()
+        self.assigns: dict = {}         # binding -> its whole-binding assignments
         self.moved = {id(u.expr) for u in fcx.uses if u.kind == "move"}
 
     # ---- places
@@ -97,6 +98,7 @@ class Checker:
                         self.accesses.append(Access("borrow", p, p[3].span, lhs, True))
                     if not p[1]:
                         self.assigned.add(p[0])
+                        self.assigns.setdefault(p[0], []).append(n)
             elif isinstance(n, ast.MacCall) and n.fmt is not None:
                 for a in list(n.args) + [x for _, _, x in n.named]:
                     p = self.place(a)
@@ -124,7 +126,8 @@ class Checker:
                     self.accesses.append(Access(kind, p, outer.span, outer))
         # borrows through the receiver's own mentions count as uses of reference bindings
         for acc in self.accesses:
-            if acc.kind in ("borrow", "assign") and self._is_ref(acc.place[0]):
+            if acc.kind in ("borrow", "assign") and self._is_ref(acc.place[0]) and \
+                    (acc.place[1] or acc.kind == "borrow"):     # overwriting the reference is no use of it
                 self.mentions.setdefault(acc.place[0], []).append((acc.span, acc.node))
 
     def _cover_place(self, e):
@@ -152,7 +155,7 @@ class Checker:
         """(holding node, borrow access, later-use span for loops) for each borrow kept alive."""
         by_node = {id(a.node): a for a in self.accesses if a.kind == "borrow"}
         for n in ast.walk(self.body):
-            if isinstance(n, ast.Local) and n.pat is None and n.init is not None and n not in self.assigned:
+            if isinstance(n, ast.Local) and n.pat is None and n.init is not None:
                 init = _strip(n.init)
                 acc = by_node.get(id(init)) if isinstance(init, (ast.AddrOf, ast.MethodCall)) else None
                 if acc is None or isinstance(init, ast.MethodCall) and not self._returns_borrow(init):
@@ -211,6 +214,38 @@ class Checker:
                     return False
             n = parent
 
+    def _overwritten(self, holder, borrow_node, access_node, use_node) -> bool:
+        """Whether an assignment to the holder between its borrow and the use may have replaced the
+        borrow on every path through the access: unless it sits in a loop body, or a branch with a
+        sibling that does not assign, which holds none of the three."""
+        for a in self.assigns.get(holder, ()):
+            if holder.span.hi <= a.span.lo < use_node.span.lo and \
+                    not self._skippable(a, holder, (borrow_node, access_node, use_node)):
+                return True
+        return False
+
+    def _skippable(self, assign, holder, keep) -> bool:
+        keep_ids = {id(x) for k in keep for x in self._chain(k)}
+        n = assign
+        while True:
+            parent = self.parents.get(n)
+            if parent is None or id(parent) in keep_ids:
+                return False
+            if isinstance(parent, (ast.While, ast.ForLoop)) and n is parent.body:
+                return True
+            if isinstance(parent, ast.If) and n is not parent.cond and (
+                    parent.els is None or not self._assigns_in(parent.els if n is parent.then else parent.then, holder)):
+                return True
+            if isinstance(parent, ast.Match) and isinstance(n, ast.Arm) and any(
+                    not self._assigns_in(arm, holder) for arm in parent.arms if arm is not n):
+                return True
+            n = parent
+
+    def _assigns_in(self, node, holder) -> bool:
+        inside = {id(x) for x in ast.walk(node)} if not isinstance(node, ast.Arm) else \
+            {id(x) for x in ast.walk(node.body)}
+        return any(id(a) in inside for a in self.assigns.get(holder, ()))
+
     # ---- the check
     def run(self) -> list[Diag]:
         self.collect()
@@ -231,7 +266,8 @@ class Checker:
                     use = loop_use
                 else:
                     end = (e.call_span or e.span).hi
-                    nxt = [s for s, n in later if s.lo >= end and self._reaches(e.node, n)]
+                    nxt = [s for s, n in later if s.lo >= end and self._reaches(e.node, n)
+                           and not self._overwritten(holder, h.node, e.node, n)]
                     if not nxt:
                         continue
                     use = min(nxt, key=lambda x: x.lo)

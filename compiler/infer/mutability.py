@@ -108,10 +108,14 @@ def order(lints, errors, base) -> list[Diag]:
     """Per body, as rustc's borrowck emits them: the lints, then the errors, each in source order."""
     lints.sort(key=lambda x: x.primary_span.sort_key())
     errors.sort(key=lambda x: x.primary_span.sort_key())
-    out = lints + errors
-    for i, x in enumerate(out):
+    return anchor_in_order(lints + errors, base)
+
+
+def anchor_in_order(diags, base) -> list[Diag]:
+    """Sort anchors that keep a body's diagnostics in this order, at the body's place in the phase."""
+    for i, x in enumerate(diags):
         x.anchor = Span(base.lo, base.lo + i, base.file)
-    return out
+    return diags
 
 
 def _behind_ref(b, kind, span, place) -> Diag:

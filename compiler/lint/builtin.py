@@ -31,10 +31,12 @@ def _module_order(tcx, d, span):
 
 # ---- liveness
 def check_liveness(tcx, d):
-    """Per body, in rustc's order: borrowck's unused-mut lint and errors (found during typeck), then
-    liveness's unused variables, then its dead assignments."""
+    """Per body, in rustc's order: check_match's diagnostics, borrowck's unused-mut lint and errors (all
+    found during typeck), then liveness's unused variables, then its dead assignments."""
     for diag in tcx.__dict__.get("borrowck_pending", {}).pop(d, ()):
         tcx.dcx.emit(diag)
+    if d in tcx.__dict__.get("match_tainted", ()):
+        return      # a match error: no MIR, so no liveness
     r = tcx.resolver
     uses, writes = r.local_uses, r.local_writes
     node = d.node
@@ -75,8 +77,7 @@ def check_liveness(tcx, d):
                     w = Diag("warning", f"value assigned to `{b.name}` is never read", lint="unused_assignments")
                     w.primary(a.span).help("maybe it is overwritten before being read?")
                     w.lint_owner = d
-                    end = node.span.hi        # rustc reports dead assignments after the body's variables
-                    w.anchor = Span(end, end + a.span.lo - node.span.lo, node.span.file)
+                    w.anchor = _dead_store_anchor(node, b, a.span)
                     tcx.dcx.emit(w)
             continue
         if b.mutbl:
@@ -164,9 +165,15 @@ def _dead_stores(tcx, d, b, parents):
         w = Diag("warning", f"value assigned to `{b.name}` is never read", lint="unused_assignments")
         w.primary(span).help("maybe it is overwritten before being read?")
         w.lint_owner = d
-        end = d.node.span.hi
-        w.anchor = Span(end, end + span.lo - d.node.span.lo, span.file)
+        w.anchor = _dead_store_anchor(d.node, b, span)
         tcx.dcx.emit(w)
+
+
+def _dead_store_anchor(node, b, span) -> Span:
+    """rustc reports dead assignments after the body's unused variables, variable by variable (MIR's
+    locals, in declaration order), each in source order."""
+    end = node.span.hi
+    return Span(end, end + (b.name_span.lo - node.span.lo) * 10**7 + span.lo - node.span.lo, span.file)
 
 
 def _shorthand_field(body, b) -> bool:

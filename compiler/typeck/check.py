@@ -129,6 +129,8 @@ class FnCtxt(ExprMore, PatCheck):
         self.uses: list = []            # whole-variable uses, for use-after-move (E0382)
         self.constructed: list = []
         self.pending_matches: list = []
+        self._emitted: list = []        # this body's errors so far, in the order they were reported
+        self.match_diags: list = []     # check_match's, emitted with borrowck's (MIR building checks matches)
         self.loop_depth = 0
         self.unsafe_depth = 0
         self.loop_breaks: list = []     # per enclosing loop: the break values (None for while/for)
@@ -143,6 +145,7 @@ class FnCtxt(ExprMore, PatCheck):
     def err(self, msg, code, span, label="") -> Diag:
         d = Diag("error", msg, code).primary(span, label)
         self.tcx.dcx.emit(d)
+        self._emitted.append(d)
         return d
 
     # ---- entry
@@ -175,15 +178,20 @@ class FnCtxt(ExprMore, PatCheck):
             self.check_block(node.body, ret, fn_body=True)
         self.check_matches()
         self._parse_error_types()
+        tainted = hasattr(self.tcx.dcx, "has_errors_within") and node.body is not None and (
+            self.tcx.dcx.has_errors_within(node.body.span) or any(
+                sp.file is node.span.file and node.span.lo <= sp.lo < node.body.span.lo
+                for sp in self.tcx.__dict__.get("resolution_errors", ())))
+        if tainted:
+            self.match_diags = []       # rustc's `thir_body` fails on a body tainted by errors
+        match_errors = any(x.level == "error" for x in self.match_diags)
         drops = self.tcx.__dict__.setdefault("needs_drop_locals", set())
         drops.update(b for b, t in self.locals.items() if self._needs_drop(zonk(t)))
         refs = self.tcx.__dict__.setdefault("ref_locals", set())
         refs.update(b for b, t in self.locals.items() if getattr(resolve(t), "kind", None) == "ref")
         if node.body is not None and (self.mut_uses or self.uses or self.index_moves or self.method_calls or any(
                 getattr(b, "mutbl", False) or isinstance(b, ast.Local) and b.init is None for b in self.locals)) \
-                and hasattr(self.tcx.dcx, "has_errors_within") and not self.tcx.dcx.has_errors_within(node.body.span) \
-                and not any(sp.file is node.span.file and node.span.lo <= sp.lo < node.body.span.lo
-                            for sp in self.tcx.__dict__.get("resolution_errors", ())):
+                and hasattr(self.tcx.dcx, "has_errors_within") and not tainted and not match_errors:
             from compiler.infer import moves, mutability
             diags = mutability.check(self.tcx, d, self.mut_uses)
             moved = moves.check(self.tcx, d, self.uses, self._is_copy,
@@ -194,8 +202,15 @@ class FnCtxt(ExprMore, PatCheck):
             if moved:
                 diags = mutability.order([x for x in diags if x.level != "error"],
                                          [x for x in diags if x.level == "error"] + moved, node.span)
-            if diags:
-                self.tcx.__dict__.setdefault("borrowck_pending", {})[d] = diags
+        else:
+            diags = []
+        if self.match_diags or diags:
+            # rustc's MIR building checks the matches (`check_match`), then borrowck runs on the MIR
+            from compiler.infer.mutability import anchor_in_order
+            self.tcx.__dict__.setdefault("borrowck_pending", {})[d] = \
+                anchor_in_order(self.match_diags + diags, node.span)
+        if match_errors:
+            self.tcx.__dict__.setdefault("match_tainted", set()).add(d)     # no MIR: no liveness either
 
     def check_matches(self):
         """Exhaustiveness and reachability of every `match`, after the body's types are known
@@ -251,6 +266,11 @@ class FnCtxt(ExprMore, PatCheck):
         else:
             d = self.err("mismatched types", "E0308", span, f"expected {show(expected)}, found {show(found)}")
         _expected_found_note(d, e, f, self._adt_kind)
+        if _float_ness(e) and isinstance(f, IntVar) and not isinstance(f, FloatVar) and span.file is not None \
+                and all(c.isdigit() or c in "-_" for c in span.file.src[span.lo:span.hi]):
+            # rustc's `note_and_explain_type_err` for a float expected where an integer literal was written
+            from compiler.syntax.span import Span
+            d.multipart_suggestion("use a float literal", [(Span(span.hi, span.hi, span.file), ".0")])
         return d
 
     def _adt_kind(self, t) -> str:
@@ -442,6 +462,19 @@ class FnCtxt(ExprMore, PatCheck):
                     return p
         return None
 
+    def _unresolved_bound(self, ty: Ty) -> bool:
+        """Whether a bound on the type parameter `ty` (inline or in a where-clause) failed to resolve."""
+        owner = self.owner
+        gens = [owner.node.generics] + ([owner.parent.node.generics] if owner.kind == "assoc_fn" else [])
+        res = self.tcx.resolver.res
+        for g in gens:
+            bounds = [b for p in g.params if p.name == ty.name for b in p.bounds]
+            bounds += [b for w in g.where if isinstance(w.ty, ast.TyPath) and len(w.ty.path.segments) == 1
+                       and w.ty.path.segments[0].name == ty.name for b in w.bounds]
+            if any(res.get(b) is None or res[b].kind == "err" for b in bounds):
+                return True
+        return False
+
     def _bound_method(self, self_ty: Ty, name: str):
         """A method of a trait that the param-env says `self_ty` implements (`T: Speak`, a where-clause):
         the trait's own declaration, with `Self` standing for `self_ty`."""
@@ -616,7 +649,12 @@ class FnCtxt(ExprMore, PatCheck):
         d, subst = found
         params, ret = self.fn_sig(d)
         subst = {**subst, "Self": prim(prim_name)}
+        if d.node.generics.params:
+            subst.update(self._infer_subst(d.node.generics, e.func.path, params, e.args))
         self._check_args(e, d, [p.subst(subst) for p in params], fn_like=True)
+        if name == "from":          # `u32::from(x)`: std's `From` impls between primitives
+            from compiler.typeck.from_impls import check_from
+            check_from(self, prim_name, resolve(zonk(subst["S"], default=False)), e.func.path.segments[0].span)
         return ret.subst(subst)
 
     def expr_Call(self, e, expected):
@@ -650,6 +688,9 @@ class FnCtxt(ExprMore, PatCheck):
             if isinstance(exp, Ty) and not exp.is_error:
                 self.unify(exp, ret.subst(subst))          # the expectation guides inference (`Vec::new()`)
             self._check_args(e, d, [p.subst(subst) for p in params], fn_like=True)
+            if d.builtin and d.name == "from" and "S" in subst and len(segs) == 2:     # `String::from(x)`
+                from compiler.typeck.from_impls import check_from
+                check_from(self, owner.name, resolve(zonk(subst["S"], default=False)), segs[0].span)
             return ret.subst(subst)
         if r is None or r.kind != "def":
             for a in e.args:
@@ -835,6 +876,14 @@ class FnCtxt(ExprMore, PatCheck):
         from compiler.typeck.numeric_cast import cast_help
         e, f = resolve(expected), resolve(found)
         if cast and isinstance(e, Ty) and isinstance(f, Ty) and e.is_numeric and f.is_numeric and \
+                isinstance(a, ast.Lit) and a.suffix and e != f:
+            # a suffixed literal: change its suffix (from an integer type, the fractional part goes too)
+            text = a.span.file.src[a.span.lo:a.span.hi][:-len(a.suffix)]
+            keep = len(text.split(".")[0]) if e.is_integral and f.is_float else len(text)
+            diag.multipart_suggestion(f"change the type of the numeric literal from `{f}` to `{e}`",
+                                      [(Span(a.span.lo + keep, a.span.hi, a.span.file), str(e))])
+            return
+        if cast and isinstance(e, Ty) and isinstance(f, Ty) and e.is_numeric and f.is_numeric and \
                 not isinstance(a, ast.Lit) and not (isinstance(a, ast.Unary) and a.op == "-"):
             h = cast_help(str(f), str(e))
             if h is not None:
@@ -1017,7 +1066,7 @@ class FnCtxt(ExprMore, PatCheck):
             if isinstance(recv, IntVar):
                 what, shown = "type `{integer}`", "{integer}"
             elif shown.kind == "ref":
-                what = f"reference `{shown}`"
+                what = f"{'mutable ' if shown.mutbl else ''}reference `{shown}`"
             elif shown.kind == "adt":
                 owner_def = self.tcx.resolver.def_at(shown.def_index)
                 if owner_def.builtin and owner_def.name in ("Iter", "Range", "Chars", "Bytes", "SplitWhitespace",
@@ -1033,6 +1082,8 @@ class FnCtxt(ExprMore, PatCheck):
                 what = f"{'enum' if owner_def.kind == 'enum' else 'struct'} `{declared}`"
                 shown = zonk(shown, default=False)
             elif shown.kind == "param":
+                if self._unresolved_bound(shown):
+                    return ERROR        # the method may be the unresolved trait's: its error says enough
                 what = f"type parameter `{shown}`"
             else:
                 what = f"type {show(shown)}"
@@ -1161,25 +1212,36 @@ class FnCtxt(ExprMore, PatCheck):
                 d.note(f"the trait `{trait_name}` must be implemented")
         self.tcx.dcx.emit(d)
 
-    def _no_op_impl(self, e, op, lhs, rhs):
-        """rustc's E0277 that follows the E0308 of a numeric operator on two different types."""
+    def _no_op_impl(self, e, op, lhs, rhs, written=None):
+        """rustc's E0277 that follows the E0308 of a numeric operator on two different types. `lhs` is
+        the operand's numeric type; `written`, the operand's own type where that is a reference to it."""
         rl, rr = resolve(lhs), resolve(rhs)
         if not (isinstance(rl, (Ty, IntVar)) and isinstance(rr, (Ty, IntVar))):
             return
         sl = str(rl)
+        w = resolve(written) if written is not None else None
+        if isinstance(w, Ty) and w.kind == "ref":
+            sl = str(zonk(w, default=False))
         sr = str(zonk(rr, default=False)) if isinstance(rr, Ty) else str(rr)
         trait = OP_TRAIT.get(op, ("", ""))[1]
-        msgs = {"+": f"cannot add `{sr}` to `{sl}`", "-": f"cannot subtract `{sr}` from `{sl}`",
+        if op == "+" and isinstance(rl, IntVar) and isinstance(rr, IntVar) and sl in ("{integer}", "{float}") \
+                and _float_ness(rl) != _float_ness(rr):
+            # `Add`'s on_unimplemented messages for an integer and a float literal
+            sr = sl = None
+        msgs = {"+": f"cannot add `{sr}` to `{sl}`" if sl else
+                "cannot add a float to an integer" if _float_ness(rr) else "cannot add an integer to a float",
+                "-": f"cannot subtract `{sr}` from `{sl}`",
                 "*": f"cannot multiply `{sl}` by `{sr}`", "/": f"cannot divide `{sl}` by `{sr}`",
                 "%": f"cannot calculate the remainder of `{sl}` divided by `{sr}`"}
         if op not in msgs:
             return
+        sl, sr = sl or str(rl), sr or str(rr)
         d = self.err(msgs[op], "E0277", self._op_span(e), f"no implementation for `{sl} {op} {sr}`")
         d.help(f"the trait `{trait}<{sr}>` is not implemented for `{sl}`")
         extra = {"Div": "NonZero<{}>", "Rem": "NonZero<{}>"}.get(trait) if sl.startswith("u") else None
         extra = "Duration" if (trait, sl) == ("Mul", "u32") else extra
-        if isinstance(rl, IntVar) and trait in ("Add", "Sub", "Mul", "Div", "Rem") and isinstance(rr, Ty) and \
-                not rr.is_numeric:
+        if isinstance(rl, IntVar) and trait in ("Add", "Sub", "Mul", "Div", "Rem") and \
+                not (isinstance(rr, Ty) and rr.is_numeric and _float_ness(rr) == _float_ness(rl)):
             # rustc's first eight impls, then a count
             impls = [f"&{f}` implements `{trait}{g}" for f in ("f128", "f16", "f32", "f64") for g in (f"<{f}>", "")]
             others = {"Add": 56, "Sub": 56, "Mul": 57}.get(trait, 62)
@@ -1190,6 +1252,11 @@ class FnCtxt(ExprMore, PatCheck):
             impls = [f"&{sl}` implements `{trait}<{sl}>", f"&{sl}` implements `{trait}", f"{sl}` implements `{trait}<&{sl}>",
                      f"{sl}` implements `{trait}<{extra.format(sl)}>", f"{sl}` implements `{trait}"]
             d.help(f"the following other types implement trait `{trait}<Rhs>`:" + "".join(f"\n  `{x}`" for x in impls))
+        if isinstance(rl, Ty) and rl.is_float and isinstance(e.rhs, ast.Lit) and e.rhs.kind == "int" \
+                and not e.rhs.suffix:
+            from compiler.syntax.span import Span
+            d.multipart_suggestion("consider using a floating-point literal by writing it with `.0`",
+                                   [(Span(e.rhs.span.hi, e.rhs.span.hi, e.rhs.span.file), ".0")])
         self._fulfillment_order(d)
 
     def expr_Binary(self, e, expected):
@@ -1220,14 +1287,14 @@ class FnCtxt(ExprMore, PatCheck):
                     if isinstance(rf, Ty) and rf.is_error:
                         return num
                     if rnum is None and isinstance(rf, Ty) and num is not BOOL:
-                        self._no_op_impl(e, op, num, rf)        # no builtin rule applies: E0277 alone
+                        self._no_op_impl(e, op, num, rf, lhs)   # no builtin rule applies: E0277 alone
                         return ERROR
                     if isinstance(resolve(num), IntVar) and isinstance(resolve(rnum), IntVar) or \
                             _float_ness(num) != _float_ness(rnum):
-                        self._no_op_impl(e, op, num, rnum)      # int with float: no builtin rule, E0277 alone
+                        self._no_op_impl(e, op, num, rnum, lhs)  # int with float: no builtin rule, E0277 alone
                         return ERROR
                     self.mismatch(num, found, self._mismatch_span(e.rhs))
-                    self._no_op_impl(e, op, num, found)
+                    self._no_op_impl(e, op, num, found, lhs)
                 return num
             if isinstance(rl, Ty) and self.is_adt(rl, "String") and op == "+":
                 self.check_expr_coercible(e.rhs, STR_REF)
@@ -1281,10 +1348,6 @@ class FnCtxt(ExprMore, PatCheck):
             if isinstance(resolve(lhs), Ty):
                 d.span_label(e.lhs.span, f"expected because this is {show(lhs)}")
                 self._conversion_help(d, e.rhs, lhs, found, only_cast=True)
-            if _float_ness(rl) and isinstance(e.rhs, ast.Lit) and e.rhs.kind == "int" and not e.rhs.suffix:
-                from compiler.syntax.span import Span
-                d.multipart_suggestion("use a float literal", [(Span(e.rhs.span.hi, e.rhs.span.hi, e.rhs.span.file),
-                                                                ".0")])
             return BOOL
         trait_name = "PartialEq" if op in ("==", "!=") else "PartialOrd"
         self._derive_used(rl, trait_name)
@@ -1416,12 +1479,28 @@ class FnCtxt(ExprMore, PatCheck):
                 self.tcx.__dict__.setdefault("derives_used", set()).add((d, trait_name))
 
     def _fulfillment_order(self, d):
-        """rustc reports unfulfilled trait obligations after the body's other type errors."""
+        """rustc reports unfulfilled trait obligations after the body's other type errors, unless
+        something selects obligations before (see `_select_where_possible`)."""
         from compiler.syntax.span import Span
         body = self.owner.node.span
         n = self.__dict__.setdefault("_fulfilled", 0) + 1
         self._fulfilled = n
         d.anchor = Span(body.hi, body.hi + n, body.file)
+        self.__dict__.setdefault("_unselected", []).append(d)
+
+    def _select_where_possible(self):
+        """rustc's `resolve_vars_with_obligations`, at a coercion from an inference variable: the
+        obligations that already failed are reported now, after what was reported so far."""
+        from compiler.syntax.span import Span
+        pending = self.__dict__.get("_unselected")
+        if not pending:
+            return
+        last = next((d for d in reversed(self._emitted) if all(d is not p for p in pending)), None)
+        at = (getattr(last, "anchor", None) or last.primary_span) if last is not None else None
+        body = self.owner.node.span
+        for k, d in enumerate(pending, 1):
+            d.anchor = Span(at.lo, at.hi + k, at.file) if at is not None else Span(body.lo, body.lo + k, body.file)
+        pending.clear()
 
     def _similar_method(self, recv, name):
         """rustc's "you might have meant to use `m`": a method of the receiver's type with a similar name."""
@@ -1517,6 +1596,13 @@ class FnCtxt(ExprMore, PatCheck):
                 return True
             m = m.parent
         return False
+
+    def _private_field_use(self, d, name: str, span):
+        """A struct literal or pattern naming a private field of a struct from another module: rustc's
+        privacy pass reports E0451 after the lints (only when nothing else failed), so it is recorded."""
+        f = next((f for f in getattr(d.node, "fields", ()) if f.name == name), None)
+        if d.kind == "struct" and f is not None and not f.is_pub and not d.builtin and not self._visible_from(d):
+            self.tcx.__dict__.setdefault("private_field_uses", []).append((span, name, d.name))
 
     def _deprecated_field(self, d, name, span):
         f = next((f for f in getattr(d.node, "fields", ()) if f.name == name), None)
@@ -1942,7 +2028,12 @@ class FnCtxt(ExprMore, PatCheck):
             fdef = next((f for f in d.node.fields if f.name == e.name), None)
             self._deprecated_field(d, e.name, e.span)
             if fdef is not None and not fdef.is_pub and not d.builtin and not self._visible_from(d):
-                self.err(f"field `{e.name}` of struct `{d.name}` is private", "E0616", e.name_span, "private field")
+                diag = self.err(f"field `{e.name}` of struct `{d.name}` is private", "E0616", e.name_span,
+                                "private field")
+                if self._assoc_fn(base, e.name, method=True) is not None:
+                    from compiler.syntax.span import Span
+                    diag.multipart_suggestion(f"a method `{e.name}` also exists, call it with parentheses",
+                                              [(Span(e.name_span.hi, e.name_span.hi, e.name_span.file), "()")])
                 return ERROR
             params = [p.name for p in d.node.generics.params]
             for name, t in field_tys(self.tcx, d):
@@ -1989,6 +2080,7 @@ class FnCtxt(ExprMore, PatCheck):
         for name, span, v in e.fields:
             self._use(v, "move")
             self._deprecated_field(d, name, span.to(v.span))
+            self._private_field_use(d, name, span)
             if name not in fields:
                 self.check_expr(v, None)
                 rest = [n for n in fields if n not in {f for f, _, _ in e.fields}]
@@ -2077,7 +2169,7 @@ def _simple_text(t) -> bool:
     if t.kind == "adt":
         return not t.args
     if t.kind == "ref":
-        return _simple_ty(t.args[0])
+        return _simple_text(t.args[0])
     return _simple_ty(t)
 
 

@@ -324,26 +324,70 @@ def check_match(fcx, m, scrut_ty):
         return
     cx = Cx(fcx)
     rows = []
+    earlier = []        # (pattern, source span) of every unguarded alternative so far
+    lint = not getattr(m, "from_macro", False)
     for arm in m.arms:
-        pats = cx.lower(arm.pat, scrut_ty)
-        if not any(cx.useful(rows, [p], [scrut_ty]) for p in pats) and rows and not getattr(m, "from_macro", False):
-            _unreachable(fcx, m, arm, next((a for a in m.arms[:m.arms.index(arm)] if a.guard is None and
-                                            cx.lower(a.pat, scrut_ty) == [WILD]), None))
+        alts = arm.pat.alts if isinstance(arm.pat, ast.PatOr) else [arm.pat]
+        lowered = [(alt, cx.lower(alt, scrut_ty)) for alt in alts]
+        pats = [p for _, ps in lowered for p in ps]
+        if rows and lint and not any(cx.useful(rows, [p], [scrut_ty]) for p in pats):
+            _unreachable(fcx, arm.pat.span, pats, earlier)
+        elif rows and lint and len(alts) > 1:
+            # a useful or-pattern: each alternative that earlier ones (or its own siblings) cover
+            acc, before = list(rows), list(earlier)
+            for alt, ps in lowered:
+                if not any(cx.useful(acc, [p], [scrut_ty]) for p in ps):
+                    _unreachable(fcx, alt.span, ps, before)
+                acc.extend([p] for p in ps)
+                before.extend((p, alt.span) for p in ps)
         if arm.guard is None:
             rows.extend([p] for p in pats)
+            earlier.extend((p, alt.span) for alt, ps in lowered for p in ps)
     ws = cx.witnesses(rows, [scrut_ty])
     if not ws:
         return
     _report(fcx, cx, m, scrut_ty, ws, [cx.show(w[0], scrut_ty) for w in ws])
 
 
-def _unreachable(fcx, m, arm, catch_all):
+def _intersects(p, q) -> bool:
+    """Whether some value matches both deconstructed patterns."""
+    if p[0] in ("wild", "opaque") or q[0] in ("wild", "opaque"):
+        return True
+    if p[0] == "range" and q[0] == "range":
+        return p[1] <= q[2] and q[1] <= p[2]
+    return p[0] == q[0] == "ctor" and p[1] == q[1] and all(map(_intersects, p[2], q[2]))
+
+
+def _catchall(p) -> bool:
+    """rustc's `pat_is_catchall`: a wildcard or binding, or a tuple, struct or reference of them."""
+    return p == WILD or p[0] == "ctor" and p[1][0] in ("tuple", "struct", "ref") and all(map(_catchall, p[2]))
+
+
+COVERED_BY_MANY_CAP = 4
+
+
+def _unreachable(fcx, span, pats, earlier):
+    """rustc's `report_unreachable_pattern`: the earlier patterns that match some of the same values
+    explain the lint (one: it matches all the relevant values, or any value; several: a note)."""
     d = Diag("warning", "unreachable pattern", lint="unreachable_patterns")
-    d.primary(arm.pat.span, "no value can reach this")
-    if catch_all is not None:
-        d.span_label(catch_all.pat.span, "matches any value")
+    d.primary(span, "no value can reach this")
+    covered, seen = [], set()
+    for q, sp in earlier:
+        if any(_intersects(p, q) for p in pats) and (sp.lo, sp.hi) not in seen:
+            seen.add((sp.lo, sp.hi))
+            covered.append((q, sp))
+    if len(covered) == 1:
+        q, sp = covered[0]
+        d.span_label(sp, "matches any value" if _catchall(q) else "matches all the relevant values")
+    elif covered:
+        from compiler.errors.diagnostic import Label, SubDiag
+        rest = len(covered) - COVERED_BY_MANY_CAP
+        labels = [Label(span, "collectively making this unreachable" if rest <= 0 else
+                        f"...and {rest} other patterns collectively make this unreachable", True)]
+        labels += [Label(sp, "matches some of the same values", False) for _, sp in covered[:COVERED_BY_MANY_CAP]]
+        d.children.append(SubDiag("note", "multiple earlier patterns match some of the same values", labels))
     d.lint_owner = fcx.owner
-    fcx.tcx.dcx.emit(d)
+    fcx.match_diags.append(d)
 
 
 def _report(fcx, cx, m, ty, ws, shown):
@@ -397,4 +441,4 @@ def _report(fcx, cx, m, ty, ws, shown):
             at = end + 1 if has_comma else end
             d.multipart_suggestion(msg, [(Span(at, at, m.span.file), f"{'' if has_comma else ','}\n{indent}{arm_text},"
                                           if has_comma else f",\n{indent}{arm_text}")])
-    fcx.tcx.dcx.emit(d)
+    fcx.match_diags.append(d)

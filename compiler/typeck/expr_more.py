@@ -39,6 +39,8 @@ class ExprMore:
         """Unification after rustc's coercions: `&mut T` to `&T`, unsizing `&[T; N]` and `&Vec<T>` to
         `&[T]`, `&String` to `&str`, `&Box<T>` to `&T`, and `!` to anything."""
         e, f = resolve(expected), resolve(found)
+        if isinstance(f, (IntVar, TyVar)):
+            self._select_where_possible()
         if isinstance(e, Ty) and isinstance(f, Ty) and e.kind == "ref" and f.kind == "ref" and (not e.mutbl or f.mutbl):
             ei, fi = resolve(e.args[0]), resolve(f.args[0])
             if isinstance(ei, Ty) and isinstance(fi, Ty):

@@ -219,6 +219,7 @@ class PatCheck:
         inexistent = [(name, span) for name, span, _ in pat.fields if name not in fields]
         for name, span, p in pat.fields:
             if name in fields:
+                self._private_field_use(d, name, span)
                 self.check_pat(p, fields[name], by_ref)
             else:
                 self._bind_errors(p)
