@@ -370,6 +370,10 @@ def analysis(tcx):
               or d.kind in ("const", "static") or d.kind == "assoc_const" and d.node.expr is not None]
     for d in tcx.resolver.deferred:
         dcx.emit(d)             # sorted in with the type checking phase's diagnostics
+    from compiler.typeck.derive_check import derived_body_errors
+    for adt in list(tcx.resolver.derives):
+        for d in derived_body_errors(tcx, adt):
+            dcx.emit(d)         # the derived impls' bodies, type-checked with the others
     phase("type checking", owners, lambda d: tcx.query("typeck", d))
     # a body is tainted by its own errors, or by resolution errors in its signature (not by wfcheck's)
     tainted = {d for d in owners if dcx.has_errors_within(d.node.body.span if getattr(d.node, "body", None)

@@ -40,6 +40,7 @@ EXPLANATIONS = {
     "E0268": "A `break` or `continue` is used outside of a loop.",
     "E0275": "Trait selection needed more nested obligations than the recursion limit allows; this is "
              "usually an impl whose where-clause requires the impl itself for a larger type.",
+    "E0204": "`Copy` is derived or implemented for a type with a field that is not `Copy`.",
     "E0277": "A type does not implement a trait that a bound requires.",
     "E0282": "The type of an expression cannot be inferred; add a type annotation.",
     "E0308": "An expression's type is not the type its context expects.",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from compiler.errors import Diag
+from compiler.errors.diagnostic import Label, SubDiag
 from compiler.syntax import ast
 from compiler.syntax.span import Span
 from compiler.ty.types import PRIMITIVES
@@ -98,6 +99,8 @@ class Resolver:
         self.owner: DefId | None = None
         self.self_impl: DefId | None = None    # the impl whose items are being resolved (`Self`)
         self.derives: dict = {}        # struct/enum DefId -> {trait name: derive path span}
+        self._in_generic_args = 0       # resolving the generic arguments of a path (`Stack<T>`)
+        self._missing_param = None      # where a missing type parameter would go, while one is looked up
         self.pat_alias: dict = {}      # a binding repeated in an or-pattern -> its first occurrence
         self.local_writes: dict = {}   # binding node -> the assignments to it
         self.local_reads: dict = {}    # binding node -> the spans of its reads
@@ -319,6 +322,16 @@ class Resolver:
                     self._resolve_trait(node.trait_ref, scope, generics)
                 self._resolve_where(node.generics, scope, generics)
 
+    def _generic_params(self, d: DefId | None) -> list:
+        """The type parameters in scope in `d` (its own, then its impl's or trait's)."""
+        out = []
+        while d is not None:
+            g = getattr(d.node, "generics", None)
+            if g is not None:
+                out += g.params
+            d = d.parent if d.kind in ("assoc_fn", "assoc_const") else None
+        return out
+
     def _generic_names(self, d: DefId) -> set[str]:
         names: set[str] = set()
         while d is not None:
@@ -362,7 +375,11 @@ class Resolver:
         path = ty.path
         for seg in path.segments:
             for a in seg.args:
-                self.resolve_ty(a, scope, generics)
+                self._in_generic_args += 1
+                try:
+                    self.resolve_ty(a, scope, generics)
+                finally:
+                    self._in_generic_args -= 1
         if len(path.segments) == 1:
             name = path.name
             if name in generics:
@@ -380,10 +397,37 @@ class Resolver:
             if name in PRIMITIVES:
                 self.res[path] = Res("prim", name)
                 return
-        d = self._lookup_path(path, scope, "type", "type")
+        self._missing_param = self._missing_type_param(path)
+        try:
+            d = self._lookup_path(path, scope, "type", "type")
+        finally:
+            self._missing_param = None
         if d is not None:
             self._check_generic_args(path, d)
         self._set(path, d, "type")
+
+    def _missing_type_param(self, path):
+        """rustc's `report_missing_type_error`: for a one-letter uppercase type name that does not resolve
+        in a fn (not `main`), struct or enum, or among an impl header's generic arguments, where a new
+        type parameter would go: (span, text)."""
+        name, d = path.name, self.owner
+        if len(path.segments) != 1 or path.segments[0].args or not (len(name) == 1 and name.isupper()) \
+                or d is None or self.prelude is None:
+            return None
+        if d.kind in ("assoc_fn", "assoc_const"):
+            return None     # an associated item is not an item: the impl's generics are not offered
+        if d.kind not in ("fn", "struct", "enum") and not (d.kind == "impl" and self._in_generic_args):
+            return None
+        if d.kind == "fn" and d.name == "main":
+            return None
+        g = d.node.generics
+        if g.span is not None and g.span.lo <= path.span.lo < g.span.hi:
+            return None
+        if g.params:
+            last = g.params[-1]
+            at = (last.bounds[-1].span if last.bounds else last.span).shrink_to_hi()
+            return at, f", {name}"
+        return (g.at, f"<{name}>") if g.at is not None else None
 
     def _lookup(self, name: str, scope: Module, ns: str):
         table = scope.types if ns == "type" else scope.values
@@ -470,6 +514,8 @@ class Resolver:
             d = Diag("error", f"cannot find {what} `{last.name}` in this scope", code)
             if not self._suggest_similar(d, last, module, "type" if ns == "type" else "value", None):
                 d.primary(last.span, "not found in this scope")
+            if self._missing_param is not None:
+                d.multipart_suggestion("you might be missing a type parameter", [self._missing_param])
             self.emit(d)
         else:
             self.emit(Diag("error", f"cannot find {what} `{last.name}` in module `{segs[-2].name}`", code)
@@ -520,6 +566,17 @@ class Resolver:
                                       [(Span(at, at, seg.span.file), "<" + ", ".join(p.name for p in params) + ">")])
         self.emit(diag)
 
+    def _binding_elsewhere(self, name: str, at):
+        """The name span of a `let` or pattern binding called `name` in the current function's body, out
+        of scope where it is used (rustc's help), or None."""
+        body = getattr(getattr(self.owner, "node", None), "body", None)
+        if body is None:
+            return None
+        spans = sorted((n.name_span for n in ast.walk(body) if n.__class__ in (ast.Local, ast.PatIdent) and
+                        n.name == name and getattr(n, "pat", None) is None), key=lambda sp: sp.lo)
+        before = [sp for sp in spans if sp.lo < at.lo]
+        return before[-1] if before else spans[0] if spans else None     # the last one met, as rustc
+
     def _suggest_similar(self, diag: Diag, seg, scope: Module, ns: str, ribs) -> bool:
         """rustc's "a ... with a similar name exists": locals first, then the module's items."""
         from compiler.typeck.check import _edit, _similar
@@ -530,8 +587,17 @@ class Resolver:
                 diag.primary(seg.span)
                 diag.multipart_suggestion("a local variable with a similar name exists", _edit(seg.span, seg.name, best))
                 return True
+        if ns == "type":
+            params = {p.name: p for p in self._generic_params(self.owner)}
+            best = _similar(seg.name, sorted(params))
+            if best is not None:
+                diag.primary(seg.span)
+                diag.span_label(params[best].span, f"similarly named type parameter `{best}` defined here")
+                diag.multipart_suggestion("a type parameter with a similar name exists", _edit(seg.span, seg.name, best))
+                return True
         table = scope.types if ns == "type" else scope.values
-        best = _similar(seg.name, [n for n, d in table.items() if not d.builtin and d.kind != "use"])
+        own = self.owner.name if self.owner is not None and self.owner.kind in ("struct", "enum") else None
+        best = _similar(seg.name, [n for n, d in table.items() if not d.builtin and d.kind != "use" and n != own])
         if best is None:
             return False
         d = table[best]
@@ -540,7 +606,8 @@ class Resolver:
         if d.kind == "struct" and ns == "value" and d.node.kind == "tuple":
             kind = "tuple struct"
         diag.primary(seg.span)
-        diag.span_label(d.node.def_span, f"similarly named {kind} `{best}` defined here")
+        unit = d.kind == "struct" and d.node.kind == "unit"     # rustc labels all of `struct S;`
+        diag.span_label(d.node.span if unit else d.node.def_span, f"similarly named {kind} `{best}` defined here")
         message = "a " + kind + " with a similar name exists"
         diag.multipart_suggestion(message, _edit(seg.span, seg.name, best))
         return True
@@ -897,7 +964,14 @@ class Resolver:
             if d is None:
                 diag = Diag("error", f"cannot find {what} `{path.name}` in this scope", "E0425")
                 if not self._suggest_similar(diag, path.segments[0], scope, "value", ribs):
-                    diag.primary(path.span, "not found in this scope")
+                    other = self._binding_elsewhere(path.name, path.span)
+                    if other is not None:
+                        diag.primary(path.span)
+                        diag.children.append(SubDiag("help", f"the binding `{path.name}` is available in a "
+                                                             "different scope in the same function",
+                                                     [Label(other, "", True)]))
+                    else:
+                        diag.primary(path.span, "not found in this scope")
                 if callee and self.owner is not None:
                     self.deferred.append(diag)      # rustc reports an unresolved callee with typeck's errors
                 else:

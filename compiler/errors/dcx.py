@@ -84,7 +84,7 @@ class DiagCtxt:
         if d.lint is not None:
             self._lint_note(d)
         text = self.emitter.render(d)
-        if text in self.seen:
+        if text in self.seen and not getattr(d, "distinct", False):
             return
         self.seen.add(text)
         if d.level == "error":

@@ -70,6 +70,8 @@ APPLICABILITY = (
     ("consider using a floating-point literal by writing it with `.0`", "MaybeIncorrect"),
     ("a method `", "MaybeIncorrect"),
     ("change the type of the numeric literal", "MaybeIncorrect"),
+    ("a type parameter with a similar name exists", "MaybeIncorrect"),
+    ("you might be missing a type parameter", "MaybeIncorrect"),
     ("use `break` on its own without a value inside this", "MaybeIncorrect"),
     ("consider introducing a named lifetime parameter", "MaybeIncorrect"),
     ("consider using the `'static` lifetime", "MaybeIncorrect"),

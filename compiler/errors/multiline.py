@@ -13,12 +13,22 @@ def render_multiline(em, parts, width: int) -> list[str]:
         return [f"{pad}|"] + [f"{em._lineno(line, width)} + {a}" for a in added] + \
             [f"{em._lineno(line, width)} | {text}", f"{pad}|"]
     line_start = file.line_starts[line - 1]
-    new, last = "", 0
+    chars, last = [], 0          # the new text, each character with whether the suggestion inserted it
     for span, rep in sorted(parts, key=lambda p: p[0].lo):
-        new += text[last:span.lo - line_start] + rep
+        chars += [(c, False) for c in text[last:span.lo - line_start]] + [(c, True) for c in rep]
         last = span.hi - line_start
-    new += text[last:] if last <= len(text) else ""
-    return [f"{pad}|"] + [f"{em._lineno(line + i, width)} ~ {x}" for i, x in enumerate(new.split("\n"))] + [f"{pad}|"]
+    chars += [(c, False) for c in text[last:]] if last <= len(text) else []
+    lines, cur = [], []
+    for c, inserted in chars:
+        if c == "\n":
+            lines.append(cur)
+            cur = []
+        else:
+            cur.append((c, inserted))
+    lines.append(cur)
+    # rustc marks a line the suggestion wrote whole with `+`, any other with `~`
+    return [f"{pad}|"] + [f"{em._lineno(line + i, width)} {'+' if x and all(k for _, k in x) else '~'} "
+                          f"{''.join(c for c, _ in x)}" for i, x in enumerate(lines)] + [f"{pad}|"]
 
 
 def render_added_lines(em, parts, width: int) -> list[str]:

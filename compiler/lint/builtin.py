@@ -305,6 +305,7 @@ def _names(names: list[str]) -> str:
 
 
 def _dead_assoc(tcx, impl_def, dead, owner="implementation"):
+    dead = [f for f in dead if not _allowed_on(tcx, f, "dead_code")]     # its own `#[allow(dead_code)]`
     if not dead:
         return
     methods = [f.node.params and f.node.params[0].name == "self" for f in dead]
@@ -319,6 +320,16 @@ def _dead_assoc(tcx, impl_def, dead, owner="implementation"):
     d.lint_owner = impl_def
     d.anchor = _module_order(tcx, impl_def, dead[0].node.ident_span)
     tcx.dcx.emit(d)
+
+
+def _allowed_on(tcx, d, lint: str) -> bool:
+    """Whether `lint` is allowed at item `d` (its own attributes and those around it)."""
+    if tcx.dcx.lint_level is None:
+        return False
+    probe = Diag("warning", "", lint=lint)
+    probe.lint_owner = d
+    probe.primary(d.node.ident_span)
+    return tcx.dcx.lint_level(probe)[0] == "allow"
 
 
 def _derived_note(tcx, d) -> str | None:

@@ -126,6 +126,7 @@ class Generics:
     span: Span | None = None
     lifetimes: list[LifetimeParam] = field(default_factory=list)   # lifetime parameters, in order
     region_preds: list[RegionPredicate] = field(default_factory=list)   # `where 'a: 'b`
+    at: Span | None = None      # where the `<...>` list starts, or would (just after the name or `impl`)
 
 
 # ---- expressions

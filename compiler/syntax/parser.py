@@ -452,6 +452,7 @@ class Parser:
 
     def parse_generics(self) -> ast.Generics:
         g = ast.Generics()
+        g.at = self.prev_span.shrink_to_hi()
         if not self.tok.is_punct("<"):
             return g
         start = self.bump().span

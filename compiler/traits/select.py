@@ -28,13 +28,17 @@ def _cut(t: Ty, depth: int) -> str:
 
 
 def match_ty(pattern: Ty, ty: Ty, subst: dict) -> bool:
-    from compiler.ty.types import resolve
+    from compiler.ty.types import IntVar, resolve
     ty = resolve(ty)
     if pattern.kind == "param":
         if pattern.name in subst:
             return subst[pattern.name] == ty
         subst[pattern.name] = ty
         return True
+    if pattern.kind == "error":
+        return True             # an impl for a type with an error in it: no cascade from its methods
+    if isinstance(ty, IntVar) and ty.resolved is None:
+        return pattern.kind == "prim" and ty.accepts(pattern)    # `{float}` may yet be `f64`
     if not isinstance(ty, Ty) or pattern.kind != ty.kind or pattern.name != ty.name \
             or len(pattern.args) != len(ty.args):
         return False

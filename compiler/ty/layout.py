@@ -87,6 +87,9 @@ def _compute(tcx, ty: Ty):
         from compiler.ty.collect import field_tys
         params = [p.name for p in d.node.generics.params]
         mapping = dict(zip(params, ty.args))
+        if d.kind == "enum":
+            return _enum([_aggregate([_field(tcx, t.subst(mapping)) for _, t in field_tys(tcx, v)])
+                          for v in d.variants.values()])
         return _aggregate([_field(tcx, t.subst(mapping)) for _, t in field_tys(tcx, d)])
     return None
 
@@ -106,6 +109,15 @@ def _aggregate(fields):
     for f in sorted(fields, key=lambda f: -f.align):
         size = _round_up(size, f.align) + f.size
     return Layout(_round_up(size, align), align)
+
+
+def _enum(variants):
+    """A tagged union, simplified (no niches): a one-byte tag, then the largest variant."""
+    if any(v is None for v in variants):
+        return None
+    align = max((v.align for v in variants), default=1)
+    size = max((v.size for v in variants), default=0)
+    return Layout(_round_up(_round_up(1, align) + size, align), align) if size else Layout(1 if variants else 0, 1)
 
 
 def _infinite(tcx, d) -> bool:

@@ -129,6 +129,7 @@ class FnCtxt(ExprMore, PatCheck):
         self.uses: list = []            # whole-variable uses, for use-after-move (E0382)
         self.constructed: list = []
         self.pending_matches: list = []
+        self._return_blocks: set = set()
         self._emitted: list = []        # this body's errors so far, in the order they were reported
         self.match_diags: list = []     # check_match's, emitted with borrowck's (MIR building checks matches)
         self.loop_depth = 0
@@ -254,10 +255,23 @@ class FnCtxt(ExprMore, PatCheck):
             return False
         return all(self.unify(a, b) for a, b in zip(e.args, f.args))
 
+    def _mark_return_blocks(self, e):
+        """The blocks of an `if`/`else` chain in the body's tail: their tails coerce to the return type."""
+        while isinstance(e, ast.If) and e.els is not None:
+            self._return_blocks.add(e.then)
+            e = e.els
+            if isinstance(e, ast.BlockExpr):
+                self._return_blocks.add(e.block)
+
     def _return_type_label(self, d: Diag, expected):
         ret = getattr(self.owner.node, "ret", None)
         if ret is not None:
-            d.span_label(ret.span, f"expected {show(expected)} because of return type")
+            shown = show(expected)
+            e = resolve(expected)
+            if isinstance(ret, ast.TyRef) and ret.lifetime is not None and ret.lifetime.name != "'_" and \
+                    isinstance(e, Ty) and e.kind == "ref":     # a named lifetime is part of the type rustc shows
+                shown = f"`&{ret.lifetime.name} {'mut ' if e.mutbl else ''}{str(zonk(e.args[0], default=False))}`"
+            d.span_label(ret.span, f"expected {shown} because of return type")
 
     def mismatch(self, expected, found, span) -> Diag:
         e, f = resolve(expected), resolve(found)
@@ -345,6 +359,7 @@ class FnCtxt(ExprMore, PatCheck):
             if fn_body:
                 self._use(tail, "move")
                 self._tail_of_body = tail
+                self._mark_return_blocks(tail)
                 if isinstance(tail, ast.If) and getattr(self.owner.node, "ret", None) is not None:
                     self._if_reason = (self.owner.node.ret.span,
                                        f"expected {show(expected)} because of this return type")
@@ -354,7 +369,7 @@ class FnCtxt(ExprMore, PatCheck):
             found = self.check_expr(tail, expected)
             if expected is not None and not self.coerce(expected, found):
                 d = self.mismatch(expected, found, self._mismatch_span(tail))
-                if fn_body:
+                if fn_body or b in self._return_blocks:
                     self._return_type_label(d, expected)
                 if owner_if is not None:
                     from compiler.syntax.span import Span
@@ -865,6 +880,18 @@ class FnCtxt(ExprMore, PatCheck):
             else:       # with several bad arguments rustc keeps its numeric conversions only
                 self._conversion_help(diag, a, p, found, only_cast=True)
 
+    def _wrap_help(self, diag, a, e, f) -> bool:
+        """rustc's `suggest_compatible_variants`: `Some(x)` / `Ok(x)` where an `Option` / `Result` of x's type
+        is expected."""
+        from compiler.syntax.span import Span
+        for name, wrap in (("Option", "Some"), ("Result", "Ok")):
+            if self.is_adt(e, name) and _same_shape(resolve(e.args[0]), f):
+                diag.multipart_suggestion(f"try wrapping the expression in `{wrap}`",
+                                          [(Span(a.span.lo, a.span.lo, a.span.file), f"{wrap}("),
+                                           (Span(a.span.hi, a.span.hi, a.span.file), ")")])
+                return True
+        return False
+
     @staticmethod
     def _param_span(p):
         return p.name_span.to(p.ty.span) if p.ty is not None else p.name_span
@@ -908,12 +935,8 @@ class FnCtxt(ExprMore, PatCheck):
             diag.multipart_suggestion("try using a conversion method", [(Span(at, at, a.span.file), ".to_string()")])
             return
         e, f = resolve(expected), resolve(found)
-        for name, wrap in (("Option", "Some"), ("Result", "Ok")):
-            if self.is_adt(e, name) and _same_shape(resolve(e.args[0]), f):
-                diag.multipart_suggestion(f"try wrapping the expression in `{wrap}`",
-                                          [(Span(a.span.lo, a.span.lo, a.span.file), f"{wrap}("),
-                                           (Span(a.span.hi, a.span.hi, a.span.file), ")")])
-                return
+        if self._wrap_help(diag, a, e, f):
+            return
         if self.is_adt(f, "Option") and not self.is_adt(e, "Option") and isinstance(e, Ty) and \
                 _same_shape(e, resolve(f.args[0])) and not _is_ctor_call(a):
             shown = zonk(f, default=False)
@@ -1348,6 +1371,7 @@ class FnCtxt(ExprMore, PatCheck):
             if isinstance(resolve(lhs), Ty):
                 d.span_label(e.lhs.span, f"expected because this is {show(lhs)}")
                 self._conversion_help(d, e.rhs, lhs, found, only_cast=True)
+                self._wrap_help(d, e.rhs, resolve(lhs), resolve(found))
             return BOOL
         trait_name = "PartialEq" if op in ("==", "!=") else "PartialOrd"
         self._derive_used(rl, trait_name)
@@ -1521,7 +1545,7 @@ class FnCtxt(ExprMore, PatCheck):
             return confusable
         if recv.kind == "adt" and self.tcx.resolver.def_at(recv.def_index).name in ("Vec",):
             names += ["iter", "len", "is_empty", "contains", "first", "last", "get"]
-        return _similar(name, sorted(set(names)))
+        return _similar(name, sorted(set(names)), substrings=True)
 
     def _ambiguous_numeric(self, e, var):
         from compiler.syntax.span import Span
@@ -2221,8 +2245,23 @@ def _expected_found_note(d, e, f, adt_kind):
         pf = adt_kind(f)
     left, right = f"expected {pe} ", f"found {pf} "
     pad = " " * max(0, len(left) - len(right))
-    d.note(f"{left}`{zonk(e, default=False) if isinstance(e, Ty) else e}`\n{pad}{right}"
-           f"`{zonk(f, default=False) if isinstance(f, Ty) else f}`")
+    se, sf = _cmp(zonk(e, default=False) if isinstance(e, Ty) else e, zonk(f, default=False) if isinstance(f, Ty) else f)
+    d.note(f"{left}`{se}`\n{pad}{right}`{sf}`")
+
+
+def _cmp(e, f) -> tuple[str, str]:
+    """rustc's `TypeErrCtxt::cmp` for the expected/found note: the generic arguments two instances of one
+    type share are shown as `_`."""
+    if not (isinstance(e, Ty) and isinstance(f, Ty)):
+        return str(e), str(f)
+    if e.kind == f.kind == "ref":
+        a, b = _cmp(e.args[0], f.args[0])
+        return ("&mut " if e.mutbl else "&") + a, ("&mut " if f.mutbl else "&") + b
+    if e.kind == f.kind == "adt" and e.def_index == f.def_index and e.args and len(e.args) == len(f.args) \
+            and not str(e).startswith(e.name + "<'"):
+        pairs = [("_", "_") if a == b else _cmp(a, b) for a, b in zip(e.args, f.args)]
+        return (f"{e.name}<{', '.join(a for a, _ in pairs)}>", f"{f.name}<{', '.join(b for _, b in pairs)}>")
+    return str(e), str(f)
 
 
 def _mentions(t: Ty, names: set) -> bool:
@@ -2287,9 +2326,9 @@ def _deprecation_note(attr) -> str | None:
     return None
 
 
-def _similar(name: str, candidates: list[str]) -> str | None:
-    """rustc's `find_best_match_for_name`, simplified: the closest candidate within an edit distance of
-    a third of the name's length."""
+def _similar(name: str, candidates: list[str], substrings: bool = False) -> str | None:
+    """rustc's `find_best_match_for_name` (`_with_substrings` for methods), simplified: a case-insensitive
+    match, else the closest candidate within an edit distance of a third of the name's length."""
     def dist(a, b):     # with adjacent transpositions, as rustc's `edit_distance`
         rows = [list(range(len(b) + 1))]
         for i, ca in enumerate(a, 1):
@@ -2301,8 +2340,24 @@ def _similar(name: str, candidates: list[str]) -> str | None:
                 cur.append(v)
             rows.append(cur)
         return rows[-1][-1]
+    upper = name.upper()
+    same = next((c for c in candidates if c.upper() == upper), None)
+    if same is not None:
+        return same         # a case-insensitive match comes first
     limit = max(len(name), 3) // 3
-    scored = sorted((dist(name, c), c) for c in candidates)
+
+    def score(c):
+        d = dist(name, c)
+        if not substrings:
+            return d
+        # `edit_distance_with_substrings`: a name that contains the other scores as a near miss
+        n, m = len(name), len(c)
+        big, diff = n * 2 < m or m * 2 < n, abs(n - m)
+        if d > limit + diff:
+            return d + diff     # out of reach
+        d -= diff
+        return 1 if d == 0 and diff and not big else d + (diff + 1) // 2 if not big else d + diff
+    scored = sorted((score(c), c) for c in candidates)
     return scored[0][1] if scored and scored[0][0] <= limit else None
 
 

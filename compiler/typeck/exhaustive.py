@@ -436,9 +436,8 @@ def _report(fcx, cx, m, ty, ws, shown):
             text = f" {arm_text}" if has_comma else f", {arm_text}"
             d.multipart_suggestion(msg, [(Span(at, at, m.span.file), text)])
         else:
+            # rustc inserts after the last arm (before its comma, if it has one)
             line_start = src.rfind("\n", 0, last.span.lo) + 1
             indent = src[line_start:last.span.lo]
-            at = end + 1 if has_comma else end
-            d.multipart_suggestion(msg, [(Span(at, at, m.span.file), f"{'' if has_comma else ','}\n{indent}{arm_text},"
-                                          if has_comma else f",\n{indent}{arm_text}")])
+            d.multipart_suggestion(msg, [(Span(end, end, m.span.file), f",\n{indent}{arm_text}")])
     fcx.match_diags.append(d)

@@ -119,6 +119,24 @@ class ExprMore:
             derive_suggestion(d, str(t), adt.node, "PartialEq")
         self.tcx.dcx.emit(d)
 
+    def _assert_eq_without_debug(self, e, t):
+        """`assert_eq!` prints both operands with `{:?}` when it fails: an E0277 for each, on the call
+        (the same text twice, as rustc, whose two spans differ inside the expansion)."""
+        from compiler.errors import Diag
+        from compiler.typeck.check import derive_suggestion
+        from compiler.typeck.fmt_check import _fields_implement
+        adt = self.tcx.resolver.def_at(t.def_index)
+        for _ in range(2):
+            d = Diag("error", f"`{t}` doesn't implement `Debug`", "E0277")
+            d.primary(e.span, f"the trait `Debug` is not implemented for `{t}`")
+            d.note(f"add `#[derive(Debug)]` to `{t}` or manually `impl Debug for {t}`")
+            if _fields_implement(self, adt, t, "Debug", e.span):
+                derive_suggestion(d, str(t), adt.node, "Debug")
+            d.distinct = True
+            self.tcx.dcx.emit(d)
+            self._emitted.append(d)
+            self._fulfillment_order(d)
+
     def expr_Try(self, e, expected):
         """`x?` on an `Option` or `Result`, in a function that returns one (rustc's `FromResidual`)."""
         from compiler.errors import Diag
@@ -346,6 +364,10 @@ class ExprMore:
                         not self.tcx.resolver.def_at(resolve(a).def_index).builtin and \
                         not self._implements(resolve(a), "PartialEq"):
                     self._assert_eq_without_partial_eq(e, zonk(resolve(a)))
+                if isinstance(resolve(a), Ty) and resolve(a).kind == "adt" and \
+                        not self.tcx.resolver.def_at(resolve(a).def_index).builtin and \
+                        not self._implements(resolve(a), "Debug"):
+                    self._assert_eq_without_debug(e, zonk(resolve(a)))
             for x in e.args[2:]:
                 self.check_expr(x, None)
             return UNIT

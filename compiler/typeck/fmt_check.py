@@ -86,14 +86,28 @@ def _report(fcx, ph, expr, t):
         d = Diag("error", f"`{shown}` doesn't implement `{ph.trait}`", "E0277")
         d.primary(expr.span, f"`{shown}` cannot be formatted using `{{:?}}` because it doesn't implement `Debug`")
         d.span_label(ph.span, "required by this formatting parameter")
-        d.help(f"the trait `Debug` is not implemented for `{inner}`")
+        derivable = local and _fields_implement(fcx, adt, inner, "Debug", expr.span)
+        if local and not derivable:     # no derive to suggest: rustc points at the type instead
+            d.children.append(SubDiag("help", f"the trait `Debug` is not implemented for `{inner}`",
+                                      [Label(adt.node.def_span, "", True)]))
+        else:
+            d.help(f"the trait `Debug` is not implemented for `{inner}`")
         if local:
             d.note(f"add `#[derive(Debug)]` to `{inner}` or manually `impl Debug for {inner}`")
         _ref_notes(d, t, "Debug")
-        if local:
+        if derivable:
             from compiler.typeck.check import derive_suggestion
             derive_suggestion(d, str(inner), adt.node, "Debug")
     fcx.tcx.dcx.emit(d)
+
+
+def _fields_implement(fcx, adt, ty, trait_name: str, span) -> bool:
+    """rustc's `suggest_derive` condition: every field of the type implements the trait."""
+    trait = fcx.tcx.resolver.prelude.root.types.get(trait_name)
+    owners = list(adt.variants.values()) if adt.kind == "enum" else [adt]
+    scx = SelectionContext(fcx.tcx, fcx.param_env)
+    return trait is not None and all(scx.evaluate(f, trait, span) for o in owners
+                                     for _, f in fcx.fields_of(o, ty) if isinstance(f, Ty))
 
 
 def _open(t) -> bool:

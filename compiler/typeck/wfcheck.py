@@ -16,6 +16,9 @@ def check_well_formed(tcx, d):
         for f in d.node.fields:
             lower_ty(tcx, f.ty)
         tcx.query("representability", d)
+    if d.kind in ("struct", "enum") and d in tcx.resolver.derives:
+        from compiler.typeck.derive_check import check_copy
+        check_copy(tcx, d)
     elif d.kind == "impl":
         tcx.query("type_of", d)
         preds = impl_predicates(tcx, d)
@@ -125,13 +128,14 @@ def _by_value_fields(tcx, d):
             walk(ty.elem, top)
         elif isinstance(ty, ast.TyPath):
             r = tcx.resolver.res.get(ty.path)
-            if r is not None and r.kind == "def" and r.target.kind == "struct" and not r.target.builtin:
+            if r is not None and r.kind == "def" and r.target.kind in ("struct", "enum") and not r.target.builtin:
                 out.append((top, r.target))
             elif r is not None and r.kind == "def" and r.target.builtin and r.target.name in ("Option", "Result"):
                 for a in ty.path.segments[-1].args:     # these enums hold their arguments by value
                     walk(a, a)
 
-    for f in d.node.fields:
+    fields = d.node.fields if d.kind != "enum" else [f for v in d.node.variants for f in v.fields]
+    for f in fields:
         walk(f.ty, f.ty)
     return out
 
