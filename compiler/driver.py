@@ -379,6 +379,8 @@ def analysis(tcx):
     tainted = {d for d in owners if dcx.has_errors_within(d.node.body.span if getattr(d.node, "body", None)
                                                           else d.node.span)
                or any(sp.file is d.node.span.file and d.node.span.lo <= sp.lo < d.node.span.hi for sp in resolved)}
+    for d in tcx.resolver.deferred_mir:
+        dcx.emit(d)             # a pattern's unresolved type, met while building MIR
     phase("borrow checking", [d for d in owners if d.kind in ("fn", "assoc_fn")],
           lambda d: tcx.query("mir_borrowck", d))
     phase("constant evaluation", [d for d in owners if d.kind in ("const", "static")],

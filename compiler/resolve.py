@@ -99,6 +99,7 @@ class Resolver:
         self.owner: DefId | None = None
         self.self_impl: DefId | None = None    # the impl whose items are being resolved (`Self`)
         self.derives: dict = {}        # struct/enum DefId -> {trait name: derive path span}
+        self._in_pattern = 0            # resolving a pattern's paths
         self._in_generic_args = 0       # resolving the generic arguments of a path (`Stack<T>`)
         self._missing_param = None      # where a missing type parameter would go, while one is looked up
         self.pat_alias: dict = {}      # a binding repeated in an or-pattern -> its first occurrence
@@ -106,6 +107,7 @@ class Resolver:
         self.local_reads: dict = {}    # binding node -> the spans of its reads
         self.field_writes: dict = {}   # binding node -> assignments to its fields (`x.f = ..`)
         self.deferred: list = []       # diagnostics rustc reports later, during type checking
+        self.deferred_mir: list = []   # ... and while building MIR
 
     def def_at(self, index: int) -> DefId:
         if index >= PRELUDE_BASE:
@@ -489,8 +491,21 @@ class Resolver:
                                             f"`{segs[i - 1].name}`", "E0433")
                               .primary(seg.span, f"could not find `{seg.name}` in `{segs[i - 1].name}`"))
                 elif seg.name[:1].isupper():
-                    self.emit(Diag("error", f"cannot find type `{seg.name}` in this scope", "E0433")
-                              .primary(seg.span, f"use of undeclared type `{seg.name}`"))
+                    diag = Diag("error", f"cannot find type `{seg.name}` in this scope", "E0433")
+                    diag.primary(seg.span, f"use of undeclared type `{seg.name}`")
+                    from compiler.typeck.check import _edit, _similar
+                    best = _similar(seg.name, [n for n, t in module.types.items()
+                                               if not t.builtin and t.kind in ("struct", "enum", "ty_alias", "trait")])
+                    if best is not None:
+                        kind = {"ty_alias": "type alias"}.get(module.types[best].kind, module.types[best].kind)
+                        diag.multipart_suggestion(f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} with a similar name "
+                                                  "exists", _edit(seg.span, seg.name, best))
+                    if ns == "value" and self.owner is not None:
+                        # a type-relative path in a body: rustc reports it while type-checking the body
+                        # (an expression) or building its MIR (a pattern)
+                        (self.deferred_mir if self._in_pattern else self.deferred).append(diag)
+                    else:
+                        self.emit(diag)
                 else:
                     self.emit(Diag("error", f"cannot find module or crate `{seg.name}` in this scope", "E0433")
                               .primary(seg.span, f"use of unresolved module or unlinked crate `{seg.name}`")
@@ -665,6 +680,13 @@ class Resolver:
     def resolve_pat(self, pat, scope, generics, ribs, seen=None):
         """Resolves the paths in a pattern and binds its identifiers in the innermost rib. In an
         or-pattern, a name bound again maps to its first binding."""
+        self._in_pattern += 1
+        try:
+            self._resolve_pat(pat, scope, generics, ribs, seen)
+        finally:
+            self._in_pattern -= 1
+
+    def _resolve_pat(self, pat, scope, generics, ribs, seen=None):
         if seen is None:
             seen = {}
         if isinstance(pat, ast.PatIdent):

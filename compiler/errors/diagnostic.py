@@ -75,3 +75,14 @@ class Diag:
     def sort_key(self) -> tuple:
         sp = getattr(self, "anchor", None) or self.primary_span
         return (sp.sort_key() if sp is not None and not sp.is_dummy else ("", -1, -1), self.message)
+
+
+class LateDiag(Diag):
+    """A diagnostic rustc reports after the rest of its phase (coherence after well-formedness, paths
+    that failed to resolve in expressions after the other resolution errors): sorted last, in source
+    order among themselves (a higher `rank` later still)."""
+    rank = 0
+
+    def sort_key(self) -> tuple:
+        sp = self.primary_span
+        return (("\uffff", self.rank) + sp.sort_key(), self.message)

@@ -71,6 +71,8 @@ APPLICABILITY = (
     ("a method `", "MaybeIncorrect"),
     ("change the type of the numeric literal", "MaybeIncorrect"),
     ("a type parameter with a similar name exists", "MaybeIncorrect"),
+    ("consider mutably borrowing here", "MachineApplicable"),
+    ("one of the expressions' fields has a field of the same name", "MaybeIncorrect"),
     ("you might be missing a type parameter", "MaybeIncorrect"),
     ("use `break` on its own without a value inside this", "MaybeIncorrect"),
     ("consider introducing a named lifetime parameter", "MaybeIncorrect"),

@@ -67,7 +67,7 @@ def render_snippet(em, file, labels, ml, width: int, out: list) -> list:
         if ln_hi != ln:
             c1 = len(file.line_text(ln)) + 1
         by_line.setdefault(ln, []).append((c0 - 1, max(c1 - 1, c0), lab))
-    shown = sorted(set(by_line) | {sl, el})
+    shown = sorted(set(by_line) | {sl, el} | _spanned_lines(file, sl, el))
 
     def margin(ln, source: bool) -> str:
         if ln == sl:
@@ -88,6 +88,21 @@ def render_snippet(em, file, labels, ml, width: int, out: list) -> list:
         if ln == el:
             out.append(f"{pad}| |" + "_" * ec + mark + (" " + ml.text if ml.text else ""))
         prev = ln
+    return out
+
+
+def _spanned_lines(file, sl: int, el: int) -> set:
+    """The lines between a multi-line annotation's ends that rustc shows: up to four after the start (to
+    the last one with content), and the one before the end (when it has content)."""
+    def content(ln):
+        s = file.line_text(ln).strip()
+        return not (s.startswith("//") and not s.startswith(("///", "//!"))) and s not in ("", "{", "}", "(", ")",
+                                                                                          "[", "]")
+    middle = min(sl + 4, el)
+    until = next((ln + 1 for ln in range(middle - 1, sl - 1, -1) if content(ln)), sl)
+    out = set(range(sl + 1, until))
+    if middle < el - 1 and content(el - 1):
+        out.add(el - 1)
     return out
 
 

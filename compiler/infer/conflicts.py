@@ -398,8 +398,9 @@ class Checker:
 
 
 def _vec_index(a) -> bool:
+    """A borrow of an element: of a `Vec` (through `IndexMut`) or an array (`a[_]`)."""
     n = a.node.operand if isinstance(a.node, ast.AddrOf) else a.node
-    return a.place[3] is not None and isinstance(_strip(n), ast.Index)
+    return (a.place[3] is not None or a.place[1][-1:] == ("[_]",)) and isinstance(_strip(n), ast.Index)
 
 
 def _strip(e):

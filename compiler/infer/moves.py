@@ -132,8 +132,9 @@ def _move_notes(d, b, moved, adt=None):
                                    Label(moved.expr.span, "you could clone this value", False)]))
         return
     at = moved.expr.span.hi
+    text = f": {b.name}.clone()" if getattr(moved.expr, "shorthand", False) else ".clone()"    # `name: name.clone()`
     d.multipart_suggestion("consider cloning the value if the performance cost is acceptable",
-                           [(Span(at, at, moved.expr.span.file), ".clone()")])
+                           [(Span(at, at, moved.expr.span.file), text)])
 
 
 def _report(tcx, b, ty, moved, later, parents, adt=None) -> Diag:

@@ -145,6 +145,7 @@ class Lit(Expr):
 @dataclass(eq=False)
 class PathExpr(Expr):
     path: Path
+    shorthand: bool = False     # a struct literal's `name` standing for `name: name`
 
 
 @dataclass(eq=False)

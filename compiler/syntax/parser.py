@@ -1187,7 +1187,7 @@ class Parser:
             if self.eat(":"):
                 value = self.parse_expr()
             else:
-                value = ast.PathExpr(name.span, ast.Path([ast.PathSegment(name.text, name.span)], name.span))
+                value = ast.PathExpr(name.span, ast.Path([ast.PathSegment(name.text, name.span)], name.span), True)
             fields.append((name.text, name.span, value))
             if not self.tok.is_punct("}"):
                 self.expect(",")

@@ -896,7 +896,7 @@ class FnCtxt(ExprMore, PatCheck):
     def _param_span(p):
         return p.name_span.to(p.ty.span) if p.ty is not None else p.name_span
 
-    def _conversion_help(self, diag, a, expected, found, cast=True, only_cast=False):
+    def _conversion_help(self, diag, a, expected, found, cast=True, only_cast=False, only_quotes=False):
         """rustc's `.to_string()` help when a `&str` is given where a `String` is expected, its numeric
         conversions, borrowing, and unwrapping an `Option`."""
         from compiler.syntax.span import Span
@@ -930,6 +930,8 @@ class FnCtxt(ExprMore, PatCheck):
             diag.multipart_suggestion("if you meant to write a string literal, use double quotes",
                                       [(a.span, '"' + a.span.file.src[a.span.lo + 1:a.span.hi - 1] + '"')])
             return
+        if only_quotes:
+            return
         if self.is_adt(expected, "String") and resolve(found) == STR_REF:
             at = a.span.hi
             diag.multipart_suggestion("try using a conversion method", [(Span(at, at, a.span.file), ".to_string()")])
@@ -954,9 +956,13 @@ class FnCtxt(ExprMore, PatCheck):
             deref_target = STR_REF.args[0]
         elif isinstance(f, Ty) and self.is_adt(f, "Vec"):
             deref_target = Ty("slice", args=(f.args[0],))
-        if isinstance(e, Ty) and e.kind == "ref" and not e.mutbl and isinstance(f, Ty) and (_same_shape(
+        if isinstance(e, Ty) and e.kind == "ref" and isinstance(f, (Ty, IntVar)) and (_same_shape(
                 resolve(e.args[0]), f) or deref_target is not None and _same_shape(resolve(e.args[0]), deref_target)):
-            diag.multipart_suggestion("consider borrowing here", [(Span(a.span.lo, a.span.lo, a.span.file), "&")])
+            if e.mutbl:
+                diag.multipart_suggestion("consider mutably borrowing here",
+                                          [(Span(a.span.lo, a.span.lo, a.span.file), "&mut ")])
+            else:
+                diag.multipart_suggestion("consider borrowing here", [(Span(a.span.lo, a.span.lo, a.span.file), "&")])
         elif isinstance(f, Ty) and f.kind == "ref" and isinstance(a, ast.AddrOf) and _same_shape(e, resolve(f.args[0])):
             diag.multipart_suggestion("consider removing the borrow", [(Span(a.span.lo, a.operand.span.lo,
                                                                             a.span.file), "")])
@@ -1370,8 +1376,7 @@ class FnCtxt(ExprMore, PatCheck):
             d = self.mismatch(lhs, found, self._mismatch_span(e.rhs))
             if isinstance(resolve(lhs), Ty):
                 d.span_label(e.lhs.span, f"expected because this is {show(lhs)}")
-                self._conversion_help(d, e.rhs, lhs, found, only_cast=True)
-                self._wrap_help(d, e.rhs, resolve(lhs), resolve(found))
+                self._conversion_help(d, e.rhs, lhs, found)
             return BOOL
         trait_name = "PartialEq" if op in ("==", "!=") else "PartialOrd"
         self._derive_used(rl, trait_name)
@@ -2084,6 +2089,15 @@ class FnCtxt(ExprMore, PatCheck):
                 d.multipart_suggestion("a field with a similar name exists", _edit(e.name_span, e.name, similar))
             elif names:
                 d.note("available fields are: " + ", ".join(f"`{n}`" for n in names))
+        elif isinstance(base, Ty) and (self.is_adt(base, "Option") or self.is_adt(base, "Result")) and base.args:
+            inner = resolve(base.args[0])
+            while isinstance(inner, Ty) and inner.kind == "ref":
+                inner = resolve(inner.args[0])
+            if isinstance(inner, Ty) and inner.kind == "adt" and not self.tcx.resolver.def_at(inner.def_index).builtin \
+                    and any(n == e.name for n, _ in field_tys(self.tcx, self.tcx.resolver.def_at(inner.def_index))):
+                from compiler.syntax.span import Span
+                d.multipart_suggestion("one of the expressions' fields has a field of the same name",
+                                       [(Span(e.name_span.lo, e.name_span.lo, e.name_span.file), "unwrap().")])
         return ERROR
 
     def expr_StructLit(self, e, expected):

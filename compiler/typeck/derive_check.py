@@ -4,19 +4,11 @@ impls' bodies (E0277, E0369), each error pointing at the field with "in this der
 from __future__ import annotations
 
 from compiler.errors import Diag
-from compiler.errors.diagnostic import Label, SubDiag
+from compiler.errors.diagnostic import Label, LateDiag, SubDiag
 from compiler.syntax.span import Span
 from compiler.traits.select import SelectionContext
 from compiler.ty.collect import lower_ty
 from compiler.ty.types import Ty
-
-
-class CoherenceDiag(Diag):
-    """Coherence runs after every item's well-formedness check: sorted after that phase's others."""
-
-    def sort_key(self) -> tuple:
-        sp = self.primary_span
-        return ("\uffff", sp.file.name, sp.lo)
 
 
 def _fields(tcx, d):
@@ -50,7 +42,7 @@ def check_copy(tcx, d):
     bad = [sp for sp, t in _fields(tcx, d) if not scx.evaluate(t, copy, sp)]
     if not bad:
         return
-    diag = CoherenceDiag("error", "the trait `Copy` cannot be implemented for this type", "E0204")
+    diag = LateDiag("error", "the trait `Copy` cannot be implemented for this type", "E0204")   # coherence
     diag.primary(d.node.ident_span)
     diag.span_label(derives["Copy"], "in this derive macro expansion")
     for sp in bad:

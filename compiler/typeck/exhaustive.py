@@ -24,6 +24,7 @@ def int_bounds(name: str) -> tuple[int, int]:
 class Cx:
     def __init__(self, fcx):
         self.fcx, self.tcx = fcx, fcx.tcx
+        self.unresolved = False
 
     # ---- constructors of a type
     def ctors(self, ty):
@@ -94,6 +95,7 @@ class Cx:
         if isinstance(pat, (ast.PatTupleStruct, ast.PatStruct, ast.PatPath)):
             res = self.fcx._res(pat.path)
             if res is None or res.kind != "def":
+                self.unresolved = True      # its error says enough: no match checking on it
                 return [OPAQUE]
             d = res.target
             key = ("variant", d) if d.kind == "variant" else ("struct", d)
@@ -323,6 +325,7 @@ def check_match(fcx, m, scrut_ty):
     if isinstance(scrut_ty, Ty) and scrut_ty.references_error():
         return
     cx = Cx(fcx)
+    before = len(fcx.match_diags)
     rows = []
     earlier = []        # (pattern, source span) of every unguarded alternative so far
     lint = not getattr(m, "from_macro", False)
@@ -343,6 +346,9 @@ def check_match(fcx, m, scrut_ty):
         if arm.guard is None:
             rows.extend([p] for p in pats)
             earlier.extend((p, alt.span) for alt, ps in lowered for p in ps)
+    if cx.unresolved:
+        del fcx.match_diags[before:]
+        return
     ws = cx.witnesses(rows, [scrut_ty])
     if not ws:
         return

@@ -10,6 +10,10 @@ from compiler.ty.types import (BOOL, ERROR, NEVER, UNIT, FloatVar, IntVar, Ty, T
 FORMAT_RET = {"println": UNIT, "print": UNIT, "eprintln": UNIT, "eprint": UNIT}
 DIVERGING = {"panic", "todo", "unimplemented", "unreachable"}
 
+# std macros whose expansion (spanned by their definition) covers several lines
+_MULTILINE_MACROS = {"format", "vec", "matches", "assert", "assert_eq", "assert_ne", "println", "print",
+                     "eprintln", "eprint", "write", "writeln"}
+
 
 class ExprMore:
     """Mixin of `FnCtxt`."""
@@ -195,8 +199,13 @@ class ExprMore:
         else:
             d.span_label(self._mismatch_span(prior[-1].body), f"this and all prior arms are found to be of type {shown}")
         src = e.span.file.src
-        whole = e.span if "\n" in src[e.span.lo:e.span.hi] else Span(e.span.lo, e.scrutinee.span.hi, e.span.file)
+        # rustc labels only `match scrutinee` when an arm spans lines (a macro call counts by its definition)
+        multiline_arm = any("\n" in src[sp.lo:sp.hi] or isinstance(a.body, ast.MacCall) and a.body.name in
+                            _MULTILINE_MACROS for a in [arm] + prior[:4] for sp in [self._mismatch_span(a.body)])
+        whole = e.span if "\n" in src[e.span.lo:e.span.hi] and not multiline_arm else \
+            Span(e.span.lo, e.scrutinee.span.hi, e.span.file)
         d.span_label(whole, "`match` arms have incompatible types")
+        self._conversion_help(d, arm.body, result, t)
 
     def expr_ForLoop(self, e, expected):
         self._use(e.iter, "move")           # `for x in v` consumes `v` (IntoIterator by value)

@@ -71,7 +71,9 @@ class PatCheck:
     def pat_PatLit(self, pat, exp, by_ref):
         t = self.check_expr(pat.expr, exp)
         if not self.unify(exp, t):
-            self.pat_mismatch(exp, t, pat.span, static_str=isinstance(pat.expr, ast.Lit) and pat.expr.kind == "str")
+            d = self.pat_mismatch(exp, t, pat.span, static_str=isinstance(pat.expr, ast.Lit) and pat.expr.kind == "str")
+            if d is not None and isinstance(pat.expr, ast.Lit) and pat.expr.kind in ("str", "char"):
+                self._conversion_help(d, pat.expr, exp, t, only_quotes=True)    # `'a'` for `"a"`, and the converse
 
     def pat_PatRange(self, pat, exp, by_ref):
         for e in (pat.lo, pat.hi):
@@ -294,4 +296,5 @@ class PatCheck:
         if static_str and d.children and d.children[-1].message.endswith("`&str`"):
             note = d.children[-1]
             note.message = note.message[:-len("`&str`")] + "`&'static str`"    # a literal's type
+        return d
 
