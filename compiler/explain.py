@@ -44,6 +44,7 @@ EXPLANATIONS = {
     "E0277": "A type does not implement a trait that a bound requires.",
     "E0282": "The type of an expression cannot be inferred; add a type annotation.",
     "E0308": "An expression's type is not the type its context expects.",
+    "E0368": "A compound assignment operator (`+=`, ...) is applied to a type that does not implement it.",
     "E0369": "A binary operator is used on a type that does not implement it.",
     "E0382": "A variable is used after its value was moved out of it; clone it, or borrow instead of moving.",
     "E0384": "An immutable variable is assigned twice; declare it with `let mut`.",

@@ -149,6 +149,20 @@ pub mod std {
         pub fn take<T: crate::Default>(dest: &mut T) -> T;
     }
     pub mod process { pub fn exit(code: i32) -> !; }
+    pub mod ops {
+        pub trait Add<Rhs = Self> { type Output; fn add(self, rhs: Rhs) -> Self::Output; }
+        pub trait Sub<Rhs = Self> { type Output; fn sub(self, rhs: Rhs) -> Self::Output; }
+        pub trait Mul<Rhs = Self> { type Output; fn mul(self, rhs: Rhs) -> Self::Output; }
+        pub trait Div<Rhs = Self> { type Output; fn div(self, rhs: Rhs) -> Self::Output; }
+        pub trait Rem<Rhs = Self> { type Output; fn rem(self, rhs: Rhs) -> Self::Output; }
+        pub trait Neg { type Output; fn neg(self) -> Self::Output; }
+        pub trait Not { type Output; fn not(self) -> Self::Output; }
+        pub trait AddAssign<Rhs = Self> { fn add_assign(&mut self, rhs: Rhs); }
+        pub trait SubAssign<Rhs = Self> { fn sub_assign(&mut self, rhs: Rhs); }
+        pub trait MulAssign<Rhs = Self> { fn mul_assign(&mut self, rhs: Rhs); }
+        pub trait DivAssign<Rhs = Self> { fn div_assign(&mut self, rhs: Rhs); }
+        pub trait RemAssign<Rhs = Self> { fn rem_assign(&mut self, rhs: Rhs); }
+    }
     pub mod f64 { pub mod consts { pub const PI: f64 = 3.141592653589793; pub const E: f64 = 2.718281828459045;
                                    pub const TAU: f64 = 6.283185307179586; pub const SQRT_2: f64 = 1.4142135623730951; } }
     pub mod f32 { pub mod consts { pub const PI: f32 = 3.1415927; pub const E: f32 = 2.7182817;

@@ -323,6 +323,14 @@ class Resolver:
                 if node.trait_ref is not None:
                     self._resolve_trait(node.trait_ref, scope, generics)
                 self._resolve_where(node.generics, scope, generics)
+                self.self_impl = d
+                for t in node.assoc_tys:
+                    self.resolve_ty(t.ty, scope, generics)
+                self.self_impl = None
+            elif d.kind == "trait":
+                for p in node.generics.params:
+                    if p.default is not None:
+                        self.resolve_ty(p.default, scope, generics | {"Self"})
 
     def _generic_params(self, d: DefId | None) -> list:
         """The type parameters in scope in `d` (its own, then its impl's or trait's)."""
@@ -356,7 +364,7 @@ class Resolver:
         d = self._lookup_path(path, scope, "type", "trait")
         self._set(path, d, "type")
         for seg in path.segments:
-            for a in seg.args:
+            for a in list(seg.args) + [t for _, t in seg.bindings]:
                 self.resolve_ty(a, scope, generics)
 
     def resolve_ty(self, ty: ast.Ty, scope: Module, generics: set[str]):
@@ -382,6 +390,14 @@ class Resolver:
                     self.resolve_ty(a, scope, generics)
                 finally:
                     self._in_generic_args -= 1
+        segs = path.segments
+        if len(segs) == 2 and segs[0].name == "Self" and self.self_impl is not None and not segs[0].args:
+            owner = self.self_impl     # `Self::Output`: the impl's associated type (a trait's stays opaque)
+            tys = {t.name: t for t in getattr(owner.node, "assoc_tys", ())}
+            if segs[1].name in tys:
+                self.res[path] = Res("assoc_ty", tys[segs[1].name]) if owner.kind == "impl" else \
+                    Res("param", f"Self::{segs[1].name}")
+                return
         if len(path.segments) == 1:
             name = path.name
             if name in generics:
@@ -621,7 +637,7 @@ class Resolver:
         if d.kind == "struct" and ns == "value" and d.node.kind == "tuple":
             kind = "tuple struct"
         diag.primary(seg.span)
-        unit = d.kind == "struct" and d.node.kind == "unit"     # rustc labels all of `struct S;`
+        unit = d.kind == "struct" and d.node.kind in ("unit", "tuple")     # rustc labels all of `struct S;`
         diag.span_label(d.node.span if unit else d.node.def_span, f"similarly named {kind} `{best}` defined here")
         message = "a " + kind + " with a similar name exists"
         diag.multipart_suggestion(message, _edit(seg.span, seg.name, best))

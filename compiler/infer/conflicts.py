@@ -111,7 +111,10 @@ class Checker:
                 b = self.local(n)
                 if b is None:
                     continue
-                self.mentions.setdefault(b, []).append((n.span, n))
+                up = self.parents.get(n)
+                # a use through the reference (`*r`) is the deref's place
+                at = up.span if isinstance(up, ast.Unary) and up.op == "*" and up.operand is n else n.span
+                self.mentions.setdefault(b, []).append((at, n))
                 outer, parent = n, self.parents.get(n)
                 while isinstance(parent, ast.Field) and parent.base is outer or isinstance(parent, ast.Paren):
                     outer, parent = parent, self.parents.get(parent)

@@ -115,10 +115,11 @@ def _report_loop(b, ty, u, loop, adt=None) -> Diag:
 def _move_notes(d, b, moved, adt=None):
     if moved.callee is not None and moved.param is not None:
         f = moved.callee
-        d.children.append(SubDiag("note", f"consider changing this parameter type in function `{f.name}` to borrow "
+        kind = "method" if f.node.params and f.node.params[0].name == "self" else "function"
+        d.children.append(SubDiag("note", f"consider changing this parameter type in {kind} `{f.name}` to borrow "
                                           "instead if owning the value isn't necessary",
                                   [Label(moved.param.ty.span, "this parameter takes ownership of the value", True),
-                                   Label(f.node.ident_span, "in this function", False)]))
+                                   Label(f.node.ident_span, f"in this {kind}", False)]))
     if moved.method is not None:
         m = moved.method
         owner = m.parent
@@ -138,13 +139,16 @@ def _move_notes(d, b, moved, adt=None):
 
 
 def _report(tcx, b, ty, moved, later, parents, adt=None) -> Diag:
-    borrow = later.kind == "borrow" or later.kind == "field" and isinstance(parents.get(later.expr), ast.AddrOf)
+    up = parents.get(later.expr)
+    # a field behind `&`, or a formatting macro's argument (taken by reference), is a borrow
+    borrow = later.kind == "borrow" or later.kind == "field" and (
+        isinstance(up, ast.AddrOf) or isinstance(up, ast.MacCall) and up.fmt is not None)
     place = b.name
     if later.kind == "field" and not borrow and not later.copy:
         s = later.expr.span         # moving a field out names the field
         place = s.file.src[s.lo:s.hi]
     d = Diag("error", f"{'borrow' if borrow else 'use'} of moved value: `{place}`", "E0382")
-    at_use = parents.get(later.expr) if later.kind == "field" and borrow else later.expr
+    at_use = up if later.kind == "field" and isinstance(up, ast.AddrOf) else later.expr
     if later.kind == "borrow" and isinstance(parents.get(later.expr), ast.AddrOf):
         at_use = parents.get(later.expr)        # the borrow expression `&x`
     d.primary(at_use.span, "value borrowed here after move" if borrow else "value used here after move")

@@ -30,6 +30,7 @@ class PathSegment:
     span: Span
     args: list["Ty"] = field(default_factory=list)
     lifetimes: list[Lifetime] = field(default_factory=list)   # lifetime arguments (`S<'a, T>`), in order
+    bindings: list = field(default_factory=list)     # associated type bindings (`Add<Output = T>`): (name, Ty)
 
 
 @dataclass(eq=False)
@@ -93,6 +94,7 @@ class GenericParam:
     span: Span
     bounds: list[Path]
     outlives: list[Lifetime] = field(default_factory=list)    # `T: 'a`
+    default: "Ty | None" = None                                # `Rhs = Self`
 
 
 @dataclass(eq=False)
@@ -523,6 +525,7 @@ class Trait(Item):
     items: list[Fn]
     head_span: Span = None
     consts: list = field(default_factory=list)     # associated constants (`Const`, `expr` may be None)
+    assoc_tys: list = field(default_factory=list)  # associated types (`AssocTy`, `ty` None)
 
 
 @dataclass(eq=False)
@@ -533,6 +536,16 @@ class Impl(Item):
     items: list[Fn]
     head_span: Span = None
     consts: list = field(default_factory=list)     # associated constants
+    assoc_tys: list = field(default_factory=list)  # associated types (`type Output = T;`)
+
+
+@dataclass(eq=False)
+class AssocTy:
+    """`type Name = Ty;` in an impl, or `type Name;` in a trait (`ty` None)."""
+    name: str
+    name_span: Span
+    span: Span
+    ty: "Ty | None"
 
 
 @dataclass(eq=False)

@@ -239,12 +239,13 @@ class Parser:
             head = start.to(self.prev_span)
             self.parse_where(generics)
             self.expect("{")
-            fns, consts = [], []
+            fns, consts, tys = [], [], []
             while not self.eat("}"):
                 fattrs = self.parse_attrs(inner=False)
                 fstart = self.tok.span
                 if self.tok.is_kw("type"):
-                    raise unsupported("associated types", self.tok.span)
+                    tys.append(self.parse_assoc_ty(fstart, in_trait=True))
+                    continue
                 if self.tok.is_kw("const") and not self.peek().is_kw("fn"):
                     consts.append(self.parse_assoc_const(fattrs, False, fstart))
                     continue
@@ -252,7 +253,7 @@ class Parser:
                     self.unexpected("`fn`")
                 fns.append(self.parse_fn(fattrs, False, fstart))
             return ast.Trait(name.text, name.span, start.to(self.prev_span), attrs, is_pub, generics, fns, head,
-                             consts)
+                             consts, tys)
         if t.is_kw("impl"):
             return self.parse_impl(attrs, start)
         if t.is_kw("use"):
@@ -422,13 +423,14 @@ class Parser:
         head = start.to(self.prev_span)
         self.parse_where(generics)
         self.expect("{")
-        fns, consts = [], []
+        fns, consts, tys = [], [], []
         while not self.eat("}"):
             fattrs = self.parse_attrs(inner=False)
             fstart = self.tok.span
             is_pub = self.parse_vis()
             if self.tok.is_kw("type"):
-                raise unsupported("associated types", self.tok.span)
+                tys.append(self.parse_assoc_ty(fstart, in_trait=False))
+                continue
             if self.tok.is_kw("const") and not self.peek().is_kw("fn"):
                 consts.append(self.parse_assoc_const(fattrs, is_pub, fstart))
                 continue
@@ -437,7 +439,23 @@ class Parser:
                 self.unexpected("`fn`")
             fns.append(self.parse_fn(fattrs, is_pub, fstart))
         return ast.Impl("impl", head, start.to(self.prev_span), attrs, False, generics, trait_ref, self_ty, fns, head,
-                        consts)
+                        consts, tys)
+
+    def parse_assoc_ty(self, start, in_trait: bool) -> ast.AssocTy:
+        """`type Name = Ty;` (an impl) or `type Name;` (a trait; bounds and defaults are not supported)."""
+        self.bump()
+        name = self.ident()
+        if self.tok.is_punct(":") or self.tok.is_punct("<"):
+            raise unsupported("bounds and generics on associated types", self.tok.span)
+        ty = None
+        if self.eat("="):
+            if in_trait:
+                raise unsupported("defaults for associated types", self.prev_span)
+            ty = self.parse_ty()
+        elif not in_trait:
+            self.expect("=")
+        self.expect(";")
+        return ast.AssocTy(name.text, name.span, start.to(self.prev_span), ty)
 
     def parse_assoc_const(self, attrs, is_pub, start) -> ast.Const:
         """`const NAME: T = EXPR;` in an impl, or `const NAME: T;` in a trait."""
@@ -465,7 +483,8 @@ class Parser:
                 name = self.ident()
                 outlives: list[ast.Lifetime] = []
                 bounds = self.parse_bounds(outlives) if self.eat(":") else []
-                g.params.append(ast.GenericParam(name.text, name.span, bounds, outlives))
+                default = self.parse_ty() if self.eat("=") else None
+                g.params.append(ast.GenericParam(name.text, name.span, bounds, outlives, default))
             if not self.tok.is_punct(">"):
                 self.expect(",")
         g.span = start.to(self.prev_span)
@@ -539,6 +558,10 @@ class Parser:
             if self.tok.kind == "lifetime":
                 t = self.bump()
                 seg.lifetimes.append(ast.Lifetime(t.text, t.span))
+            elif self.tok.kind == "ident" and self.peek().is_punct("="):
+                name = self.ident()
+                self.bump()
+                seg.bindings.append((name.text, self.parse_ty()))
             else:
                 seg.args.append(self.parse_ty())
             if not self.tok.is_punct(">") and not self.tok.is_punct(">>"):

@@ -3,6 +3,7 @@ every candidate is evaluated before winnowing, and a depth past the recursion li
 from __future__ import annotations
 
 from compiler.errors import Diag
+from compiler.traits.ops import OPS, prim_implements
 from compiler.ty.collect import lower_ty, type_of_any
 from compiler.ty.types import Ty
 
@@ -151,6 +152,8 @@ class SelectionContext:
             if ty.kind == "slice" and name in ("Clone", "Copy", "Default"):
                 return False
             return all(self.evaluate(a, trait, cause_span, depth + 1) for a in ty.args)
+        if ty.kind == "prim" and trait.builtin and name in OPS:
+            return prim_implements(ty, name)
         if ty.kind == "param":
             return None
         return None

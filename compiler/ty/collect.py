@@ -30,6 +30,8 @@ def lower_ty(tcx, ty: ast.Ty) -> Ty:
         return Ty("param", res.target)
     if res.kind == "self_ty":
         return tcx.query("type_of", res.target)
+    if res.kind == "assoc_ty":          # `Self::Output` in an impl: the type the impl gives it
+        return lower_ty(tcx, res.target.ty)
     d = res.target
     if d.kind in ("struct", "enum"):
         if len(args) != len(d.node.generics.params):

@@ -890,6 +890,16 @@ class FnCtxt(ExprMore, PatCheck):
                                           [(Span(a.span.lo, a.span.lo, a.span.file), f"{wrap}("),
                                            (Span(a.span.hi, a.span.hi, a.span.file), ")")])
                 return True
+        adt = self._local_adt(e)        # a struct of one field of the found type: `P { x: expr }`
+        if adt is not None and adt.kind == "struct" and not e.args and len(adt.node.fields) == 1 and \
+                isinstance(f, Ty) and _same_shape(field_tys(self.tcx, adt)[0][1], f):
+            field = adt.node.fields[0]
+            opening = f"{adt.name}(" if adt.node.kind == "tuple" else f"{adt.name} {{ {field.name}: "
+            diag.multipart_suggestion(f"try wrapping the expression in `{adt.name}`",
+                                      [(Span(a.span.lo, a.span.lo, a.span.file), opening),
+                                       (Span(a.span.hi, a.span.hi, a.span.file), ")" if adt.node.kind == "tuple"
+                                        else " }")])
+            return True
         return False
 
     @staticmethod
@@ -1079,6 +1089,13 @@ class FnCtxt(ExprMore, PatCheck):
             if first is not None and isinstance(first.ty, ast.TyRef) and first.ty.mutbl:
                 self._note_mut_use(e.receiver, "borrow", through_ref=isinstance(written, Ty)
                                    and written.kind == "ref")
+        if found is None and e.name == "into" and not e.args and _into_source(written) is not None:
+            from compiler.typeck.from_impls import check_into
+            exp = resolve(expected) if expected is not None else None
+            if isinstance(exp, Ty):
+                check_into(self, _into_source(written), zonk(exp, default=False), e.name_span)
+                return exp
+            return TyVar()
         std_name = _std_name(self, recv)
         if found is None and std_name is not None and e.name in STD_METHODS.get(std_name, ()) or \
                 found is None and _std_method_of(self, written, recv, e.name) is not None:
@@ -1232,14 +1249,46 @@ class FnCtxt(ExprMore, PatCheck):
             d.multipart_suggestion(message, [(Span(at, at, param.span.file), (" + " if param.bounds else ": ") + path)])
         if isinstance(rl, Ty) and rl.kind == "adt" and not self.tcx.resolver.def_at(rl.def_index).builtin:
             adt = self.tcx.resolver.def_at(rl.def_index)
-            d.span_note(adt.node.def_span, f"an implementation of `{trait_name}` might be missing for `{rl}`")
-            d.children[-1].labels[0].text = f"must implement `{trait_name}`"
+            rr = resolve(rhs)
+            shown_r = "{integer}" if type(rr) is IntVar else "{float}" if isinstance(rr, IntVar) else \
+                str(zonk(rr, default=False))
+            named = trait_name if shown_r == str(zonk(rl, default=False)) else f"{trait_name}<{shown_r}>"   # Rhs
+            d.span_note(adt.node.def_span, f"an implementation of `{named}` might be missing for `{rl}`")
+            d.children[-1].labels[0].text = f"must implement `{named}`"
             from compiler.prelude import DERIVABLE
             if trait_name in DERIVABLE:
                 derive_suggestion(d, str(rl), adt.node, trait_name)
             else:
                 d.note(f"the trait `{trait_name}` must be implemented")
         self.tcx.dcx.emit(d)
+
+    def _overloaded_binop(self, e, rl, trait_name: str, method: str):
+        """`a + b` through `std::ops`: (handled, result type). The bound of a type parameter, else the
+        user's impl whose `Rhs` fits `b` (when several do, the first)."""
+        from compiler.typeck.overloaded import bound_op, candidates
+        if isinstance(rl, Ty) and rl.kind == "param":
+            b = bound_op(self, rl, trait_name)
+            if b is not None:
+                self.check_expr_coercible(e.rhs, b[0])
+                return True, b[1]
+        cands = candidates(self, rl, trait_name, method) if isinstance(rl, Ty) and not _has_vars(rl) else []
+        if not cands:
+            return False, None
+        sigs = []
+        for d, subst in cands:
+            params, ret = self.fn_sig(d)
+            if len(params) == 2:
+                sigs.append((params[1].subst(subst), ret.subst({**subst, "Self": rl})))
+        if not sigs:
+            return False, None
+        if len(sigs) == 1:
+            self.check_expr_coercible(e.rhs, sigs[0][0])
+            return True, sigs[0][1]
+        found = self.check_expr(e.rhs, None)
+        rhs_t, out = next(((p, r) for p, r in sigs if _same_shape(p, resolve(found))), sigs[0])
+        if not self.coerce(rhs_t, found):
+            self.mismatch(rhs_t, found, self._mismatch_span(e.rhs))
+        return True, out
 
     def _no_op_impl(self, e, op, lhs, rhs, written=None):
         """rustc's E0277 that follows the E0308 of a numeric operator on two different types. `lhs` is
@@ -1310,6 +1359,12 @@ class FnCtxt(ExprMore, PatCheck):
                     self.check_expr(e.rhs, None)
                     return num
                 found = self.check_expr(e.rhs, num)
+                rf = resolve(found)
+                if isinstance(rf, TyVar) or isinstance(rf, Ty) and rf.kind == "ref" and isinstance(resolve(rf.args[0]),
+                                                                                                 TyVar):
+                    # `n % p` with `p: &_` not known yet: std's `Rem<&u32> for u32` is the only impl that fits
+                    self.unify(rf.args[0] if isinstance(rf, Ty) else rf, num)
+                    return num
                 rnum = self._numeric(found) if num is not BOOL else (BOOL if resolve(found) == BOOL else None)
                 if rnum is None or not self.unify(num, rnum):
                     rf = resolve(found)
@@ -1332,13 +1387,9 @@ class FnCtxt(ExprMore, PatCheck):
                                                          "<<": "Shl", ">>": "Shr"}[op]
             method = trait_name.lower() if op not in ("&", "|", "^", "<<", ">>") else \
                 {"&": "bitand", "|": "bitor", "^": "bitxor", "<<": "shl", ">>": "shr"}[op]
-            found = self._assoc_fn(rl, method, method=True) if isinstance(rl, Ty) and not _has_vars(rl) else None
-            if found is not None:
-                d, subst = found
-                params, ret = self.fn_sig(d)
-                if len(params) == 2:
-                    self.check_expr_coercible(e.rhs, params[1].subst(subst))
-                    return ret.subst({**subst, "Self": rl})
+            done, t = self._overloaded_binop(e, rl, trait_name, method)
+            if done:
+                return t
             rhs = self.check_expr(e.rhs, None)
             verb, _ = OP_TRAIT.get(op, ("apply", "?"))
             shown_l = str(zonk(lhs, default=False)) if not isinstance(rl, IntVar) else "{integer}"
@@ -1399,6 +1450,18 @@ class FnCtxt(ExprMore, PatCheck):
             self.err(f"type `{rt}` cannot be dereferenced", "E0614", e.span)
             return ERROR
         rt = resolve(t)
+        adt = self._local_adt(rt)
+        if adt is not None and e.op in ("-", "!"):
+            from compiler.typeck.overloaded import candidates
+            trait, method = ("Neg", "neg") if e.op == "-" else ("Not", "not")
+            cands = candidates(self, rt, trait, method)
+            if cands:
+                f, subst = cands[0]
+                return self.fn_sig(f)[1].subst({**subst, "Self": rt})
+            d = self.err(f"cannot apply unary operator `{e.op}` to type `{rt}`", "E0600", e.span,
+                         f"cannot apply unary operator `{e.op}`")
+            self._missing_ops_impl(d, adt, trait, trait)
+            return ERROR
         if isinstance(rt, Ty) and not rt.is_error and (
                 e.op == "-" and not (rt.is_numeric and not rt.name.startswith("u")) and rt.kind != "adt" or
                 e.op == "!" and not (rt.is_integral or rt == BOOL) and rt.kind != "adt"):
@@ -1442,24 +1505,26 @@ class FnCtxt(ExprMore, PatCheck):
             rr = resolve(rhs)
             if rn is None and isinstance(rr, Ty) and not rr.is_error and e.op in _ASSIGN_OP_TRAIT:
                 # no builtin rule applies to a number and a non-number: only the trait is missing (E0277)
-                verb, trait = _ASSIGN_OP_TRAIT[e.op]
-                sl, sr = str(zonk(self._numeric(lhs), default=False)), str(zonk(rr, default=False))
-                at = e.span.file.src.find(e.op, e.lhs.span.hi, e.rhs.span.lo)
-                from compiler.syntax.span import Span
-                msg = {"+=": f"cannot add-assign `{sr}` to `{sl}`", "-=": f"cannot subtract-assign `{sr}` from `{sl}`",
-                       "*=": f"cannot multiply-assign `{sl}` by `{sr}`", "/=": f"cannot divide-assign `{sl}` by `{sr}`",
-                       "%=": f"cannot calculate and assign the remainder of `{sl}` divided by `{sr}`"}[e.op]
-                d = self.err(msg, "E0277", Span(at, at + len(e.op), e.span.file),
-                             f"no implementation for `{sl} {e.op} {sr}`")
-                d.help(f"the trait `{trait}<{sr}>` is not implemented for `{sl}`")
+                self._assign_op_impl_error(e, self._numeric(lhs), rr)
                 return UNIT
             if rn is None or not self.unify(self._numeric(lhs), rn):
                 if not (isinstance(resolve(rhs), Ty) and resolve(rhs).is_error):
-                    self.mismatch(self._numeric(lhs), rhs, self._mismatch_span(e.rhs))
+                    if rn is not None and _float_ness(self._numeric(lhs)) != _float_ness(rn) \
+                            and e.op in _ASSIGN_OP_TRAIT:
+                        self._assign_op_impl_error(e, self._numeric(lhs), rn)     # int with float: E0277 alone
+                        return UNIT
+                    m = self.mismatch(self._numeric(lhs), rhs, self._mismatch_span(e.rhs))
+                    if rn is not None and e.op in _ASSIGN_OP_TRAIT:
+                        d = self._assign_op_impl_error(e, self._numeric(lhs), rn)
+                        sp = m.primary_span
+                        d.anchor = type(sp)(sp.lo, sp.hi + 1, sp.file)      # reported right after the E0308
             return UNIT
         if e.op == "+=" and self.is_adt(lhs, "String"):
             self.check_expr_coercible(e.rhs, STR_REF)
             return UNIT
+        rl = resolve(lhs)
+        if e.op != "=" and e.op in _ASSIGN_OP_TRAIT and self._local_adt(rl) is not None:
+            return self._overloaded_assign_op(e, rl)
         found = self.check_expr(e.rhs, lhs)
         if not self.coerce(lhs, found):
             d = self.mismatch(lhs, found, self._mismatch_span(e.rhs))
@@ -1468,6 +1533,68 @@ class FnCtxt(ExprMore, PatCheck):
             if isinstance(b, ast.Local) and b.ty is not None:
                 d.span_label(b.ty.span, "expected due to this type")
             self._conversion_help(d, e.rhs, lhs, found, cast=False)
+        return UNIT
+
+    def _assign_op_impl_error(self, e, lt, rt):
+        """rustc's E0277 for `a op= b` when no `OpAssign<B>` impl exists for `A` (lists of std's impls only
+        where rustc prints them inline: for an integer or float variable on the left)."""
+        from compiler.syntax.span import Span
+        verb, trait = _ASSIGN_OP_TRAIT[e.op]
+        show_t = lambda t: "{integer}" if type(resolve(t)) is IntVar else "{float}" if isinstance(  # noqa: E731
+            resolve(t), IntVar) else str(zonk(resolve(t), default=False))
+        sl, sr = show_t(lt), show_t(rt)
+        at = e.span.file.src.find(e.op, e.lhs.span.hi, e.rhs.span.lo)
+        msg = {"+=": f"cannot add-assign `{sr}` to `{sl}`", "-=": f"cannot subtract-assign `{sr}` from `{sl}`",
+               "*=": f"cannot multiply-assign `{sl}` by `{sr}`", "/=": f"cannot divide-assign `{sl}` by `{sr}`",
+               "%=": f"cannot calculate and assign the remainder of `{sl}` divided by `{sr}`"}[e.op]
+        d = self.err(msg, "E0277", Span(at, at + len(e.op), e.span.file), f"no implementation for `{sl} {e.op} {sr}`")
+        d.help(f"the trait `{trait}<{sr}>` is not implemented for `{sl}`")
+        if isinstance(resolve(lt), IntVar):
+            impls = [f"{f}` implements `{trait}{g}" for f in ("f128", "f16", "f32", "f64") for g in (f"<&{f}>", "")]
+            others = 30 if trait in ("DivAssign", "RemAssign") else 24
+            d.help(f"the following other types implement trait `{trait}<Rhs>`:" +
+                   "".join(f"\n  `{x}`" for x in impls) + f"\nand {others} others")
+        return d
+
+    def _local_adt(self, t):
+        """The DefId of a struct or enum of this crate that `t` names, or None."""
+        if isinstance(t, Ty) and t.kind == "adt" and t.def_index is not None:
+            d = self.tcx.resolver.def_at(t.def_index)
+            return None if d.builtin else d
+        return None
+
+    def _missing_ops_impl(self, d, adt, trait: str, shown: str):
+        """rustc's notes when a `std::ops` trait is not implemented for a local type."""
+        d.span_note(adt.node.def_span, f"an implementation of `{shown}` might be missing for `{adt.name}`")
+        d.children[-1].labels[0].text = f"must implement `{shown}`"
+        d.note(f"the trait `{trait}` must be implemented")      # rustc points into std's source here
+
+    def _overloaded_assign_op(self, e, lt):
+        """`a += b` on a local type: `AddAssign::add_assign` of the impl whose `Rhs` fits `b`, else E0368."""
+        from compiler.syntax.span import Span
+        from compiler.typeck.overloaded import candidates
+        trait = _ASSIGN_OP_TRAIT[e.op][1]
+        method = {"AddAssign": "add_assign", "SubAssign": "sub_assign", "MulAssign": "mul_assign",
+                  "DivAssign": "div_assign", "RemAssign": "rem_assign"}.get(trait)
+        cands = [self.fn_sig(f)[0] for f, _ in candidates(self, lt, trait, method)] if method else []
+        cands = [p[1] for p in cands if len(p) == 2]
+        if len(cands) == 1:
+            self.check_expr_coercible(e.rhs, cands[0])
+            return UNIT
+        found = self.check_expr(e.rhs, None)
+        fit = next((p for p in cands if _same_shape(p, resolve(found))), None)
+        if fit is not None:
+            self.coerce(fit, found)
+            return UNIT
+        adt = self._local_adt(lt)
+        rf = resolve(found)
+        if isinstance(rf, Ty) and rf.is_error:
+            return UNIT
+        d = self.err(f"binary assignment operation `{e.op}` cannot be applied to type `{lt}`", "E0368", e.span)
+        d.span_label(e.lhs.span, f"cannot use `{e.op}` on type `{lt}`")
+        shown_r = "{integer}" if type(rf) is IntVar else "{float}" if isinstance(rf, IntVar) else \
+            str(zonk(rf, default=False))
+        self._missing_ops_impl(d, adt, trait, trait if shown_r == str(lt) else f"{trait}<{shown_r}>")
         return UNIT
 
     def _must_use(self, e, t):
@@ -1895,7 +2022,10 @@ class FnCtxt(ExprMore, PatCheck):
         if e.els is None:
             exp = resolve(expected) if expected is not None else None
             if isinstance(exp, Ty) and exp.kind not in ("tuple", "never", "error") and not _has_vars(exp):
+                before = len(self._emitted)
                 self.check_block(e.then, exp)
+                if len(self._emitted) > before:
+                    return ERROR        # the block's own mismatch is the error rustc reports
                 d = self.err("`if` may be missing an `else` clause", "E0317", e.span,
                              f"expected {show(exp)}, found `()`")
                 if reason is not None:
@@ -1925,6 +2055,8 @@ class FnCtxt(ExprMore, PatCheck):
                     d.span_label(self._mismatch_span(then_tail), "expected because of this")
                 if "\n" in e.span.file.src[e.span.lo:e.span.hi]:
                     d.span_label(e.span, "`if` and `else` have incompatible types")
+                tail = self._mismatch_tail(e.els)
+                self._conversion_help(d, tail, t, f)
                 return ERROR
             return t
         exp = expected
@@ -2197,6 +2329,15 @@ def _same_shape(want, have) -> bool:
         return False
     return want.kind == have.kind and want.name == have.name and want.mutbl == have.mutbl and \
         len(want.args) == len(have.args) and all(_same_shape(a, b) for a, b in zip(want.args, have.args))
+
+
+def _into_source(recv):
+    """The type `x.into()` converts from, for a primitive, a `&str` or a `String` receiver."""
+    t = resolve(recv)
+    if isinstance(t, Ty) and (t.kind == "prim" and t.name != "str" or t.kind == "ref" and
+                              resolve(t.args[0]) == prim("str") or t.kind == "adt" and t.name == "String"):
+        return zonk(t, default=False)
+    return None
 
 
 def _simple_text(t) -> bool:

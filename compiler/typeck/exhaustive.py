@@ -76,8 +76,19 @@ class Cx:
                 return [("ctor", ("bool", v), [])]
             if isinstance(v, int) and _is_int(ty):
                 return [("range", v, v)]
+            c = _char_value(pat.expr)
+            if c is not None and _is_char(ty):
+                return [("range", c, c)]
             return [OPAQUE]
         if isinstance(pat, ast.PatRange):
+            if _is_char(ty):
+                a = _char_value(pat.lo) if pat.lo is not None else 0
+                b = _char_value(pat.hi) if pat.hi is not None else CHAR_MAX
+                if a is None or b is None:
+                    return [OPAQUE]
+                if pat.hi is not None and not pat.inclusive:
+                    b -= 1
+                return [("range", a, b)] if a <= b else [OPAQUE]
             if not _is_int(ty):
                 return [OPAQUE]
             lo, hi = int_bounds(ty.name)
@@ -136,12 +147,13 @@ class Cx:
         if head == OPAQUE:
             return self.useful([r[1:] for r in rows if r[0] == WILD], v[1:], tys[1:])
         rt = resolve(ty)
-        if _is_int(rt):
-            lo, hi = int_bounds(rt.name)
-            for a, b in self._split([r[0] for r in rows], lo, hi):
-                sub = [r[1:] for r in rows if r[0] == WILD or r[0][0] == "range" and r[0][1] <= a and b <= r[0][2]]
-                if self.useful(sub, v[1:], tys[1:]):
-                    return True
+        if _is_int(rt) or _is_char(rt):
+            for lo, hi in _domain(rt):
+                for a, b in self._split([r[0] for r in rows], lo, hi):
+                    sub = [r[1:] for r in rows if r[0] == WILD or r[0][0] == "range" and r[0][1] <= a and
+                           b <= r[0][2]]
+                    if self.useful(sub, v[1:], tys[1:]):
+                        return True
             return False
         ctors = self.ctors(rt)
         present = {r[0][1] for r in rows if r[0][0] == "ctor"}
@@ -157,16 +169,20 @@ class Cx:
         ty = tys[0]
         rt = resolve(ty)
         heads = [r[0] for r in rows]
-        if _is_int(rt):
-            lo, hi = int_bounds(rt.name)
+        if _is_char(rt) and not any(h[0] == "range" for h in heads):
+            sub = [r[1:] for r in rows if r[0] == WILD]     # nothing splits the chars: `_`
+            return [[WILD] + w for w in self.witnesses(sub, tys[1:], limit, False)]
+        if _is_int(rt) or _is_char(rt):
             out = []
             present = [h for h in heads if h[0] == "range"]
-            for a, b in self._split([("range", lo, hi)] + present, lo, hi):
-                sub = [r[1:] for r in rows if r[0] == WILD or r[0][0] == "range" and r[0][1] <= a and b <= r[0][2]]
-                for w in self.witnesses(sub, tys[1:], limit - len(out), False):
-                    out.append([("range", a, b)] + w)
-                    if len(out) >= limit:
-                        return _merge_ranges(out)
+            for lo, hi in _domain(rt):
+                for a, b in self._split([("range", lo, hi)] + present, lo, hi):
+                    sub = [r[1:] for r in rows if r[0] == WILD or r[0][0] == "range" and r[0][1] <= a and
+                           b <= r[0][2]]
+                    for w in self.witnesses(sub, tys[1:], limit - len(out), False):
+                        out.append([("range", a, b)] + w)
+                        if len(out) >= limit:
+                            return _merge_ranges(out)
             return _merge_ranges(out)
         ctors = self.ctors(rt)
         present = {h[1] for h in heads if h[0] == "ctor"}
@@ -233,6 +249,8 @@ class Cx:
         ty = resolve(ty)
         if w == WILD or w == OPAQUE:
             return "_"
+        if w[0] == "range" and _is_char(ty):
+            return _char_lit(w[1]) if w[1] == w[2] else f"{_char_lit(w[1])}..={_char_lit(w[2])}"
         if w[0] == "range":
             return _show_range(w[1], w[2], ty.name if _is_int(ty) else "i32")
         key, fields = w[1], w[2]
@@ -270,6 +288,51 @@ def _spread(elems, n):
 
 def _is_int(ty) -> bool:
     return isinstance(ty, Ty) and ty.kind == "prim" and ty.name in INT_TYPES
+
+
+CHAR_MAX = 0x10FFFF
+
+
+def _is_char(ty) -> bool:
+    return isinstance(ty, Ty) and ty.kind == "prim" and ty.name == "char"
+
+
+def _domain(ty) -> list:
+    """The value ranges of an integer type, or of `char` (the scalar values: no surrogates)."""
+    if _is_char(ty):
+        return [(0, 0xD7FF), (0xE000, CHAR_MAX)]
+    return [int_bounds(ty.name)]
+
+
+def _char_value(e):
+    """The code point of a char literal (its text, escapes and all), or None."""
+    if not (isinstance(e, ast.Lit) and e.kind == "char" and isinstance(e.value, str)):
+        return None
+    t = e.value
+    if len(t) == 1:
+        return ord(t)
+    simple = {"\\0": 0, "\\n": 10, "\\t": 9, "\\r": 13, "\\\\": 92, "\\'": 39, '\\"': 34}
+    if t in simple:
+        return simple[t]
+    try:
+        if t.startswith("\\x"):
+            return int(t[2:], 16)
+        if t.startswith("\\u{") and t.endswith("}"):
+            return int(t[3:-1].replace("_", ""), 16)
+    except ValueError:
+        return None
+    return None
+
+
+def _char_lit(c: int) -> str:
+    """A char as rustc prints it in a pattern (`char::escape_debug`)."""
+    ch = chr(c)
+    special = {0: "\\0", 9: "\\t", 10: "\\n", 13: "\\r", 39: "\\'", 92: "\\\\"}
+    if c in special:
+        return f"'{special[c]}'"
+    if ch.isprintable() and not 0xD800 <= c <= 0xDFFF:
+        return f"'{ch}'"
+    return f"'\\u{{{c:x}}}'"
 
 
 def _lit_value(e):

@@ -277,6 +277,7 @@ class ExprMore:
         return Ty("array", args=(t,), length=n)
 
     def expr_Index(self, e, expected):
+        self._use(e.base, "borrow")         # `v[i]` reads through `v` (`Index::index(&v, i)`)
         base = resolve(self.check_expr(e.base, None))
         while isinstance(base, Ty) and (base.kind == "ref" or self.is_adt(base, "Box")):
             base = resolve(base.args[0])

@@ -28,8 +28,17 @@ FROM_IMPLS = {
 _LISTED_WITH_SOURCES = {"u8", "u16", "usize", "i16", "isize", "char"}
 
 
-def check_from(fcx, target: str, arg_ty, span) -> None:
-    """E0277 for `target::from(arg)` when std has no `From<arg> for target`; `span` is the type's."""
+def check_into(fcx, source, target, span) -> None:
+    """`x.into()` where `target` is expected: std's blanket `Into` over the same `From` impls."""
+    if isinstance(target, Ty) and not target.is_error and str(target) in FROM_IMPLS:
+        d = check_from(fcx, str(target), source, span)
+        if d is not None:
+            d.note(f"required for `{source}` to implement `Into<{target}>`")
+
+
+def check_from(fcx, target: str, arg_ty, span):
+    """E0277 for `target::from(arg)` when std has no `From<arg> for target`; `span` is the type's.
+    Returns the diagnostic, if any."""
     impls = FROM_IMPLS.get(target)
     if impls is None:
         return
@@ -51,3 +60,4 @@ def check_from(fcx, target: str, arg_ty, span) -> None:
     elif target not in _LISTED_WITH_SOURCES:
         d.help("the following other types implement trait `From<T>`:" +
                "".join(f"\n  `{target}` implements `From<{s}>`" for s in impls))
+    return d

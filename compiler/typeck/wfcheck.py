@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from compiler.errors import Diag
 from compiler.syntax import ast
+from compiler.traits.ops import OPS
 from compiler.traits.select import SelectionContext, impl_predicates
 from compiler.ty.collect import lower_ty
 
@@ -43,7 +44,9 @@ def _missing_trait_items(tcx, d):
         if f.name not in declared:
             tcx.dcx.emit(Diag("error", f"method `{f.name}` is not a member of trait `{r.target.name}`", "E0407")
                          .primary(f.span, f"not a member of trait `{r.target.name}`"))
-    missing = [f for f in r.target.node.items if f.body is None and f.name not in have]
+    have_tys = {t.name for t in node.assoc_tys}
+    missing = [t for t in r.target.node.assoc_tys if t.name not in have_tys]     # declared first in std
+    missing += [f for f in r.target.node.items if f.body is None and f.name not in have]
     have_consts = {c.name for c in node.consts}
     missing += [c for c in r.target.node.consts if c.expr is None and c.name not in have_consts]
     if not missing:
@@ -56,7 +59,8 @@ def _missing_trait_items(tcx, d):
             diag.span_label(f.span, f"`{f.name}` from trait")
     else:
         for f in missing:
-            diag.help(f"implement the missing item: `{_sig_text(f)} {{ todo!() }}`")
+            diag.help(f"implement the missing item: `type {f.name} = /* Type */;`" if isinstance(f, ast.AssocTy)
+                      else f"implement the missing item: `{_sig_text(f)} {{ todo!() }}`")
     tcx.dcx.emit(diag)
 
 
@@ -75,6 +79,8 @@ def _compare_signatures(tcx, impl_def, trait):
     with `Self` standing for the impl's type; methods of another arity are not compared)."""
     from compiler.errors import Diag
     if trait.builtin:
+        if trait.name in OPS:
+            _compare_ops_signatures(tcx, impl_def, trait)
         return
     node = impl_def.node
     self_text = node.self_ty.span.file.src[node.self_ty.span.lo:node.self_ty.span.hi]
@@ -105,6 +111,39 @@ def _compare_signatures(tcx, impl_def, trait):
                       f"   found signature `fn({', '.join(got)}){tail_g}`")
             what = "return" if have is f.ret else "parameter"
             diag.multipart_suggestion(f"change the {what} type to match the trait", [(have.span, w)])
+            tcx.dcx.emit(diag)
+            break
+
+
+def _compare_ops_signatures(tcx, impl_def, trait):
+    """E0053 for an impl of a `std::ops` trait: the operand must be the trait's `Rhs` (the impl's trait
+    argument, else `Self`), and an operator's result its `Output`."""
+    node = impl_def.node
+    self_ty = lower_ty(tcx, node.self_ty)
+    seg = node.trait_ref.segments[-1]
+    rhs = lower_ty(tcx, seg.args[0]) if seg.args else self_ty
+    out = next((lower_ty(tcx, t.ty) for t in node.assoc_tys if t.name == "Output"), None)
+    declared = {f.name: f for f in trait.node.items}
+    for f in node.items:
+        tf = declared.get(f.name)
+        if tf is None or len(f.params) != 2 or len(tf.params) != 2 or f.params[1].ty is None:
+            continue
+        have_rhs = lower_ty(tcx, f.params[1].ty)
+        have_ret = lower_ty(tcx, f.ret) if f.ret is not None else None
+        checks = [(f.params[1].ty, have_rhs, rhs, "parameter")]
+        if tf.ret is not None and out is not None and f.ret is not None:
+            checks.append((f.ret, have_ret, out, "return"))
+        for written, have, want, what in checks:
+            if have.references_error() or want.references_error() or have == want:
+                continue
+            first = f"&mut {self_ty}" if trait.name.endswith("Assign") else str(self_ty)
+            exp_ret = f" -> {out if out is not None else '()'}" if tf.ret is not None else ""
+            got_ret = f" -> {have_ret}" if have_ret is not None else ""
+            diag = Diag("error", f"method `{f.name}` has an incompatible type for trait", "E0053")
+            diag.primary(written.span, f"expected `{want}`, found `{have}`")
+            diag.note(f"expected signature `fn({first}, {rhs}){exp_ret}`\n"
+                      f"   found signature `fn({first}, {have_rhs}){got_ret}`")
+            diag.multipart_suggestion(f"change the {what} type to match the trait", [(written.span, str(want))])
             tcx.dcx.emit(diag)
             break
 
