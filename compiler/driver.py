@@ -378,7 +378,8 @@ def analysis(tcx):
     # a body is tainted by its own errors, or by resolution errors in its signature (not by wfcheck's)
     tainted = {d for d in owners if dcx.has_errors_within(d.node.body.span if getattr(d.node, "body", None)
                                                           else d.node.span)
-               or any(sp.file is d.node.span.file and d.node.span.lo <= sp.lo < d.node.span.hi for sp in resolved)}
+               or any(sp.file is d.node.span.file and d.node.span.lo <= sp.lo < d.node.span.hi for sp in resolved)
+               or d in tcx.__dict__.get("tainted_bodies", ())}
     for d in tcx.resolver.deferred_mir:
         dcx.emit(d)             # a pattern's unresolved type, met while building MIR
     phase("borrow checking", [d for d in owners if d.kind in ("fn", "assoc_fn")],

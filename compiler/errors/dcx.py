@@ -117,7 +117,8 @@ class DiagCtxt:
         if src is not None:
             if ("source", src) not in given:
                 given.add(("source", src))
-                d.children.insert(0, SubDiag("note", "the lint level is defined here", [_primary(src)]))
+                at = sum(1 for c in d.children if getattr(c, "leading", False))
+                d.children.insert(at, SubDiag("note", "the lint level is defined here", [_primary(src)]))
             written = src.file.src[src.lo:src.hi] if src.file is not None else d.lint
             group = self.lint_group(d.lint)
             if not implied and written == group and ("group", d.lint) not in given:

@@ -50,7 +50,7 @@ class HumanEmitter:
             if getattr(c, "added_lines", False):     # new lines after an unchanged one: `~` then `+`
                 from compiler.errors.multiline import render_added_lines
                 return [f"{c.level}: {c.message}"] + render_added_lines(self, c.suggestion, width)
-            return [f"{c.level}: {c.message}"] + self._suggestion(c.suggestion, width)
+            return [f"{c.level}: {c.message}{_case_note(c.suggestion)}"] + self._suggestion(c.suggestion, width)
         if all(lab.span.is_dummy for lab in c.labels):
             # rustc's `has_primary_spans` ignores dummy spans: such a note is rendered without a snippet
             head = f"{pad}= {c.level}: "
@@ -177,3 +177,17 @@ class HumanEmitter:
             last = at
         new += text[last:]
         return [f"{pad}|", f"{self._lineno(line, width)} | {new}", f"{pad}| {marks}"]
+
+
+_CONFUSABLE = set("cfikosuvwxyz")
+
+
+def _case_note(parts) -> str:
+    """rustc's emitter notes a suggestion that only changes the case of letters that look alike in
+    both cases (`is_case_difference`: c, f, i, k, o, s, u, v, w, x, y, z)."""
+    if len(parts) != 1:
+        return ""
+    span, rep = parts[0]
+    old = span.file.src[span.lo:span.hi] if span.file is not None else ""
+    confusable = all(f in _CONFUSABLE or s in _CONFUSABLE for f, s in zip(old, rep) if f != s)
+    return " (notice the capitalization)" if old != rep and old.lower() == rep.lower() and confusable else ""

@@ -112,8 +112,9 @@ class Checker:
                 if b is None:
                     continue
                 up = self.parents.get(n)
-                # a use through the reference (`*r`) is the deref's place
-                at = up.span if isinstance(up, ast.Unary) and up.op == "*" and up.operand is n else n.span
+                # a use through the reference (`*r`, `r.f`) is the place it reads
+                at = up.span if isinstance(up, ast.Unary) and up.op == "*" and up.operand is n or \
+                    isinstance(up, ast.Field) and up.base is n else n.span
                 self.mentions.setdefault(b, []).append((at, n))
                 outer, parent = n, self.parents.get(n)
                 while isinstance(parent, ast.Field) and parent.base is outer or isinstance(parent, ast.Paren):
@@ -160,6 +161,12 @@ class Checker:
         for n in ast.walk(self.body):
             if isinstance(n, ast.Local) and n.pat is None and n.init is not None:
                 init = _strip(n.init)
+                if isinstance(init, ast.Call):
+                    arg = self._borrowed_arg(init)      # `longest(&v)`: the result borrows `v`
+                    acc = by_node.get(id(arg)) if arg is not None else None
+                    if acc is not None:
+                        yield n, acc, None
+                    continue
                 acc = by_node.get(id(init)) if isinstance(init, (ast.AddrOf, ast.MethodCall)) else None
                 if acc is None or isinstance(init, ast.MethodCall) and not self._returns_borrow(init):
                     continue
@@ -171,6 +178,21 @@ class Checker:
                     continue
                 whole = Access("borrow", acc.place, it.span, acc.node, acc.mutbl)
                 yield n, whole, it.span
+
+    def _borrowed_arg(self, call):
+        """For a call of a local fn returning a reference whose lifetime elision ties it to its only
+        reference parameter: that argument when it is `&place`, else None."""
+        r = self.fcx._res(call.func.path) if isinstance(call.func, ast.PathExpr) else None
+        if r is None or r.kind != "def" or r.target.kind != "fn" or r.target.builtin:
+            return None
+        f = r.target.node
+        if not isinstance(f.ret, ast.TyRef) or f.ret.lifetime is not None or len(call.args) != len(f.params):
+            return None
+        refs = [i for i, p in enumerate(f.params) if isinstance(p.ty, ast.TyRef)]
+        if len(refs) != 1:
+            return None
+        arg = _strip(call.args[refs[0]])
+        return arg if isinstance(arg, ast.AddrOf) else None
 
     def _returns_borrow(self, call) -> bool:
         fd, _ = self.fcx.method_calls.get(call, (None, True))

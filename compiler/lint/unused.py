@@ -66,6 +66,8 @@ def must_use_diag(fcx, e, t) -> Diag | None:
     reason = _must_use_reason(d.node if d is not None else None) if msg.startswith("unused return value") else None
     if reason:
         diag.note(reason)
+    for c in diag.children:
+        c.leading = True        # rustc prints these before the lint level's note
     diag.multipart_suggestion("use `let _ = ...` to ignore the resulting value",
                               [(Span(e.span.lo, e.span.lo, e.span.file), "let _ = ")])
     return diag

@@ -130,6 +130,7 @@ class FnCtxt(ExprMore, PatCheck):
         self.constructed: list = []
         self.pending_matches: list = []
         self._return_blocks: set = set()
+        self._tainted_by_callee = False    # a callee's signature has an error in it
         self._emitted: list = []        # this body's errors so far, in the order they were reported
         self.match_diags: list = []     # check_match's, emitted with borrowck's (MIR building checks matches)
         self.loop_depth = 0
@@ -183,6 +184,9 @@ class FnCtxt(ExprMore, PatCheck):
             self.tcx.dcx.has_errors_within(node.body.span) or any(
                 sp.file is node.span.file and node.span.lo <= sp.lo < node.body.span.lo
                 for sp in self.tcx.__dict__.get("resolution_errors", ())))
+        if self._tainted_by_callee and hasattr(self.tcx.dcx, "has_errors_within"):
+            tainted = True
+            self.tcx.__dict__.setdefault("tainted_bodies", set()).add(d)
         if tainted:
             self.match_diags = []       # rustc's `thir_body` fails on a body tainted by errors
         match_errors = any(x.level == "error" for x in self.match_diags)
@@ -590,12 +594,12 @@ class FnCtxt(ExprMore, PatCheck):
                 return r.def_of[f], {"Self": self_ty}
         return None
 
-    def _check_deprecated(self, d, path):
+    def _check_deprecated(self, d, path, text=None):
         attr = next((a for a in d.node.attrs if a.name == "deprecated"), None)
         if attr is not None:
             from compiler.lint.builtin import lint
             from compiler.passes.check_attr import TARGET_ONE
-            text = path.span.file.src[path.span.lo:path.span.hi]
+            text = text or path.span.file.src[path.span.lo:path.span.hi]
             what = TARGET_ONE.get(d.kind, "item")
             if d.kind == "struct" and getattr(d.node, "kind", None) in ("unit", "tuple"):
                 what = f"{d.node.kind} struct"
@@ -752,7 +756,7 @@ class FnCtxt(ExprMore, PatCheck):
             diag = self.err(f"cannot call non-const function `{d.name}` in {where}", "E0015", e.span)
             diag.span_note(d.node.def_span, f"function `{d.name}` is not const")
             diag.note(f"calls in {where} are limited to constant functions, tuple structs and tuple variants")
-        params, ret = self.tcx.query("fn_sig", d)
+        params, ret = self.fn_sig(d)
         subst = self._infer_subst(d.node.generics, callee.path, params, e.args)
         self._check_args(e, d, [p.subst(subst) for p in params], fn_like=True)
         self._check_bounds(d, {k: zonk(v) for k, v in subst.items()}, callee.span)
@@ -1163,7 +1167,11 @@ class FnCtxt(ExprMore, PatCheck):
             return ERROR
         d, subst = found
         self.used_assoc.append(d)
-        self._check_deprecated(d, ast.Path([ast.PathSegment(e.name, e.name_span)], e.name_span))
+        owner = d.parent.node.self_ty if d.kind == "assoc_fn" and d.parent.kind == "impl" and \
+            d.parent.node.trait_ref is None else None
+        qualified = f"{owner.span.file.src[owner.span.lo:owner.span.hi].split('<')[0]}::{e.name}" \
+            if owner is not None else None         # rustc names an inherent method by its type's path
+        self._check_deprecated(d, ast.Path([ast.PathSegment(e.name, e.name_span)], e.name_span), qualified)
         params, ret = self.fn_sig(d)
         subst = dict(subst)
         for n in self._impl_params(d) + [p.name for p in d.node.generics.params]:
@@ -2166,9 +2174,15 @@ class FnCtxt(ExprMore, PatCheck):
 
     def expr_TupleExpr(self, e, expected):
         exp = resolve(expected)
-        exps = exp.args if isinstance(exp, Ty) and exp.kind == "tuple" and len(exp.args) == len(e.elems) else \
-            [None] * len(e.elems)
-        return Ty("tuple", args=tuple(self.check_expr(x, t) for x, t in zip(e.elems, exps)))
+        if isinstance(exp, Ty) and exp.kind == "tuple" and len(exp.args) == len(e.elems):
+            # each element coerces to its expected type (rustc's `check_expr_coercible_to_type`), and the
+            # tuple has the expected element types
+            tys = []
+            for x, t in zip(e.elems, exp.args):
+                found = self.check_expr(x, t)
+                tys.append(t if self.coerce(t, found) else found)
+            return Ty("tuple", args=tuple(tys))
+        return Ty("tuple", args=tuple(self.check_expr(x, None) for x in e.elems))
 
     def expr_Field(self, e, expected):
         base = written = resolve(self.check_expr(e.base, None))
@@ -2409,6 +2423,10 @@ def _cmp(e, f) -> tuple[str, str]:
     type share are shown as `_`."""
     if not (isinstance(e, Ty) and isinstance(f, Ty)):
         return str(e), str(f)
+    if e.kind == "ref" and e.args[0] == f:          # one is a reference to the other: `&_` and `_`
+        return ("&mut _" if e.mutbl else "&_"), "_"
+    if f.kind == "ref" and f.args[0] == e:
+        return "_", ("&mut _" if f.mutbl else "&_")
     if e.kind == f.kind == "ref":
         a, b = _cmp(e.args[0], f.args[0])
         return ("&mut " if e.mutbl else "&") + a, ("&mut " if f.mutbl else "&") + b

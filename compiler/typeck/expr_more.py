@@ -299,9 +299,21 @@ class ExprMore:
                          "slice indices are of type `usize` or ranges of `usize`")
             d.help(f"the trait `SliceIndex<[{base.args[0]}]>` is not implemented for `{shown}`")
             return ERROR
-        if isinstance(base, Ty) and (self.is_adt(base, "String") or base.kind == "prim" and base.name == "str") \
-                and is_range:
-            return prim("str")
+        if isinstance(base, Ty) and (self.is_adt(base, "String") or base.kind == "prim" and base.name == "str"):
+            if is_range:
+                return prim("str")
+            # `s[i]`: strings are indexed by ranges only (rustc's `SliceIndex<str>` E0277)
+            shown_i = "{integer}" if type(ri) is IntVar else "{float}" if isinstance(ri, IntVar) else \
+                str(zonk(ri, default=False))
+            d = self.err(f"the type `str` cannot be indexed by `{shown_i}`", "E0277", e.index.span,
+                         "string indices are ranges of `usize`")
+            d.help(f"the trait `SliceIndex<str>` is not implemented for `{shown_i}`")
+            if type(ri) is IntVar:
+                d.note("you can use `.chars().nth()` or `.bytes().nth()`\nfor more information, see chapter 8 in "
+                       "The Book: <https://doc.rust-lang.org/book/ch08-02-strings.html#indexing-into-strings>")
+            d.note(f"required for `{'String' if self.is_adt(base, 'String') else 'str'}` to implement "
+                   f"`Index<{shown_i}>`")
+            return ERROR
         shown = "{integer}" if isinstance(base, IntVar) else str(base)
         self.err(f"cannot index into a value of type `{shown}`", "E0608", e.span)
         return ERROR
@@ -369,7 +381,8 @@ class ExprMore:
                 a = self.check_expr(e.args[0], None)
                 b = self.check_expr(e.args[1], a)
                 if not self._string_cmp(a, b) and not self.unify(a, b):
-                    self.mismatch(a, b, e.args[1].span)
+                    d = self.mismatch(a, b, e.args[1].span)
+                    self._conversion_help(d, e.args[1], a, b)
                 elif isinstance(resolve(a), Ty) and resolve(a).kind == "adt" and \
                         not self.tcx.resolver.def_at(resolve(a).def_index).builtin and \
                         not self._implements(resolve(a), "PartialEq"):
@@ -455,5 +468,17 @@ class ExprMore:
         return None
 
     def fn_sig(self, d):
-        return fn_sig_any(self.tcx, d)
+        sig = fn_sig_any(self.tcx, d)
+        if not d.builtin and not self._tainted_by_callee and self._sig_has_errors(d, sig):
+            self._tainted_by_callee = True      # rustc's typeck results are tainted by the error type
+        return sig
+
+    def _sig_has_errors(self, d, sig) -> bool:
+        params, ret = sig
+        if ret.references_error() or any(p.references_error() for p in params):
+            return True
+        node = d.node
+        end = node.body.span.lo if getattr(node, "body", None) is not None else node.span.hi
+        return any(sp.file is node.span.file and node.span.lo <= sp.lo < end
+                   for sp in self.tcx.__dict__.get("resolution_errors", ()))
 
