@@ -78,11 +78,9 @@ class Diag:
 
 
 class LateDiag(Diag):
-    """A diagnostic rustc reports after the rest of its phase (coherence after well-formedness, paths
-    that failed to resolve in expressions after the other resolution errors): sorted last, in source
-    order among themselves (a higher `rank` later still)."""
-    rank = 0
+    """A diagnostic rustc reports after the rest of its phase (coherence's after well-formedness's):
+    sorted last, in source order among themselves."""
 
     def sort_key(self) -> tuple:
         sp = self.primary_span
-        return (("\uffff", self.rank) + sp.sort_key(), self.message)
+        return (("\uffff",) + sp.sort_key(), self.message)

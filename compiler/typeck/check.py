@@ -481,18 +481,22 @@ class FnCtxt(ExprMore, PatCheck):
                     return p
         return None
 
-    def _unresolved_bound(self, ty: Ty) -> bool:
-        """Whether a bound on the type parameter `ty` (inline or in a where-clause) failed to resolve."""
+    def bounds_of(self, ty: Ty) -> list:
+        """The bound paths written on the type parameter `ty`, inline or in where-clauses, of the owner
+        and of its impl."""
         owner = self.owner
         gens = [owner.node.generics] + ([owner.parent.node.generics] if owner.kind == "assoc_fn" else [])
-        res = self.tcx.resolver.res
+        out = []
         for g in gens:
-            bounds = [b for p in g.params if p.name == ty.name for b in p.bounds]
-            bounds += [b for w in g.where if isinstance(w.ty, ast.TyPath) and len(w.ty.path.segments) == 1
-                       and w.ty.path.segments[0].name == ty.name for b in w.bounds]
-            if any(res.get(b) is None or res[b].kind == "err" for b in bounds):
-                return True
-        return False
+            out += [b for p in g.params if p.name == ty.name for b in p.bounds]
+            out += [b for w in g.where if isinstance(w.ty, ast.TyPath) and len(w.ty.path.segments) == 1
+                    and w.ty.path.segments[0].name == ty.name for b in w.bounds]
+        return out
+
+    def _unresolved_bound(self, ty: Ty) -> bool:
+        """Whether a bound on the type parameter `ty` (inline or in a where-clause) failed to resolve."""
+        res = self.tcx.resolver.res
+        return any(res.get(b) is None or res[b].kind == "err" for b in self.bounds_of(ty))
 
     def _bound_method(self, self_ty: Ty, name: str):
         """A method of a trait that the param-env says `self_ty` implements (`T: Speak`, a where-clause):

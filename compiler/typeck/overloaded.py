@@ -3,7 +3,6 @@ of the impl whose `Rhs` fits `b`, and has that impl's `Output`; on a type parame
 `T: Add<Output = U>` says the same. `Rhs` defaults to `Self`, as the trait declares."""
 from __future__ import annotations
 
-from compiler.syntax import ast
 from compiler.ty.collect import lower_ty, type_of_any
 from compiler.ty.types import Ty
 
@@ -31,19 +30,13 @@ def candidates(fcx, self_ty: Ty, trait_name: str, method: str) -> list:
 def bound_op(fcx, param: Ty, trait_name: str):
     """For a type parameter bounded by the operator trait: (Rhs, Output) from the bound (`Rhs` defaults to
     the parameter, an unbound `Output` is the opaque `T::Output`), or None."""
-    owner = fcx.owner
-    gens = [owner.node.generics] + ([owner.parent.node.generics] if owner.kind == "assoc_fn" else [])
     res = fcx.tcx.resolver.res
-    for g in gens:
-        bounds = [b for p in g.params if p.name == param.name for b in p.bounds]
-        bounds += [b for w in g.where if isinstance(w.ty, ast.TyPath) and len(w.ty.path.segments) == 1
-                   and w.ty.path.segments[0].name == param.name for b in w.bounds]
-        for b in bounds:
-            r = res.get(b)
-            if r is None or r.kind != "def" or r.target.name != trait_name or not r.target.builtin:
-                continue
-            seg = b.segments[-1]
-            rhs = lower_ty(fcx.tcx, seg.args[0]) if seg.args else param
-            out = next((lower_ty(fcx.tcx, t) for n, t in seg.bindings if n == "Output"), None)
-            return rhs, out if out is not None else Ty("param", f"{param.name}::Output")
+    for b in fcx.bounds_of(param):
+        r = res.get(b)
+        if r is None or r.kind != "def" or r.target.name != trait_name or not r.target.builtin:
+            continue
+        seg = b.segments[-1]
+        rhs = lower_ty(fcx.tcx, seg.args[0]) if seg.args else param
+        out = next((lower_ty(fcx.tcx, t) for n, t in seg.bindings if n == "Output"), None)
+        return rhs, out if out is not None else Ty("param", f"{param.name}::Output")
     return None
