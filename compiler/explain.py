@@ -82,6 +82,7 @@ EXPLANATIONS = {
     "E0616": "A private field is accessed from outside the module that can see it.",
     "E0618": "Something that is not a function is called.",
     "E0689": "A method is called on a number whose type is not yet known; annotate the type.",
+    "E0782": "A trait is used where a type is expected (a trait object needs `dyn`).",
     "E0758": "A multi-line comment is not terminated.",
     "E0762": "A character literal is not terminated.",
     "E0765": "A string literal is not terminated.",

@@ -986,6 +986,11 @@ class Resolver:
                 if owner_ty.kind != "impl" and self.owner is not None:
                     self.refs.setdefault(self.owner, []).append((owner_ty, "type"))
                 return
+            if owner_ty is not None and owner_ty.kind == "trait" and path.segments[0].name != "Self" \
+                    and not path.segments[0].args:
+                # `Default::default()`, `Clone::clone(&x)`: typeck finds `Self` from the call
+                self.res[path] = Res("trait_relative", (owner_ty, path.segments[1]))
+                return
         if len(path.segments) >= 3:
             owner_ty = self._lookup_path(ast.Path(path.segments[:-1], path.span), scope, "type", "type",
                                          report=False)

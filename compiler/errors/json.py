@@ -73,6 +73,7 @@ APPLICABILITY = (
     ("a type parameter with a similar name exists", "MaybeIncorrect"),
     ("consider mutably borrowing here", "MachineApplicable"),
     ("one of the expressions' fields has a field of the same name", "MaybeIncorrect"),
+    ("you can add the `dyn` keyword if you want a trait object", "MachineApplicable"),
     ("you might be missing a type parameter", "MaybeIncorrect"),
     ("use `break` on its own without a value inside this", "MaybeIncorrect"),
     ("consider introducing a named lifetime parameter", "MaybeIncorrect"),

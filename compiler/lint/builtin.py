@@ -240,6 +240,12 @@ def check_dead_code(tcx):
     constructed.update(d for d in public if d.kind == "struct")     # a public struct is its users' to build
     constructed.update(v for d in public if d.kind == "enum" for v in d.variants.values())     # and a variant
     read: set = set()
+    for d, derived in r.derives.items():      # a derived `Default` builds its type (the `#[default]` variant)
+        if "Default" in derived:
+            if d.kind == "struct":
+                constructed.add(d)
+            else:
+                constructed.update(v for v in d.variants.values() if any(a.name == "default" for a in v.node.attrs))
     for d in r.defs:
         if d.kind == "impl" and d.node.trait_ref is not None:
             self_res = r.res.get(getattr(d.node.self_ty, "path", None))

@@ -685,6 +685,8 @@ class FnCtxt(ExprMore, PatCheck):
         r = self._res(callee.path) if isinstance(callee, ast.PathExpr) else None
         if r is not None and r.kind == "prim_fn":
             return self._prim_fn_call(e, r)
+        if r is not None and r.kind == "trait_relative":
+            return self._trait_relative_call(e, r.target[0], r.target[1], expected)
         if r is not None and r.kind == "type_relative":
             found = self._type_relative(r)
             if found is not None:
@@ -764,6 +766,53 @@ class FnCtxt(ExprMore, PatCheck):
         subst = self._infer_subst(d.node.generics, callee.path, params, e.args)
         self._check_args(e, d, [p.subst(subst) for p in params], fn_like=True)
         self._check_bounds(d, {k: zonk(v) for k, v in subst.items()}, callee.span)
+        return ret.subst(subst)
+
+    def _trait_relative_call(self, e, trait, seg, expected):
+        """`Trait::f(args)`: `Self` is the first argument's type for a method (`Clone::clone(&x)`), else
+        the expected type (`let c: Config = Default::default()`); the call is then `Self::f(args)`."""
+        f = next((x for x in trait.node.items if x.name == seg.name), None)
+        if f is None:           # rustc then reads `Trait::x` as a bare trait object type
+            for a in e.args:
+                self.check_expr(a, None)
+            from compiler.syntax.span import Span
+            head = e.func.path.segments[0].span
+            d = self.err("expected a type, found a trait", "E0782", head)
+            d.multipart_suggestion("you can add the `dyn` keyword if you want a trait object",
+                                   [(Span(head.lo, head.lo, head.file), "<dyn "), (Span(head.hi, head.hi, head.file), ">")])
+            return ERROR
+        if f.params and f.params[0].name == "self" and e.args:
+            first = resolve(self.check_expr(e.args[0], None))
+            self_ty = resolve(first.args[0]) if isinstance(first, Ty) and first.kind == "ref" and \
+                isinstance(f.params[0].ty, ast.TyRef) else first
+            rest, args = f.params[1:], e.args[1:]
+        else:
+            self_ty, rest, args = resolve(expected) if expected is not None else None, f.params, e.args
+        if not isinstance(self_ty, Ty) or self_ty.is_error or _has_vars(self_ty):
+            for a in args:
+                self.check_expr(a, None)
+            return TyVar() if not (isinstance(self_ty, Ty) and self_ty.is_error) else ERROR
+        found = self._assoc_fn(self_ty, seg.name, method=False) or self._trait_assoc_fn(self_ty, seg.name)
+        if found is None or found[0].parent is not trait and not any(
+                getattr(self.tcx.resolver.res.get(found[0].parent.node.trait_ref), "target", None) is trait
+                for _ in [0] if found[0].parent.kind == "impl" and found[0].parent.node.trait_ref is not None):
+            for a in args:
+                self.check_expr(a, None)
+            d = self.err(f"the trait bound `{self_ty}: {trait.name}` is not satisfied", "E0277", e.span,
+                         f"the trait `{trait.name}` is not implemented for `{self_ty}`")
+            self._fulfillment_order(d)      # an obligation: reported at the end of the body
+            adt = self._local_adt(self_ty)
+            from compiler.prelude import DERIVABLE
+            from compiler.typeck.fmt_check import _fields_implement
+            if adt is not None and trait.builtin and trait.name in DERIVABLE and \
+                    _fields_implement(self, adt, self_ty, trait.name, e.span):
+                derive_suggestion(d, str(self_ty), adt.node, trait.name)
+            return ERROR
+        d, subst = found
+        params, ret = self.fn_sig(d)
+        subst = {**subst, "Self": self_ty}
+        for a, p in zip(args, params[len(params) - len(args):] if len(params) >= len(args) else params):
+            self.check_expr_coercible(a, p.subst(subst))
         return ret.subst(subst)
 
     def _impl_params(self, d) -> list[str]:
