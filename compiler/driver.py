@@ -16,7 +16,7 @@ from compiler.errors.emitter import HumanEmitter
 from compiler.lint import builtin, late
 from compiler.lint.buffer import LintBuffer
 from compiler.lint.levels import FLAG, LEVEL_ATTRS, LintLevels
-from compiler.lint.store import new_lint_store
+from compiler.lint.store import GROUPS, new_lint_store
 from compiler.log import Logger, LogSpecError, parse_filter
 from compiler.passes import check_attr
 from compiler.sync.types import Lock, RefCell
@@ -266,6 +266,10 @@ class Compiler:
                 d.note(f"requested on the command line with `{FLAG[level]} {written}`")
                 d.lint = "unknown_lints"
                 self.dcx.emit(d)
+            elif level != "allow" and name not in store.lints and name not in GROUPS and name != "warnings":
+                # a lint of rustc's that minirustc never checks: an option it cannot honour
+                self.dcx.emit(Diag("error", f"minirustc does not support the lint `{written}` yet (requested "
+                                            f"with `{FLAG[level]} {written}`)"))
         for a in iter_attrs(crate):
             if a.name not in ("allow", "warn"):
                 continue

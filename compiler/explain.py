@@ -74,6 +74,7 @@ EXPLANATIONS = {
     "E0601": "A binary crate has no `main` function.",
     "E0602": "A lint named on the command line (`-A`, `-W`, `-D`, `-F`) does not exist.",
     "E0603": "A private item is used from outside the module that can see it; mark it `pub`.",
+    "E0604": "Only `u8` can be cast to `char` with `as`.",
     "E0605": "An `as` cast between types that `as` cannot convert.",
     "E0606": "An `as` cast between primitive types that is not allowed.",
     "E0608": "A value of a type that cannot be indexed is indexed.",

@@ -74,6 +74,8 @@ APPLICABILITY = (
     ("consider mutably borrowing here", "MachineApplicable"),
     ("one of the expressions' fields has a field of the same name", "MaybeIncorrect"),
     ("you can add the `dyn` keyword if you want a trait object", "MachineApplicable"),
+    ("consider using `char::from_u32` instead", "MachineApplicable"),
+    ("use a mutable iterator instead", "MachineApplicable"),
     ("you might be missing a type parameter", "MaybeIncorrect"),
     ("use `break` on its own without a value inside this", "MaybeIncorrect"),
     ("consider introducing a named lifetime parameter", "MaybeIncorrect"),

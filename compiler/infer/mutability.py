@@ -88,7 +88,8 @@ def check(tcx, d, mut_uses) -> list[Diag]:
                     continue
                 errors.append(_assign_twice(b, span))
             elif kind in ("assign_ref", "borrow_ref", "borrow_ref_box"):
-                errors.append(_behind_ref(b, kind, span, place))
+                loop = next((n for n in ast.walk(node.body) if isinstance(n, ast.ForLoop) and n.pat is b), None)
+                errors.append(_behind_ref(b, kind, span, place, loop))
             elif kind == "assign_field":
                 e = Diag("error", f"cannot assign to `{_place_text(place)}`, as `{b.name}` is not declared as mutable",
                          "E0594").primary(span, "cannot assign")
@@ -118,7 +119,7 @@ def anchor_in_order(diags, base) -> list[Diag]:
     return diags
 
 
-def _behind_ref(b, kind, span, place) -> Diag:
+def _behind_ref(b, kind, span, place, loop=None) -> Diag:
     if kind == "assign_ref":
         e = Diag("error", f"cannot assign to `{_place_text(place)}`, which is behind a `&` reference", "E0594")
         e.primary(span, f"`{b.name}` is a `&` reference, so it cannot be written to")
@@ -132,6 +133,18 @@ def _behind_ref(b, kind, span, place) -> Diag:
         at = ty.span.lo + 1
         e.multipart_suggestion("consider changing this to be a mutable reference",
                                [(Span(at, at, ty.span.file), "mut ")])
+    init = b.init if isinstance(b, ast.Local) and b.ty is None else None
+    if isinstance(init, ast.AddrOf) and not init.mutbl:      # `let r = &a;`: `&mut a`
+        at = init.span.lo + 1
+        e.multipart_suggestion("consider changing this to be a mutable reference",
+                               [(Span(at, at, init.span.file), "mut ")])
+    it = loop.iter if loop is not None else None
+    while isinstance(it, ast.Paren):
+        it = it.inner
+    if isinstance(it, ast.AddrOf) and not it.mutbl:     # `for p in &v`: the loop yields `&` references
+        e.span_label(it.span, "this iterator yields `&` references")
+        at = it.span.lo + 1
+        e.multipart_suggestion("use a mutable iterator instead", [(Span(at, at, it.span.file), "mut ")])
     return e
 
 

@@ -26,7 +26,8 @@ class LintStore:
         return lint.group if lint else None
 
     def is_known(self, name: str) -> bool:
-        return name in self.lints or name in GROUPS
+        from compiler.lint.rustc_lints import RUSTC_LINT_GROUPS, RUSTC_LINTS
+        return name in self.lints or name in GROUPS or name in RUSTC_LINTS or name in RUSTC_LINT_GROUPS
 
 
 

@@ -63,6 +63,12 @@ def _std_method_of(fcx, written, recv, name):
     return None
 
 
+# `Vec` methods that arrays and slices do not have
+VEC_ONLY = frozenset({"push", "pop", "insert", "remove", "clear", "truncate", "extend", "extend_from_slice",
+                      "reserve", "capacity", "drain", "retain", "dedup", "append", "split_off", "resize",
+                      "shrink_to_fit", "swap_remove"})
+
+
 def _std_name(fcx, t):
     """The standard-library type a method receiver is (after autoderef), for STD_METHODS."""
     t = resolve(t)
@@ -342,6 +348,7 @@ class FnCtxt(ExprMore, PatCheck):
                 if s.init is not None:
                     self._use(s.init, "move")
                     self._move_out_of_index(s.init, ty)
+                    self._move_out_of_ref_field(s.init, ty)
                 if s.els is not None:
                     self.check_block(s.els, NEVER)
                 if s.pat is not None:
@@ -371,6 +378,8 @@ class FnCtxt(ExprMore, PatCheck):
             owner_if = owner_if if owner_if is not None and owner_if.then is b else None
             self._if_without_else = None
             found = self.check_expr(tail, expected)
+            if fn_body:
+                self._move_out_of_ref_field(tail, found, borrow_help=False)     # returned from behind `&`
             if expected is not None and not self.coerce(expected, found):
                 d = self.mismatch(expected, found, self._mismatch_span(tail))
                 if fn_body or b in self._return_blocks:
@@ -909,6 +918,7 @@ class FnCtxt(ExprMore, PatCheck):
             found = self.check_expr(a, p)
             if not (isinstance(resolve(p), Ty) and resolve(p).kind == "ref"):
                 self._move_out_of_index(a, found, borrow_help=False)
+                self._move_out_of_ref_field(a, found, borrow_help=False)
             if not self.coerce(p, found):
                 bad.append((a, p, found, d.node.params[i] if fn_like and i < len(d.node.params) else None))
         if bad:
@@ -1154,6 +1164,8 @@ class FnCtxt(ExprMore, PatCheck):
                 return exp
             return TyVar()
         std_name = _std_name(self, recv)
+        if std_name == "Vec" and isinstance(recv, Ty) and recv.kind in ("array", "slice") and e.name in VEC_ONLY:
+            std_name = None         # an array or slice has no `push` (a `Vec` does)
         if found is None and std_name is not None and e.name in STD_METHODS.get(std_name, ()) or \
                 found is None and _std_method_of(self, written, recv, e.name) is not None:
             for a in e.args:
@@ -1170,6 +1182,9 @@ class FnCtxt(ExprMore, PatCheck):
                 what, shown = "type `{integer}`", "{integer}"
             elif shown.kind == "ref":
                 what = f"{'mutable ' if shown.mutbl else ''}reference `{shown}`"
+            elif shown.kind == "array":
+                shown = zonk(shown, default=False)
+                what = f"array `{shown}`"
             elif shown.kind == "adt":
                 owner_def = self.tcx.resolver.def_at(shown.def_index)
                 if owner_def.builtin and owner_def.name in ("Iter", "Range", "Chars", "Bytes", "SplitWhitespace",
@@ -1500,6 +1515,12 @@ class FnCtxt(ExprMore, PatCheck):
 
     def expr_Unary(self, e, expected):
         if e.op == "-" and isinstance(e.operand, ast.Lit) and e.operand.kind == "int":
+            exp = resolve(expected) if expected is not None else None
+            if isinstance(exp, Ty) and exp.is_integral and exp.name.startswith("u") and not e.operand.suffix:
+                d = self.err(f"cannot apply unary operator `-` to type `{exp}`", "E0600", e.span,
+                             "cannot apply unary operator `-`")
+                d.note("unsigned values cannot be negated")
+                return exp
             return self.expr_Lit(e.operand, expected, negated=e.span)
         t = self.check_expr(e.operand, expected if e.op != "*" else None)
         if e.op == "*":
@@ -1702,8 +1723,17 @@ class FnCtxt(ExprMore, PatCheck):
         body = self.owner.node.span
         n = self.__dict__.setdefault("_fulfilled", 0) + 1
         self._fulfilled = n
-        d.anchor = Span(body.hi, body.hi + n, body.file)
+        d.anchor = Span(body.hi, body.hi + 100_000 + n, body.file)
         self.__dict__.setdefault("_unselected", []).append(d)
+
+    def _deferred_cast(self, d):
+        """rustc checks casts at the end of the body's type checking (`check_casts`), before the
+        obligations left over are reported."""
+        from compiler.syntax.span import Span
+        body = self.owner.node.span
+        n = self.__dict__.setdefault("_casts", 0) + 1
+        self._casts = n
+        d.anchor = Span(body.hi, body.hi + n, body.file)
 
     def _select_where_possible(self):
         """rustc's `resolve_vars_with_obligations`, at a coercion from an inference variable: the
@@ -1843,6 +1873,38 @@ class FnCtxt(ExprMore, PatCheck):
 
     def _variant_lit(self, e, v, expected):
         return _variant_lit_impl(self, e, v, expected)
+
+    def _move_out_of_ref_field(self, e, ty, borrow_help=True):
+        """E0507: a non-`Copy` field moved out from behind a reference (`self.name` in a `&self` method)."""
+        while isinstance(e, ast.Paren):
+            e = e.inner
+        if not isinstance(e, ast.Field):
+            return
+        root = e
+        while isinstance(root, ast.Field):
+            root = root.base
+        b = self._local(root)
+        rt = resolve(self.locals.get(b)) if b is not None else None
+        t = zonk(resolve(ty)) if isinstance(resolve(ty), Ty) else None
+        if not (isinstance(rt, Ty) and rt.kind == "ref") or t is None or t.is_error or self._is_copy(t):
+            return
+        text = e.span.file.src[e.span.lo:e.span.hi]
+        d = Diag("error", f"cannot move out of `{text}` which is behind a {'mutable' if rt.mutbl else 'shared'} "
+                          "reference", "E0507")
+        d.primary(e.span, f"move occurs because `{text}` has type `{t}`, which does not implement the `Copy` trait")
+        from compiler.syntax.span import Span
+        if t.kind == "adt" and not self.tcx.resolver.def_at(t.def_index).builtin and not self._implements(t, "Clone"):
+            adt = self.tcx.resolver.def_at(t.def_index)
+            d.children.append(SubDiag("note", f"if `{t}` implemented `Clone`, you could clone the value",
+                                      [Label(adt.node.def_span, "consider implementing `Clone` for this type", True),
+                                       Label(e.span, "you could clone this value", False)]))
+        else:
+            if borrow_help:
+                d.multipart_suggestion("consider borrowing here", [(Span(e.span.lo, e.span.lo, e.span.file), "&")])
+            if self._implements(t, "Clone"):
+                d.multipart_suggestion("consider cloning the value if the performance cost is acceptable",
+                                       [(Span(e.span.hi, e.span.hi, e.span.file), ".clone()")])
+        self.index_moves.append(d)
 
     def _move_out_of_index(self, e, ty, borrow_help=True):
         """E0507: `let x = v[i];` moves a non-`Copy` element out of a vector or array."""
@@ -2047,6 +2109,10 @@ class FnCtxt(ExprMore, PatCheck):
             elif isinstance(base, (ast.Field, ast.Index)):
                 base, direct = base.base, False
             elif isinstance(base, ast.Unary) and base.op == "*":
+                b = self._local(base.operand)
+                t = resolve(self.locals.get(b)) if b is not None else None
+                if kind != "borrow" and isinstance(t, Ty) and t.kind == "ref" and not t.mutbl:
+                    self.mut_uses.append((b, "assign_ref", span or place.span, place))    # `*p = v`, `p: &T`
                 return
             else:
                 break

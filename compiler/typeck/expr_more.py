@@ -344,9 +344,16 @@ class ExprMore:
             d = self.err(f"casting `{shown}` as `{target}` is invalid", "E0606", e.span)
             d.help("cast through a raw pointer first")
             return target
+        if isinstance(t, Ty) and t.is_integral and target.kind == "prim" and target.name == "char":
+            d = self.err(f"only `u8` can be cast as `char`, not `{shown}`", "E0604", e.span, "invalid cast")
+            self._deferred_cast(d)
+            if t.name == "u32":
+                from compiler.syntax.span import Span
+                src = e.expr.span.file.src[e.expr.span.lo:e.expr.span.hi]
+                d.multipart_suggestion("consider using `char::from_u32` instead", [(e.span, f"char::from_u32({src})")])
+            return target
         if isinstance(t, Ty) and t.kind == "prim" or isinstance(t, IntVar):
-            d = self.err(f"casting `{shown}` as `{target}` is invalid", "E0606", e.span)
-            del d
+            self._deferred_cast(self.err(f"casting `{shown}` as `{target}` is invalid", "E0606", e.span))
         else:
             self.err(f"non-primitive cast: `{shown}` as `{target}`", "E0605", e.span,
                      "an `as` expression can only be used to convert between primitive types or to coerce to a "
