@@ -29,3 +29,15 @@ def test_outside_the_subset_is_named_not_blamed(tmp_path, src, what):
     heads = [line for line in err.splitlines() if re.match(r"(error|warning)(\[E\d+\])?: ", line)]
     assert heads[-1].startswith("error: aborting due to")
     assert heads[:-1] == [f"error: minirustc does not support {w} yet" for w in what]
+
+
+def test_a_rustc_lint_minirustc_never_checks(tmp_path):
+    """In the source, a lint rustc knows is no `unknown_lints`; on the command line, where minirustc
+    would have to enforce it, it is an error that names it."""
+    f = tmp_path / "prog.rs"
+    f.write_text("#![forbid(unsafe_code)]\nfn main() {}\n")
+    assert InProcess().run(["-Z", "ui-testing", str(f)])[:2] == (0, "")
+    code, err, _ = InProcess().run(["-Z", "ui-testing", "-D", "unsafe_code", str(f)])
+    assert code == 1
+    assert err.splitlines()[0] == "error: minirustc does not support the lint `unsafe_code` yet (requested with " \
+                                  "`-D unsafe_code`)"
