@@ -1892,19 +1892,22 @@ class FnCtxt(ExprMore, PatCheck):
         d = Diag("error", f"cannot move out of `{text}` which is behind a {'mutable' if rt.mutbl else 'shared'} "
                           "reference", "E0507")
         d.primary(e.span, f"move occurs because `{text}` has type `{t}`, which does not implement the `Copy` trait")
+        self._move_helps(d, e, t, borrow_help)
+        self.index_moves.append(d)
+
+    def _move_helps(self, d, e, t, borrow_help):
+        """E0507's helps: where a `Clone` impl would go, borrowing instead, cloning."""
         from compiler.syntax.span import Span
         if t.kind == "adt" and not self.tcx.resolver.def_at(t.def_index).builtin and not self._implements(t, "Clone"):
             adt = self.tcx.resolver.def_at(t.def_index)
             d.children.append(SubDiag("note", f"if `{t}` implemented `Clone`, you could clone the value",
                                       [Label(adt.node.def_span, "consider implementing `Clone` for this type", True),
                                        Label(e.span, "you could clone this value", False)]))
-        else:
-            if borrow_help:
-                d.multipart_suggestion("consider borrowing here", [(Span(e.span.lo, e.span.lo, e.span.file), "&")])
-            if self._implements(t, "Clone"):
-                d.multipart_suggestion("consider cloning the value if the performance cost is acceptable",
-                                       [(Span(e.span.hi, e.span.hi, e.span.file), ".clone()")])
-        self.index_moves.append(d)
+        if borrow_help:
+            d.multipart_suggestion("consider borrowing here", [(Span(e.span.lo, e.span.lo, e.span.file), "&")])
+        if self._implements(t, "Clone"):
+            d.multipart_suggestion("consider cloning the value if the performance cost is acceptable",
+                                   [(Span(e.span.hi, e.span.hi, e.span.file), ".clone()")])
 
     def _move_out_of_index(self, e, ty, borrow_help=True):
         """E0507: `let x = v[i];` moves a non-`Copy` element out of a vector or array."""
@@ -1926,18 +1929,7 @@ class FnCtxt(ExprMore, PatCheck):
         e = whole
         d = Diag("error", f"cannot move out of index of `{zonk(base)}`", "E0507")
         d.primary(e.span, f"move occurs because value has type `{elem}`, which does not implement the `Copy` trait")
-        if elem.kind == "adt" and not self.tcx.resolver.def_at(elem.def_index).builtin and \
-                not self._implements(elem, "Clone"):
-            adt = self.tcx.resolver.def_at(elem.def_index)
-            d.children.append(SubDiag("note", f"if `{elem}` implemented `Clone`, you could clone the value",
-                                      [Label(adt.node.def_span, "consider implementing `Clone` for this type", True),
-                                       Label(e.span, "you could clone this value", False)]))
-        from compiler.syntax.span import Span
-        if borrow_help:
-            d.multipart_suggestion("consider borrowing here", [(Span(e.span.lo, e.span.lo, e.span.file), "&")])
-        if self._implements(elem, "Clone"):
-            d.multipart_suggestion("consider cloning the value if the performance cost is acceptable",
-                                   [(Span(e.span.hi, e.span.hi, e.span.file), ".clone()")])
+        self._move_helps(d, e, elem, borrow_help)
         self.index_moves.append(d)
 
     def _suggest_returning_binding(self, d, b, expected):
