@@ -76,7 +76,8 @@ def check(tcx, d, uses, is_copy, type_of, non_clone_adt=lambda t: None) -> list[
                 continue
             if moved is not None and not _exclusive(_path(moved.expr, parents), _path(u.expr, parents)):
                 out.append(_report(tcx, b, ty, moved, u, parents, non_clone_adt(ty)))
-                moved = None        # one error per move
+                # one error per move; a use that moves again is the move later uses are reported against
+                moved = u if u.kind == "move" else None
                 continue
             if u.kind == "move" and moved is None:
                 moved = u
