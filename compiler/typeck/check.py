@@ -802,9 +802,11 @@ class FnCtxt(ExprMore, PatCheck):
                 self.check_expr(a, None)
             return TyVar() if not (isinstance(self_ty, Ty) and self_ty.is_error) else ERROR
         found = self._assoc_fn(self_ty, seg.name, method=False) or self._trait_assoc_fn(self_ty, seg.name)
-        if found is None or found[0].parent is not trait and not any(
-                getattr(self.tcx.resolver.res.get(found[0].parent.node.trait_ref), "target", None) is trait
-                for _ in [0] if found[0].parent.kind == "impl" and found[0].parent.node.trait_ref is not None):
+        owner = found[0].parent if found is not None else None
+        of_trait = owner is trait or owner is not None and owner.kind == "impl" and \
+            owner.node.trait_ref is not None and getattr(self.tcx.resolver.res.get(owner.node.trait_ref),
+                                                         "target", None) is trait
+        if not of_trait:        # no impl of this trait for `Self` (an inherent `f` does not count)
             for a in args:
                 self.check_expr(a, None)
             d = self.err(f"the trait bound `{self_ty}: {trait.name}` is not satisfied", "E0277", e.span,
@@ -1378,19 +1380,17 @@ class FnCtxt(ExprMore, PatCheck):
             sl = str(zonk(w, default=False))
         sr = str(zonk(rr, default=False)) if isinstance(rr, Ty) else str(rr)
         trait = OP_TRAIT.get(op, ("", ""))[1]
-        if op == "+" and isinstance(rl, IntVar) and isinstance(rr, IntVar) and sl in ("{integer}", "{float}") \
-                and _float_ness(rl) != _float_ness(rr):
-            # `Add`'s on_unimplemented messages for an integer and a float literal
-            sr = sl = None
-        msgs = {"+": f"cannot add `{sr}` to `{sl}`" if sl else
-                "cannot add a float to an integer" if _float_ness(rr) else "cannot add an integer to a float",
-                "-": f"cannot subtract `{sr}` from `{sl}`",
+        msgs = {"+": f"cannot add `{sr}` to `{sl}`", "-": f"cannot subtract `{sr}` from `{sl}`",
                 "*": f"cannot multiply `{sl}` by `{sr}`", "/": f"cannot divide `{sl}` by `{sr}`",
                 "%": f"cannot calculate the remainder of `{sl}` divided by `{sr}`"}
         if op not in msgs:
             return
-        sl, sr = sl or str(rl), sr or str(rr)
-        d = self.err(msgs[op], "E0277", self._op_span(e), f"no implementation for `{sl} {op} {sr}`")
+        msg = msgs[op]
+        if op == "+" and isinstance(rl, IntVar) and isinstance(rr, IntVar) and sl in ("{integer}", "{float}") \
+                and _float_ness(rl) != _float_ness(rr):
+            # `Add`'s on_unimplemented messages for an integer and a float literal
+            msg = "cannot add a float to an integer" if _float_ness(rr) else "cannot add an integer to a float"
+        d = self.err(msg, "E0277", self._op_span(e), f"no implementation for `{sl} {op} {sr}`")
         d.help(f"the trait `{trait}<{sr}>` is not implemented for `{sl}`")
         extra = {"Div": "NonZero<{}>", "Rem": "NonZero<{}>"}.get(trait) if sl.startswith("u") else None
         extra = "Duration" if (trait, sl) == ("Mul", "u32") else extra
