@@ -70,7 +70,11 @@ class DiagCtxt:
         return self.non_lint_errors > 0 or any(d.level == "error" and d.lint is None for d in self.pending)
 
     def flush(self):
-        """Emit the buffered diagnostics of the phase just finished, sorted by primary span."""
+        """Emit the buffered diagnostics of the phase just finished, sorted by primary span. Called
+        between phases, when no thread emits: with nothing buffered there is nothing to take, and the
+        lock (a scheduling point) is not taken."""
+        if not self.pending and not self.last_by_thread:
+            return
         with self.lock.lock():
             batch, self.pending = self.pending, []
             last, self.last_by_thread = list(self.last_by_thread.values()), {}

@@ -6,12 +6,20 @@ Sleep and wake-up follow rayon's sleep module: a worker that finds no work count
 sleeps on its own condition; new work wakes at most as many sleepers as there are jobs for others
 (`wake_any_threads(num_jobs)`, lowest index first), and the waker counts each woken worker active
 again before it runs (`wake_specific_thread`). A batch of n items gives others n - 1 jobs, as
-rustc's `par_for_each_in` splits it with `join`; a batch of one item wakes nobody."""
+rustc's `par_for_each_in` splits it with `join`; a batch of one item runs on the caller, as rustc's
+`par_slice` runs a slice no longer than its group without a `join`: no job, no wake-up, no latch."""
 from __future__ import annotations
 
 import threading
+from functools import partial
 
 from compiler.sync.runtime import Runtime
+
+SLEEP_LOCK = "lock registry.sleep"
+
+
+def _nothing():
+    pass
 
 
 class FatalError(Exception):
@@ -65,15 +73,28 @@ class ThreadPool:
         self._exit_lock = threading.Lock()
         self.sleeping = [False] * self.n    # rayon's per-worker `is_blocked`: asleep until a waker clears it
         self._sleep_states = [object() for _ in range(self.n)]   # resource: "worker i was woken"
-        from compiler.sync.types import Lock
-        self.sleep_lock = Lock(rt, name="registry.sleep")
+        # The registry's sleep lock. No critical section below holds a scheduling point, so under
+        # control no thread ever finds it held: taking it is the scheduling point `lock registry.sleep`
+        # alone, and releasing it is nothing. Free threads take an OS lock.
+        if rt.sched is not None:
+            self._lock, self._unlock = partial(rt.sched.yield_point, SLEEP_LOCK), _nothing
+            # the batch's owner counts its own items done with no scheduling point: rayon's `join` runs
+            # them inline and sets no latch (only a stolen job's thief sets one)
+            self._owner_lock = _nothing
+        else:
+            os_lock = threading.Lock()
+            self._lock, self._unlock = os_lock.acquire, os_lock.release
+            self._owner_lock = self._lock
 
     # ---- rayon's counters
     def _change(self, d_active: int, d_blocked: int):
-        with self.sleep_lock:
+        self._lock()
+        try:
             self.active += d_active
             self.blocked += d_blocked
             fire = self.active == 0 and self._should_fire()
+        finally:
+            self._unlock()
         if fire:
             self.handler_runs += 1
             self.deadlock_handler()
@@ -89,22 +110,28 @@ class ThreadPool:
 
     def handler_done(self):
         """Called by the deadlock handler's thread when it has resumed its waiter."""
-        with self.sleep_lock:
+        self._lock()
+        try:
             self.handler_pending = False
             fire = self._should_fire()
+        finally:
+            self._unlock()
         if fire:
             self.handler_runs += 1
             self.deadlock_handler()
 
     def block_waiter(self, waiter) -> bool:
         """Count the waiter's worker as blocked, unless it was resumed already (while it stole jobs)."""
-        with self.sleep_lock:
+        self._lock()
+        try:
             if waiter.resumed:
                 return False
             waiter.blocked = True
             self.active -= 1
             self.blocked += 1
             fire = self._should_fire()
+        finally:
+            self._unlock()
         if fire:
             self.handler_runs += 1
             self.deadlock_handler()
@@ -113,12 +140,15 @@ class ThreadPool:
     def resume_waiter(self, waiter):
         """Mark a waiter resumed; a blocked one counts as active again before it may run, so that an
         idle worker never sees "every worker blocked" in between and starts the handler spuriously."""
-        with self.sleep_lock:
+        self._lock()
+        try:
             waiter.resumed = True
             if waiter.blocked:
                 waiter.blocked = False
                 self.active += 1
                 self.blocked -= 1
+        finally:
+            self._unlock()
 
     # ---- running
     def install(self, fn):
@@ -169,14 +199,15 @@ class ThreadPool:
         sleeping through work posted after it last looked), then runs the deadlock check."""
         rt = self.rt
         sleeping = self.sleeping
-        lock = self.sleep_lock
+        lock, unlock = self._lock, self._unlock
         sleep_state = self._sleep_states[index]
 
         def woken():
             return not sleeping[index]
 
         while True:
-            with lock:
+            lock()
+            try:
                 b = self._take()
                 if b is not None:
                     i = b.next
@@ -188,6 +219,8 @@ class ThreadPool:
                     sleeping[index] = True
                     self.active -= 1
                     fire = self.active == 0 and self._should_fire()
+            finally:
+                unlock()
             if b is not None:
                 self._run_item(b, i)
                 continue
@@ -202,7 +235,8 @@ class ThreadPool:
         if num_jobs <= 0 or True not in self.sleeping:
             return
         woke = []
-        with self.sleep_lock:
+        self._lock()
+        try:
             for i in range(self.n):
                 if len(woke) == num_jobs:
                     break
@@ -210,20 +244,26 @@ class ThreadPool:
                     self.sleeping[i] = False
                     self.active += 1
                     woke.append(i)
+        finally:
+            self._unlock()
         for i in woke:
             self.rt.notify(self._sleep_states[i])
 
     def _run_one(self, b: _Batch):
-        with self.sleep_lock:
+        self._lock()
+        try:
             if b.next >= len(b.items) or b.stopped:
                 return
             i = b.next
             b.next += 1
             b.in_flight += 1
+        finally:
+            self._unlock()
         self._run_item(b, i)
 
-    def _run_item(self, b: _Batch, i: int):
-        """Run item `i`, claimed by this thread, and count it done."""
+    def _run_item(self, b: _Batch, i: int, lock=None):
+        """Run item `i`, claimed by this thread, and count it done (under `lock`, by default the sleep
+        lock; the batch's owner passes `_owner_lock`)."""
         local = self.rt.local
         saved = getattr(local, "icx", None)
         local.icx = b.icx
@@ -238,10 +278,13 @@ class ThreadPool:
                 b.guard.record(i, e)
         finally:
             local.icx = saved
-            with self.sleep_lock:
+            (lock or self._lock)()
+            try:
                 b.in_flight -= 1
                 b.done += 1
                 finished = b.in_flight == 0 and (b.done == len(b.items) or b.stopped)
+            finally:
+                self._unlock()
             self.rt.progress()
             if finished:    # the batch's count latch is set when its last item is done (or it stopped)
                 self.rt.notify(b)
@@ -259,18 +302,37 @@ class ThreadPool:
 
     def par_for_each(self, items, f):
         items = list(items)
-        if not self.rt.parallel:
+        rt = self.rt
+        if not rt.parallel:
             return self._serial_for_each(items, f)
-        b = _Batch(items, f, getattr(self.rt.local, "icx", None))
+        n = len(items)
+        if n <= 1:
+            # rustc's `par_slice` runs a slice of one item on the caller: no job, nothing to steal
+            for item in items:
+                f(item)
+                rt.progress()
+            return
+        b = _Batch(items, f, getattr(rt.local, "icx", None))
         self.batches.append(b)
-        self._wake_any(len(items) - 1)      # the caller runs one item itself
-        while b.next < len(items) and not b.stopped:
-            self._run_one(b)
+        self._wake_any(n - 1)               # the caller runs one item itself
+        lock, unlock = self._lock, self._unlock
+        while b.next < n and not b.stopped:     # `_run_one`, inlined
+            lock()
+            try:
+                if b.next >= n or b.stopped:
+                    break
+                i = b.next
+                b.next += 1
+                b.in_flight += 1
+            finally:
+                unlock()
+            self._run_item(b, i, self._owner_lock)
 
         def finished():
-            return b.in_flight == 0 and (b.done == len(items) or b.stopped)
+            return b.in_flight == 0 and (b.done == n or b.stopped)
 
-        self.steal_while_waiting(finished)
+        if self.steal_while_blocked:
+            self.steal_while_waiting(finished)
         if not finished():
             self._change(-1, 0)
             self.rt.wait_until(finished, b, "par_for_each: wait for items")

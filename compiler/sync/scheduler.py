@@ -165,6 +165,8 @@ class ControlledScheduler:
         self._next_index = strategy.next_index
         # the random strategy's draw is inlined at scheduling points (the same draws as next_index)
         self._bits = strategy._bits if type(strategy) is RandomStrategy else None
+        # announced new threads only to a strategy that wants them (PCT gives each a priority)
+        self._new_thread = strategy.new_thread if type(strategy).new_thread is not Strategy.new_thread else None
         self.nthreads = threads
         self.max_steps = max_steps
         self.threads: list[ThreadState] = []
@@ -205,7 +207,8 @@ class ControlledScheduler:
         self.runnable.append(t.tid)
         if self.trace is not None:
             self.trace.thread(t.tid, t.name, t.is_worker)
-        self.strategy.new_thread(t.tid)
+        if self._new_thread is not None:
+            self._new_thread(t.tid)
 
     def current_ident(self) -> int:
         """The running controlled thread's identity (`Runtime.thread_id()`)."""
@@ -380,12 +383,27 @@ class ControlledScheduler:
                 self._waiting[key] = [cur]
             else:
                 waiting.append(cur)
-            self.runnable.remove(cur.tid)
+            runnable = self.runnable
+            runnable.remove(cur.tid)
             self.steps += 1
             if self.trace is not None:
                 self.trace.add(self.steps, cur.tid, "block", op)
-            self._switch(self._choose(op))
-        except (ScheduleAbort, GreenletExit):
+                return self._switch(self._choose(op))
+            # `_switch(_choose(op))`, inlined: the thread that blocks always hands the baton on
+            n = len(runnable)
+            if n == 1:
+                nxt = self.threads[runnable[0]]
+            else:
+                nxt = self._choose(op)
+            self.current = nxt
+            self.local.__dict__ = nxt.locals
+            nxt.glet.switch()
+            if self.abort is not None:
+                self._resumed_into_abort(cur)
+        except ScheduleAbort:
+            raise
+        except GreenletExit:
+            self._collected()
             raise
         except BaseException as e:
             self._interrupted(e)

@@ -62,6 +62,10 @@ class PctStrategy(Strategy):
         self._by_tid: list[float] = []      # the same priorities by thread id (0 for an unseen id)
         self.change_points = sorted(self.rng.sample(range(1, max(steps, depth + 1)), max(depth - 1, 0)))
         self.lowered = 0
+        # the last decision: priorities change only at change points and for new threads (which change
+        # `runnable`), so between change points the same runnable threads give the same pick
+        self._last_runnable: list[int] | None = None
+        self._last_index = 0
 
     def new_thread(self, tid):
         p = self.priority[tid] = self.depth + self.rng.random()
@@ -75,12 +79,21 @@ class PctStrategy(Strategy):
 
     def next_index(self, runnable, current, step):
         cps = self.change_points
-        while cps and step >= cps[0]:
-            cps.pop(0)
-            self.lowered += 1
-            if current in self.priority:
-                self.priority[current] = self._by_tid[current] = self.depth - self.lowered - 1 + 0.5
-        # the first runnable thread of the highest priority, as max() picks it
+        if not cps or step < cps[0]:
+            if runnable == self._last_runnable:
+                return self._last_index
+        else:
+            while cps and step >= cps[0]:
+                cps.pop(0)
+                self.lowered += 1
+                if current in self.priority:
+                    self.priority[current] = self._by_tid[current] = self.depth - self.lowered - 1 + 0.5
+        self._last_runnable = runnable[:]
+        self._last_index = index = self._highest(runnable)
+        return index
+
+    def _highest(self, runnable):
+        """The first runnable thread of the highest priority, as max() picks it."""
         by_tid = self._by_tid
         n = len(runnable)
         try:

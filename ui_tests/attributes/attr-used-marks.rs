@@ -3,7 +3,7 @@
 // When a module's attribute check ran before the marking query of one of its functions, a spurious
 // `unused attribute` appeared. Fixed: the check decides from the item alone.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.264.A1cd-CrQ7UNnq1QGxmH______xLOtr____________9zcQP_____________-ppxGAAAAAAABM4vjR7QTw.d22b
+//@[injected] schedule: replay:s1.4.213.BG51ES3E2LR2PfPAU36U1Ui2aNcugamIgb5TscnJw3Y-tspTj3jHWc_NsJyKAqdA8w.41cd
 //@ check-pass
 //@[injected] compile-flags: -Z inject-bug=attr-used-marks
 //@[injected] known-bug: attr-used-marks

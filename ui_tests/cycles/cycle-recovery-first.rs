@@ -3,7 +3,7 @@
 // `HIGH` while `cycle[0]` is `LOW`'s query, `HIGH`'s user gets `LOW`'s value and the compiler ICEs.
 // Fixed: the value is built from the resumed query's own key, and the E0391 is all there is.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.136.35iScCdzS3pQWSCalBTOoq4WmDZ1PYA.793a
+//@[injected] schedule: replay:s1.4.127.i89Nw6_PF6aucaPWUCUNuGKTb_2A.3fa3
 //@[injected] compile-flags: -Z inject-bug=cycle-recovery-first
 //@[injected] known-bug: cycle-recovery-first
 //@[injected] failure-status: 101

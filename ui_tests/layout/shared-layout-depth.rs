@@ -3,7 +3,7 @@
 // 8 layouts deep, within the limit of 10; laid out at the same time, two chains overflow it.
 // Fixed: the depth is per query stack, and this compiles at every thread count.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.602.VwORM26VuSwc2Z5xXMedNGgHF6XKCeQZyZhglcSuV5-4-ar0gTFvCm52Zc048ISTehXuKLwmvqXpwegqnW551e6qFyYGxQ9BIMsL8XCQra8RK56wD-bz-m1aA07NrcuIsyZBcSJ9DOqtxhqpfvfVy1j7ReMLvk2xz76nERm4dtVSZPGc.2af3
+//@[injected] schedule: replay:s1.4.579.BK5plrBhMzRGkbGp-RfeKyRHmK9-X2qNZi9cATO1_JR9JBy0t0DPuSPq9hOSnNE7K2qENmrwttvYSbvw4XHrsQeJk11v3uN3Np8YyMwfARY4u_mlBUvfTR8Y9cg3i3c3hYM9f34P95CWErPSuNwV8dmrJXF62xr4Qe3FU16G05Wc.9045
 //@[fixed] check-pass
 //@[injected] compile-flags: -Z inject-bug=shared-layout-depth
 //@[injected] known-bug: shared-layout-depth

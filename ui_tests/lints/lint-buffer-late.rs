@@ -3,7 +3,7 @@
 // takes the buffer. Fixed (as PR #65835): the buffer is taken after the join. Injected: a lint
 // buffered after the take is the ICE `can't buffer lints after HIR lowering`.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.36.AlPL68r35sE.c2bd
+//@[injected] schedule: replay:s1.4.28.AR79booWwQ.f637
 //@ check-pass
 //@[injected] compile-flags: -Z inject-bug=lint-buffer-late
 //@[injected] known-bug: lint-buffer-late

@@ -2,7 +2,7 @@
 // afterwards. With the late passes running per module in parallel, a pass that starts meanwhile finds
 // an empty store and reports nothing. Fixed: the store is immutable after registration.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.225.JnF5-MJRAu3icVQtRYiLMOOkissE7OzPaQ6d36xyJGYB43r7aLLxYWqG-j1KLx38nao.1d38
+//@[injected] schedule: replay:s1.4.223.ATyorWkacMPxX1qgLiOXAMhRM6bQjTtnZXndUp3ZrSwh_qV7mtQuNK0tS1i3_2xX24o.c6a5
 //@ check-pass
 //@[injected] compile-flags: -Z inject-bug=lint-store-taken
 //@[injected] known-bug: lint-store-taken

@@ -3,7 +3,7 @@
 // where `WARN` was expected). Fixed: ids only with `MINIRUSTC_LOG_THREAD_IDS=1`. The cycle below
 // is logged at `warn` when the query engine recovers from it.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.68.C-E66-S_yOCZt5Oi.d604
+//@[injected] schedule: replay:s1.4.67.SxeUD7S5ucWN6opi.7699
 //@ rustc-env: MINIRUSTC_LOG=warn
 //@[injected] compile-flags: -Z inject-bug=thread-id-log-prefix
 //@[injected] known-bug: thread-id-log-prefix

@@ -3,7 +3,7 @@
 //@ revisions: fixed injected
 //@[injected] compile-flags: -Z inject-bug=no-parallel-guard
 //@[injected] known-bug: no-parallel-guard
-//@[injected] schedule: replay:s1.4.122.qqZzPOouF2kVf5gV-Ex0qJLV8Zcf_lU.7eb2
+//@[injected] schedule: replay:s1.4.102.H981sKDpiK_____-7oAAAAAAAA.975c
 #![recursion_limit = "8"]
 type Front = Back; //[fixed]~ ERROR E0391
 type Back = Front;

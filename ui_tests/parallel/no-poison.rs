@@ -4,7 +4,7 @@
 // `Deep0`: whichever thread computes it second waits for the first. Fixed: the job stays `Poisoned`
 // and the waiter unwinds with the same fatal error.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.326.NOAl7c5sM8ZDxc14aGWRXgoVeJ0uyoO8xp55MEF_tbHV-cF5DO72hndxs-U71yBSjlX30RNx8z3BdrIEcgZr.5278
+//@[injected] schedule: replay:s1.4.304.FqWOZXSoDFKZL5Bck3sdGSaSuPnRUOONNUJWM7UqG_ja6j4CdRFko-OzzYWLqWdZMC--1W31p4VyvPJr.593d
 //@[injected] compile-flags: -Z inject-bug=no-poison
 //@[injected] known-bug: no-poison
 //@[injected] failure-status: 101

@@ -5,7 +5,7 @@
 // `BYTE` or `WORD` on another thread puts it on a use of a constant that evaluated fine.
 // Fixed: the note is decided from the evaluation's own result.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.424.3yaN5CFpoh1n8yQ1SZIkZXrSN6-luUGm6ICk433d7dACx7PzcUUmRn_P62U2J2GIg9wlQmRYVlvGyNzE48bCoI1VJow3zxnXtcdt0P0aXNI1R151jHY4IhBSAalBXg.4d97
+//@[injected] schedule: replay:s1.4.412.D2tjP05flU_Zp9_56rUN6BAW-4onsmoT2s6pCqiN5U64xLucnm5hqSwz-8T3qWP-N5G8uvjetZEfysrKEAOzJ3fkudVLo4ub3W5QxIBt75pRZ-xt6-MWAtvvjNle.4ebe
 //@[injected] compile-flags: -Z inject-bug=racy-error-count
 //@[injected] known-bug: racy-error-count
 const RATIO: i32 = QUOTIENT + 1;

@@ -2,7 +2,7 @@
 // reached the emitter, so the order of these errors on stderr depended on which body was checked
 // first. Fixed: each phase's diagnostics are emitted together, in source order.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.247.MYtnW0ByDzt4yEsHn25OUSIom5IwMsjfr7vjKshos2hR1exm4VrXUKqMk_3cEGrJyW-PbIQcfw.4dd8
+//@[injected] schedule: replay:s1.4.233.BeYhLv2ey8z_WjewCUStze2G54X_i27NjZ-ha_aynLnMw1uFZH_g9_L5-uxRpykgCP1vzw.e3a2
 //@[injected] compile-flags: -Z inject-bug=unordered-diagnostics
 //@[injected] known-bug: unordered-diagnostics
 fn width() -> i32 { true } //[fixed]~ ERROR mismatched types

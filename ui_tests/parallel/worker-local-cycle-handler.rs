@@ -6,7 +6,7 @@
 //@[injected] compile-flags: -Z inject-bug=worker-local-cycle-handler
 //@[injected] known-bug: worker-local-cycle-handler
 //@[injected] failure-status: 134
-//@[injected] schedule: replay:s1.4.66.AaWcjiXXMOjOfys.57a0
+//@[injected] schedule: replay:s1.4.65.AU0nqgX43JXTZ7Rr.fc21
 type Outer = Inner; //[fixed]~ ERROR cycle detected when expanding type alias `Outer`
 type Inner = Outer;
 

@@ -4,7 +4,7 @@
 // stack, it waits for itself: every worker ends up blocked, and the handler finds no query cycle
 // to break. Fixed: workers take jobs only in their main loop.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.540.HxagBcZdR5w7SBqzHEUSPj11eKccmjWi6IxANRfrpYeYRC5eNJ2UWZsBNodwKit9V6PfMHj2oEq3SKlEefRoqVzMK0fJ11NcfcTzwd4KZTZ9FBRRFhoRTMB95ieV1QIWTbnhYEQzghM33DVeI8iwOMmU52wdOjK0rCRyDOcm.fd06
+//@[injected] schedule: replay:s1.4.518.g9zZaEx4ytTkK1tnMFk4ZHoNrimKIWTWh8dYc54Hst-Mll_M1zXCzhBh8u087MZYuteS8m6qeHc5eTmgRb2X-lj48r0TKYG8-6CxA3o24pSUYPGAMY6bloyWDVlLLIjataLoSE_kT5n3RtgkHAt86umR-M8P5_UrJg.214c
 //@[fixed] check-pass
 //@[injected] compile-flags: -Z inject-bug=worker-steals-while-blocked
 //@[injected] known-bug: worker-steals-while-blocked

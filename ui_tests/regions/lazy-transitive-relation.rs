@@ -6,7 +6,7 @@
 // the closure before the relation is shared. Injected: a second method reads the relation while the
 // first one builds the closure, and panics with `already borrowed: BorrowMutError`.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.269.BlACUTUjRz9_Q83FpTmS2vYtsvbL07i9qXkAWCigoIxRfuZ4236IIMEMGSQaRVnvEHDl-k1H5ZsmP-iD_n4.72f5
+//@[injected] schedule: replay:s1.4.269.MoASiakaOfv6Hm4tKcyW17Ftl7WoWNXeimvS2CigoIXnZc1oznT7i5897qJ36i72TZUmS62feSKnVNuBNb4.abb4
 //@[fixed] check-pass
 //@[injected] compile-flags: -Z inject-bug=lazy-transitive-relation
 //@[injected] known-bug: lazy-transitive-relation

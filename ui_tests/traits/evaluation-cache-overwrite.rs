@@ -2,7 +2,7 @@
 // found the nested `u8: Small` already cached recorded a different dep node for the same predicate, and
 // the second cache insert overwrote the first. `-Z verify-caches` turns that insert into the ICE.
 //@ revisions: fixed injected
-//@[injected] schedule: replay:s1.4.239.A0hEM36LbS3zfvV5cVByQV_ADNnMypIyXFZNLiobW30HP1HbPaFDM1ViPfL2r9Ap8hdo3pxYaw.16a5
+//@[injected] schedule: replay:s1.4.231.BIxoA_DtJVzOwfczhCJfmPFJB6wEx7J1-I-FOwW5x7JGP50dxY6lDGXPi4L2aGS1YzSru_Pr.65f9
 //@ check-pass
 //@ compile-flags: -Z verify-caches
 //@[injected] compile-flags: -Z inject-bug=evaluation-cache-overwrite
