@@ -7,8 +7,9 @@ Measured, for each injected bug of the catalogue, on the bug's own UI test:
     blessed output. Searches stop at CAP runs; a seed that never detects counts as CAP+1 (shown as ">CAP").
 And, on a 10-line UI test at -Z threads=4, in-process:
   * controlled schedules per second (random and pct);
-  * the time of one controlled run over the time of the same run at -Z threads=1 (after a warm-up,
-    in interleaved batches, medians: the machines are shared and noisy);
+  * the time of one controlled run over the time of the same run at -Z threads=1 (after a warm-up, in
+    rounds of one batch per mode, each ratio against its own round's serial batch; the median over the
+    rounds, with quartiles: the machines are shared and noisy);
   * memory over 10,000 consecutive controlled runs (tracemalloc and RSS; growth per run after warm-up).
 And the kernel row (bench/kernel.py: 4 workers x 20 lock-protected increments written against
 compiler.sync), schedules per second, each in its own process:
@@ -90,8 +91,11 @@ def detection(pool) -> dict:
     return out
 
 
-def speed(batches: int = 15, batch: int = 20) -> dict:
-    """Serial, random and pct runs in interleaved batches after a warm-up; medians of the batches."""
+def speed(rounds: int = 40, batch: int = 20) -> dict:
+    """Serial, random and pct runs after a warm-up, in rounds of one batch each (the order rotating from
+    round to round). A batch's ratio is taken against the serial batch of its own round, so a machine
+    that speeds up or slows down between rounds moves both; the figures are the medians over the
+    rounds, with the quartiles of the ratio."""
     argv = {"serial": lambda i: ["-Z", "ui-testing", SPEED_TEST]}
     for strategy in ("random", "pct"):
         argv[strategy] = lambda i, s=strategy: ["-Z", "threads=4", "-Z", f"schedule={s}:{i}", "-Z", "ui-testing",
@@ -99,18 +103,23 @@ def speed(batches: int = 15, batch: int = 20) -> dict:
     for f in argv.values():
         for i in range(30):
             run_compiler(f(i), io.StringIO())
-    times: dict = {k: [] for k in argv}
-    for b in range(batches):
-        for k, f in argv.items():
+    modes = list(argv)
+    times: dict = {k: [] for k in modes}
+    for r in range(rounds):
+        for k in modes[r % 3:] + modes[:r % 3]:
+            f = argv[k]
             start = time.perf_counter()
             for i in range(batch):
-                run_compiler(f(b * batch + i), io.StringIO())
+                run_compiler(f(r * batch + i), io.StringIO())
             times[k].append((time.perf_counter() - start) / batch)
-    serial = statistics.median(times["serial"])
-    res = {"test": SPEED_TEST, "runs_per_mode": batches * batch, "serial_ms": serial * 1000}
+    res = {"test": SPEED_TEST, "runs_per_mode": rounds * batch, "rounds": rounds,
+           "serial_ms": statistics.median(times["serial"]) * 1000}
     for strategy in ("random", "pct"):
+        ratios = [t / s for t, s in zip(times[strategy], times["serial"])]
         t = statistics.median(times[strategy])
-        res[strategy] = {"schedules_per_second": 1 / t, "ms_per_run": t * 1000, "controlled_over_serial": t / serial}
+        q1, _, q3 = statistics.quantiles(ratios, n=4)
+        res[strategy] = {"schedules_per_second": 1 / t, "ms_per_run": t * 1000,
+                         "controlled_over_serial": statistics.median(ratios), "ratio_quartiles": [q1, q3]}
     return res
 
 
@@ -202,15 +211,16 @@ def speed_only(console) -> int:
     write_atomic(os.path.join(ROOT, "reports", "bench-speed.json"), json.dumps(doc, indent=2) + "\n")
     for strategy in ("random", "pct"):
         r = spd[strategy]
+        q1, q3 = r["ratio_quartiles"]
         console.print(f"{strategy}: {r['ms_per_run']:.3f} ms/run, {r['schedules_per_second']:.0f} schedules/s, "
-                      f"controlled/serial {r['controlled_over_serial']:.2f}; kernel "
+                      f"controlled/serial {r['controlled_over_serial']:.2f} (quartiles {q1:.2f}-{q3:.2f}); kernel "
                       f"{krn[strategy]['schedules_per_second']:.0f} schedules/s")
     console.print(f"serial (-Z threads=1): {spd['serial_ms']:.3f} ms/run; written to reports/bench-speed.json")
     return 0
 
 
 def main() -> int:
-    console = Console()
+    console = Console(soft_wrap=True)   # piped output (a CI log) keeps each figure on its line
     if "--speed" in sys.argv[1:]:
         return speed_only(console)
     started = time.perf_counter()
@@ -232,15 +242,16 @@ def main() -> int:
                   fmt_count(row["pct"]["median"]), fmt_count(row["threads"]["median"]),
                   "/".join(str(row[k]["found"]) for k in ("portfolio", "random", "pct", "threads")) + f" of {SEEDS}")
     console.print(t)
-    s = Table(title=f"speed on {SPEED_TEST} at -Z threads=4, in-process (medians of interleaved batches, "
-                    "after a warm-up)")
-    for col in ("strategy", "schedules/s", "ms/run", "controlled / serial"):
+    s = Table(title=f"speed on {SPEED_TEST} at -Z threads=4, in-process (medians over {spd['rounds']} rounds "
+                    "of interleaved batches, after a warm-up)")
+    for col in ("strategy", "schedules/s", "ms/run", "controlled / serial", "its quartiles"):
         s.add_column(col)
     for strategy in ("random", "pct"):
         r = spd[strategy]
+        q1, q3 = r["ratio_quartiles"]
         s.add_row(strategy, f"{r['schedules_per_second']:.0f}", f"{r['ms_per_run']:.2f}",
-                  f"{r['controlled_over_serial']:.2f}")
-    s.add_row("serial (-Z threads=1)", "", f"{spd['serial_ms']:.2f}", "1.00")
+                  f"{r['controlled_over_serial']:.2f}", f"{q1:.2f}-{q3:.2f}")
+    s.add_row("serial (-Z threads=1)", "", f"{spd['serial_ms']:.2f}", "1.00", "")
     console.print(s)
     k = Table(title=f"kernel: {krn['kernel']}, schedules/s, one process each")
     for col in ("engine", "strategy", "schedules/s", "greenlets over it (same strategy; DPOR: random)"):
