@@ -42,6 +42,7 @@ stress: $(STAMP)
 bench: $(STAMP)
 	@$(BIN)/python -m pip install --quiet -e '.[bench]' 2>/dev/null || \
 	  echo "frontrun could not be installed: the kernel row of the bench will skip it"
+	$(BIN)/python -m compileall -q compiler harness   # current bytecode, as an installed checkout runs
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/rustc_bench.py
 

@@ -335,3 +335,37 @@ def test_find_cycle_matches_the_recursive_search(rng):
             assert got is None
         else:
             assert got is not None and got[0] == want[0] and got[1] is want[1] and got[2] is want[2]
+
+
+@pytest.mark.parametrize("threads,strategy", [(2, RandomStrategy(1)), (2, None), (1, None)])
+def test_try_lock_takes_a_free_lock_only_and_is_no_scheduling_point(threads, strategy):
+    rt = Runtime(threads, strategy)
+    lock = Lock(rt, name="state")
+    steps = rt.sched.steps if rt.sched else 0
+    assert lock.try_lock()
+    if rt.mode != "serial":
+        assert not lock.try_lock()          # held: rustc's `try_lock` fails, it never waits
+    lock.release()
+    assert lock.try_lock()
+    lock.release()
+    if rt.sched is not None:
+        assert rt.sched.steps == steps and rt.sched.decisions == []
+
+
+def test_a_one_item_batch_runs_on_its_caller_with_no_scheduling_point():
+    rt = Runtime(4, RandomStrategy(3))
+    pool = ThreadPool(rt)
+    seen = {}
+
+    def body():
+        before = rt.sched.steps
+        pool.par_for_each(["only"], lambda item: seen.setdefault(item, rt.thread_id()))
+        seen["steps"] = rt.sched.steps - before
+        seen["caller"] = rt.thread_id()
+        with pytest.raises(FatalError):     # its panic is the caller's, as with the guard
+            pool.par_for_each([1], lambda item: (_ for _ in ()).throw(FatalError()))
+        pool.par_for_each([], lambda item: seen.setdefault("empty", item))
+
+    pool.install(body)
+    rt.sched.join_all()
+    assert seen == {"only": seen["caller"], "steps": 0, "caller": seen["caller"]}

@@ -167,13 +167,20 @@ class QueryEngine:
 
     # ---- for the deadlock handler
     def collect_active_jobs(self) -> list[QueryJob]:
-        """Every active job, query by query in name order, each query's table read under its lock."""
+        """Every active job, query by query in name order, each query's table read under its lock,
+        taken with `try_lock` as rustc's deadlock handler takes it (`try_lock_shards`): a table found
+        locked is rustc's `failed to collect active queries in deadlock handler` panic."""
         states = self.__dict__.get("_states_by_name")
         if states is None:
             states = self._states_by_name = [self.states[name] for name in sorted(self.states)]
         jobs = []
         for st in states:
-            with st.lock:
+            lock = st.lock
+            if not lock.try_lock():
+                raise IceError("failed to collect active queries in deadlock handler")
+            try:
                 if st.active:
                     jobs += [j for j in st.active.values() if j is not POISONED]
+            finally:
+                lock.release()
         return jobs

@@ -54,6 +54,20 @@ class Lock:
         elif self._os is not None:
             self._os.release()
 
+    def try_lock(self) -> bool:
+        """`Lock::try_lock`: take the lock if it is free. Not a scheduling point: its one caller is the
+        deadlock handler's collection of the active jobs, which runs when every worker is asleep or
+        blocked, so that no thread is inside a critical section, and rustc relies on that ("this
+        shouldn't be locked"). Release with `release()`."""
+        if self._sched is not None:
+            if self._held:
+                return False
+            self._held = True
+            return True
+        if self._os is not None:
+            return self._os.acquire(False)
+        return True
+
     def lock(self) -> "Lock":
         return self
 
