@@ -245,7 +245,8 @@ def speed_only(console) -> int:
 
 
 def main() -> int:
-    console = Console(soft_wrap=True)   # piped output (a CI log) keeps each figure on its line
+    # piped output (a CI log): wide enough that no name or figure is cut, and no line wrapped
+    console = Console(soft_wrap=True) if sys.stdout.isatty() else Console(soft_wrap=True, width=200)
     if "--speed-process" in sys.argv[1:]:
         print(json.dumps(speed_in_process()))
         return 0
