@@ -1,13 +1,13 @@
 """Where threads meet (rustc_data_structures::sync, rayon-core and the schedule engine).
 
-| type            | serial (`-Z threads=1`)   | threads (free OS threads)      | controlled (`-Z schedule=`)             |
-|-----------------|---------------------------|--------------------------------|-----------------------------------------|
-| `Lock`          | no-op                     | `threading.Lock`               | baton-aware lock; acquire/release yield |
-| `RefCell`       | borrow flag               | borrow flag (races are bugs)   | borrow flag; every borrow yields        |
-| `Cell`, atomics | plain value               | plain value / locked add       | every access yields                     |
-| `WorkerLocal`   | one value                 | one value per pool worker      | same, and access yields                 |
-| `par_for_each`  | loop with `ParallelGuard` | pool workers take items        | same, every step a scheduling point     |
-| blocking waits  | impossible (a bug)        | one condition variable         | `block`/`notify` on the scheduler       |
+| type            | serial (`-Z threads=1`)   | threads (free OS threads)      | controlled (`-Z schedule=`)               |
+|-----------------|---------------------------|--------------------------------|-------------------------------------------|
+| `Lock`          | no-op                     | `threading.Lock`               | baton-aware; acquire yields, try_lock not |
+| `RefCell`       | borrow flag               | borrow flag (races are bugs)   | borrow flag; every borrow yields          |
+| `Cell`, atomics | plain value               | plain value / locked add       | every access yields                       |
+| `WorkerLocal`   | one value                 | one value per pool worker      | same (a thread's own slot: no yield)      |
+| `par_for_each`  | loop with `ParallelGuard` | pool workers take items        | same; claims and thieves' ends yield      |
+| blocking waits  | impossible (a bug)        | one condition variable         | `block`/`notify` on the scheduler         |
 
 A `WorkerLocal` used off its pool panics in both parallel modes. Every query start, finish and wait
 is a scheduling point too (see `compiler.query`).

@@ -19,9 +19,9 @@ and reused by later spawns, since creating a greenlet and letting it finish cost
 The baton passes in three places only: at a scheduling point (`yield_point`, `block`), when a thread
 finishes (`_exit` chooses the next thread; its carrier parks and switches to it), and while unwinding
 after an abort (every unfinished thread is resumed in turn to raise `ScheduleAbort`, spawned threads
-first, the main thread last). Each place sets `current` and the locals before it switches. Scheduling
-points, their order and the strategy's decisions are those of the OS-thread engine this replaced, so
-tokens replay as they did. With a trace on (compiler.sync.trace), scheduling points take
+first, the main thread last). Each place sets `current` and the locals before it switches. A token
+replays while the scheduling points stay where they are (docs/decisions.md lists the changes that
+moved them). With a trace on (compiler.sync.trace), scheduling points take
 `_traced_point`, which records where the baton passes.
 
 Interrupts: an asynchronous exception (a signal handler's KeyboardInterrupt) can land between any two
