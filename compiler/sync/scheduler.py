@@ -383,27 +383,12 @@ class ControlledScheduler:
                 self._waiting[key] = [cur]
             else:
                 waiting.append(cur)
-            runnable = self.runnable
-            runnable.remove(cur.tid)
+            self.runnable.remove(cur.tid)
             self.steps += 1
             if self.trace is not None:
                 self.trace.add(self.steps, cur.tid, "block", op)
-                return self._switch(self._choose(op))
-            # `_switch(_choose(op))`, inlined: the thread that blocks always hands the baton on
-            n = len(runnable)
-            if n == 1:
-                nxt = self.threads[runnable[0]]
-            else:
-                nxt = self._choose(op)
-            self.current = nxt
-            self.local.__dict__ = nxt.locals
-            nxt.glet.switch()
-            if self.abort is not None:
-                self._resumed_into_abort(cur)
-        except ScheduleAbort:
-            raise
-        except GreenletExit:
-            self._collected()
+            self._switch(self._choose(op))
+        except (ScheduleAbort, GreenletExit):
             raise
         except BaseException as e:
             self._interrupted(e)
